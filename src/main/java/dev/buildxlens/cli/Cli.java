@@ -1,0 +1,121 @@
+package dev.buildxlens.cli;
+
+import dev.buildxlens.core.Version;
+import dev.buildxlens.core.model.RegistryHosts;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.probe.Environment;
+import dev.buildxlens.core.probe.LiveProbe;
+import dev.buildxlens.core.report.SnapshotJson;
+import dev.buildxlens.core.report.SnapshotText;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The headless command line. Every command prints what it could, then exits with a documented code
+ * ({@link ExitCode}); errors are one clear line on stderr, never a stack trace.
+ */
+public final class Cli {
+
+    static final String USAGE = """
+            Usage:
+              buildx-lens                                  open the desktop app
+              buildx-lens inspect [--registry HOST:PORT]... [--format text|json]
+                                                           show the daemon, image stores, builders and
+                                                           which stores each builder can read
+              buildx-lens --version                        print the version
+              buildx-lens --help                           print this help
+
+            Exit codes: 0 ok, 1 error findings, 2 bad usage or input,
+                        3 the daemon was needed and is unreachable.
+            """;
+
+    private static final Set<String> TOP_LEVEL_FLAGS = Set.of("--version", "-v", "--help", "-h");
+
+    private final Environment env;
+    private final Function<LiveProbe.Options, Snapshot> probe;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(Environment env, Function<LiveProbe.Options, Snapshot> probe, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.probe = probe;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** A CLI that probes the live machine described by {@code env}. */
+    public static Cli live(Environment env, PrintStream out, PrintStream err) {
+        return new Cli(env, options -> LiveProbe.forEnvironment(env, options).take(), out, err);
+    }
+
+    /** True when the words ask for the command line rather than the desktop app. */
+    public static boolean isCommandLine(String[] args) {
+        return args.length > 0 && (!args[0].startsWith("-") || TOP_LEVEL_FLAGS.contains(args[0]));
+    }
+
+    public int run(String[] args) {
+        try {
+            return dispatch(new Arguments(List.of(args))).code();
+        } catch (UsageException e) {
+            err.println("buildx-lens: " + e.getMessage());
+            err.println("Run 'buildx-lens --help' for usage.");
+            return ExitCode.USAGE.code();
+        }
+    }
+
+    private ExitCode dispatch(Arguments args) throws UsageException {
+        if (!args.hasMore()) {
+            throw new UsageException("no command given");
+        }
+        String command = args.next();
+        return switch (command) {
+            case "--version", "-v" -> {
+                out.println("buildx-lens " + Version.current());
+                yield ExitCode.OK;
+            }
+            case "--help", "-h", "help" -> {
+                out.print(USAGE);
+                yield ExitCode.OK;
+            }
+            case "inspect" -> inspect(args);
+            default -> throw new UsageException("unknown command '" + command + "'");
+        };
+    }
+
+    private ExitCode inspect(Arguments args) throws UsageException {
+        List<String> registries = new ArrayList<>();
+        String format = "text";
+        while (args.hasMore()) {
+            String word = args.next();
+            switch (Arguments.optionName(word)) {
+                case "--registry" -> {
+                    String value = args.valueOf(word);
+                    String problem = RegistryHosts.validate(value);
+                    if (!problem.isEmpty()) {
+                        throw new UsageException("--registry '" + value + "' " + problem);
+                    }
+                    registries.add(value);
+                }
+                case "--format" -> {
+                    format = args.valueOf(word);
+                    if (!format.equals("text") && !format.equals("json")) {
+                        throw new UsageException("--format must be text or json, not '" + format + "'");
+                    }
+                }
+                default -> throw new UsageException("inspect: unknown option '" + word + "'");
+            }
+        }
+        Snapshot snapshot = probe.apply(LiveProbe.Options.defaults().withRegistries(registries));
+        out.print(format.equals("json") ? SnapshotJson.write(snapshot) + "\n" : SnapshotText.write(snapshot));
+        out.flush();
+        if (!snapshot.daemon().reachable()) {
+            err.println("buildx-lens: the Docker daemon is unreachable (context " + snapshot.daemon().context() + "):");
+            snapshot.daemon().attempts().forEach(a -> err.println("  " + a.line()));
+            return ExitCode.DAEMON_UNREACHABLE;
+        }
+        return ExitCode.OK;
+    }
+}

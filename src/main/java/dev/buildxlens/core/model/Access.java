@@ -1,0 +1,23 @@
+package dev.buildxlens.core.model;
+
+/** Whether a build on a builder can resolve an image reference from a store. */
+public enum Access {
+    /** A {@code FROM} can resolve here. */
+    CAN_READ("can-read"),
+    /** It cannot, whatever the build does. */
+    CANNOT_READ("cannot-read"),
+    /** It could, if the builder's BuildKit shared the host network ({@code driver-opt network=host}). */
+    ONLY_WITH_NETWORK_HOST("only-with-network-host"),
+    /** The builder's own cache: layers by digest, never tags, so no {@code FROM} resolves from it. */
+    CACHE_ONLY("cache-only");
+
+    private final String label;
+
+    Access(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

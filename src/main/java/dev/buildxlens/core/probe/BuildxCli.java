@@ -1,0 +1,133 @@
+package dev.buildxlens.core.probe;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@code docker buildx} when the plugin is installed, to learn what only a live builder can tell
+ * (status, BuildKit version, platforms). Bounded by a timeout; any failure is one line and the store files
+ * still give the picture.
+ */
+public final class BuildxCli {
+
+    private final Environment env;
+    private final Duration timeout;
+
+    public BuildxCli(Environment env, Duration timeout) {
+        this.env = env;
+        this.timeout = timeout;
+    }
+
+    /** The result: parsed builders when the CLI answered, else the reason it did not. */
+    public record Listing(Optional<List<BuildxLs.LsBuilder>> builders, String version, String message) {
+    }
+
+    public Listing list() {
+        Optional<Path> docker = findDocker();
+        if (docker.isEmpty()) {
+            return new Listing(Optional.empty(), "", "no docker CLI on PATH, so no buildx plugin: builders read from the store files");
+        }
+        Run version = run(docker.get(), "buildx", "version");
+        if (version.exitCode != 0) {
+            String why = version.timedOut ? "did not answer within " + timeout.toSeconds() + " s"
+                    : "not installed (" + firstLine(version.stderr, "docker buildx version exited " + version.exitCode) + ")";
+            return new Listing(Optional.empty(), "", "docker buildx plugin " + why + ": builders read from the store files");
+        }
+        String versionText = version.stdout.trim();
+        Run ls = run(docker.get(), "buildx", "ls", "--format", "json");
+        if (ls.exitCode != 0) {
+            String why = ls.timedOut ? "did not answer within " + timeout.toSeconds() + " s"
+                    : "failed: " + firstLine(ls.stderr, "exit " + ls.exitCode);
+            return new Listing(Optional.empty(), versionText, "docker buildx ls " + why + " (buildx < 0.13 has no JSON format): builders read from the store files");
+        }
+        try {
+            return new Listing(Optional.of(BuildxLs.parse(ls.stdout)), versionText, "");
+        } catch (IOException e) {
+            return new Listing(Optional.empty(), versionText, "docker buildx ls: " + e.getMessage() + ": builders read from the store files");
+        }
+    }
+
+    private Optional<Path> findDocker() {
+        String path = env.get("PATH").orElse("");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            for (String name : env.windows() ? List.of("docker.exe", "docker") : List.of("docker")) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Run(int exitCode, boolean timedOut, String stdout, String stderr) {
+    }
+
+    private Run run(Path docker, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(docker.toString());
+        command.addAll(List.of(args));
+        Path out = null;
+        Path err = null;
+        Process process = null;
+        try {
+            out = Files.createTempFile("buildx-lens-out", ".txt");
+            err = Files.createTempFile("buildx-lens-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+            builder.environment().clear();
+            builder.environment().putAll(env.variables());
+            process = builder.start();
+            process.getOutputStream().close();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                return new Run(-1, true, "", "");
+            }
+            return new Run(process.exitValue(), false, Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Run(-1, false, "", Messages.firstLine(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+            return new Run(-1, false, "", "interrupted");
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static String firstLine(String text, String fallback) {
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                return line.trim();
+            }
+        }
+        return fallback;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A leftover temp file is harmless.
+            }
+        }
+    }
+}

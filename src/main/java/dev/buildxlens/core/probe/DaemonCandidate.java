@@ -1,0 +1,10 @@
+package dev.buildxlens.core.probe;
+
+import java.nio.file.Path;
+
+/**
+ * A daemon endpoint to try, with where it came from. {@code tlsDir} holds the client certificates when the
+ * endpoint needs TLS; {@code tlsVerify} mirrors {@code DOCKER_TLS_VERIFY}.
+ */
+public record DaemonCandidate(String source, String context, String host, Path tlsDir, boolean tlsVerify) {
+}

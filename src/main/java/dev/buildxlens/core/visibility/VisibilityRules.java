@@ -1,0 +1,140 @@
+package dev.buildxlens.core.visibility;
+
+import dev.buildxlens.core.model.Access;
+import dev.buildxlens.core.model.Builder;
+import dev.buildxlens.core.model.BuilderNode;
+import dev.buildxlens.core.model.RegistryHosts;
+import dev.buildxlens.core.model.Store;
+import dev.buildxlens.core.model.StoreAccess;
+import dev.buildxlens.core.model.StoreIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Which stores a build on a builder can resolve a {@code FROM} from: the heart of Buildx Lens, as data.
+ * A {@code FROM <name>} resolves only from a named build context, from the daemon's image store (docker driver
+ * only), or from the registry the reference names. A builder's own BuildKit cache holds layers by digest,
+ * never names. Sources: buildx-facts §4.2 (per driver), §4.3 (containerd store changes nothing for isolated
+ * drivers), §5 (loopback registries, {@code network=host}).
+ */
+public final class VisibilityRules {
+
+    public static final String DOCKER = "docker";
+    public static final String DOCKER_CONTAINER = "docker-container";
+    public static final String KUBERNETES = "kubernetes";
+    public static final String REMOTE = "remote";
+    public static final String CLOUD = "cloud";
+
+    private VisibilityRules() {
+    }
+
+    /**
+     * @param localEndpoint tells whether a node endpoint (a context name or docker host) is the daemon that was
+     *                      probed, i.e. the machine whose {@code localhost} the loopback registries live on
+     */
+    public static List<StoreAccess> accessFor(Builder builder, List<Store> stores, Predicate<String> localEndpoint) {
+        List<StoreAccess> out = new ArrayList<>();
+        List<BuilderNode> nodes = builder.nodes();
+        for (Store store : stores) {
+            StoreAccess combined = null;
+            if (nodes.isEmpty()) {
+                combined = forNode(builder, null, store, localEndpoint);
+            }
+            for (BuilderNode node : nodes) {
+                StoreAccess verdict = forNode(builder, node, store, localEndpoint);
+                if (verdict == null) {
+                    continue;
+                }
+                if (combined == null) {
+                    combined = verdict;
+                } else if (rank(verdict.access()) > rank(combined.access())) {
+                    // A build may land on any node, so the builder sees a store only as well as its worst node does.
+                    combined = new StoreAccess(store.id(), verdict.access(), "node " + node.name() + ": " + verdict.reason());
+                }
+            }
+            if (combined != null) {
+                out.add(combined);
+            }
+        }
+        return out;
+    }
+
+    private static int rank(Access access) {
+        return switch (access) {
+            case CAN_READ, CACHE_ONLY -> 0;
+            case ONLY_WITH_NETWORK_HOST -> 1;
+            case CANNOT_READ -> 2;
+        };
+    }
+
+    /** The verdict for one node and one store, or null when the pair has nothing to say (another builder's cache). */
+    static StoreAccess forNode(Builder builder, BuilderNode node, Store store, Predicate<String> localEndpoint) {
+        String driver = builder.driver();
+        return switch (store.kind()) {
+            case DAEMON -> daemonStore(driver, node, store);
+            case BUILDKIT -> store.id().equals(StoreIds.buildkit(builder.name()))
+                    ? new StoreAccess(store.id(), Access.CACHE_ONLY, "this builder's own cache holds layers by digest, "
+                    + "never image names: no FROM resolves from it, not even an image this builder built. Results stay "
+                    + "here unless the build uses --load, --push or an output")
+                    : null;
+            case REGISTRY -> registry(driver, node, store, localEndpoint);
+        };
+    }
+
+    private static StoreAccess daemonStore(String driver, BuilderNode node, Store store) {
+        String id = store.id();
+        String context = id.substring("daemon:".length());
+        if (driver.equals(DOCKER)) {
+            String endpoint = node == null ? "" : node.endpoint();
+            if (endpoint.equals(context)) {
+                return new StoreAccess(id, Access.CAN_READ, "the docker driver builds with dockerd's own BuildKit, "
+                        + "which resolves FROM from this image store (docker load, docker build and docker pull results)");
+            }
+            return new StoreAccess(id, Access.CANNOT_READ, "this docker-driver builder uses the daemon of context '"
+                    + endpoint + "', not '" + context + "'");
+        }
+        String why = switch (driver) {
+            case DOCKER_CONTAINER -> "BuildKit runs in its own container"
+                    + (node == null ? "" : " (buildx_buildkit_" + node.name() + ")")
+                    + " with its own content store: it cannot read the daemon's images, whatever the image store kind, "
+                    + "and pulls the name from a registry instead";
+            case KUBERNETES -> "BuildKit runs in a Kubernetes pod: it has no access to this daemon's images";
+            case REMOTE -> "a remote buildkitd has no access to this daemon's images";
+            case CLOUD -> "Docker Build Cloud builds remotely: it has no access to this daemon's images";
+            default -> "unknown driver '" + driver + "': assumed isolated like every driver but docker";
+        };
+        return new StoreAccess(id, Access.CANNOT_READ, why);
+    }
+
+    private static StoreAccess registry(String driver, BuilderNode node, Store store, Predicate<String> localEndpoint) {
+        String id = store.id();
+        String host = id.substring("registry:".length());
+        if (!RegistryHosts.isLoopback(host)) {
+            return new StoreAccess(id, Access.CAN_READ, "pulled over the network: assumed reachable, not verified");
+        }
+        return switch (driver) {
+            case DOCKER -> new StoreAccess(id, Access.CAN_READ, "dockerd pulls from its own host, where " + host
+                    + " is published; loopback registries are spoken to over plain HTTP");
+            case DOCKER_CONTAINER -> {
+                if (node != null && node.hostNetwork()) {
+                    if (!localEndpoint.test(node.endpoint())) {
+                        yield new StoreAccess(id, Access.CANNOT_READ, "network=host shares the network of the daemon at "
+                                + node.endpoint() + ", whose localhost is not this machine's");
+                    }
+                    yield new StoreAccess(id, Access.CAN_READ, "network=host: BuildKit shares the host network, so "
+                            + host + " is the host's published port (plain HTTP for loopback)");
+                }
+                yield new StoreAccess(id, Access.ONLY_WITH_NETWORK_HOST, "BuildKit's container has its own network "
+                        + "namespace, where localhost is the container itself; recreate the builder with "
+                        + "--driver-opt network=host (setup-buildx-action: driver-opts: network=host)");
+            }
+            case KUBERNETES -> new StoreAccess(id, Access.CANNOT_READ, "localhost inside a Kubernetes pod is the pod, "
+                    + "not this machine");
+            case REMOTE, CLOUD -> new StoreAccess(id, Access.CANNOT_READ, "localhost on a remote builder is that "
+                    + "machine, not this one");
+            default -> new StoreAccess(id, Access.CANNOT_READ, "unknown driver '" + driver
+                    + "': a loopback registry is assumed unreachable");
+        };
+    }
+}

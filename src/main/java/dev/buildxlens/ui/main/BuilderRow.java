@@ -1,0 +1,27 @@
+package dev.buildxlens.ui.main;
+
+import dev.buildxlens.core.model.Access;
+import dev.buildxlens.core.model.Builder;
+import dev.buildxlens.core.model.StoreAccess;
+import java.util.stream.Collectors;
+
+/** One line of the builders table, already in words. */
+public record BuilderRow(String name, String driver, String status, boolean current, String canRead, String cannotRead) {
+
+    static BuilderRow of(Builder builder) {
+        String cannot = builder.access().stream()
+                .filter(a -> a.access() == Access.CANNOT_READ || a.access() == Access.ONLY_WITH_NETWORK_HOST)
+                .map(BuilderRow::describe)
+                .collect(Collectors.joining(", "));
+        return new BuilderRow(builder.name(), builder.driver(), builder.status(), builder.current(),
+                String.join(", ", builder.canRead()), cannot);
+    }
+
+    private static String describe(StoreAccess access) {
+        return access.access() == Access.ONLY_WITH_NETWORK_HOST ? access.storeId() + " (only with network=host)" : access.storeId();
+    }
+
+    public String displayName() {
+        return current ? name + "  ★ current" : name;
+    }
+}

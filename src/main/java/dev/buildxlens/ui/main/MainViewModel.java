@@ -1,0 +1,134 @@
+package dev.buildxlens.ui.main;
+
+import dev.buildxlens.core.model.Builder;
+import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.Image;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.probe.Messages;
+import dev.buildxlens.ui.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+
+/**
+ * State of the first window: the latest snapshot in the words the view shows. The view binds to the
+ * read-only properties and calls {@link #refresh()}; the probe runs on the {@link TaskExecutor}.
+ */
+public final class MainViewModel {
+
+    private final Supplier<Snapshot> snapshotSource;
+    private final TaskExecutor executor;
+
+    // ---- Properties ----
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ReadOnlyStringWrapper daemonSummary = new ReadOnlyStringWrapper(this, "daemonSummary", "Looking at this machine…");
+    private final ReadOnlyStringWrapper bannerTitle = new ReadOnlyStringWrapper(this, "bannerTitle", "");
+    private final ReadOnlyListWrapper<String> bannerLines =
+            new ReadOnlyListWrapper<>(this, "bannerLines", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<BuilderRow> builders =
+            new ReadOnlyListWrapper<>(this, "builders", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<ImageRow> images =
+            new ReadOnlyListWrapper<>(this, "images", FXCollections.observableArrayList());
+
+    public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor) {
+        this.snapshotSource = snapshotSource;
+        this.executor = executor;
+    }
+
+    /** True while a probe runs. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** The latest snapshot, or null before the first one arrives. */
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** One line about the daemon: version, store kind, context and host. */
+    public ReadOnlyStringProperty daemonSummaryProperty() {
+        return daemonSummary.getReadOnlyProperty();
+    }
+
+    /** The banner headline; empty when there is nothing to warn about. */
+    public ReadOnlyStringProperty bannerTitleProperty() {
+        return bannerTitle.getReadOnlyProperty();
+    }
+
+    /** Discovery attempts and problems shown under the banner headline. */
+    public ReadOnlyListProperty<String> bannerLinesProperty() {
+        return bannerLines.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<BuilderRow> buildersProperty() {
+        return builders.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<ImageRow> imagesProperty() {
+        return images.getReadOnlyProperty();
+    }
+
+    // ---- Commands ----
+
+    /** Takes a new snapshot in the background; ignored while one is already being taken. */
+    public void refresh() {
+        if (loading.get()) {
+            return;
+        }
+        loading.set(true);
+        executor.execute(snapshotSource, this::show, this::fail);
+    }
+
+    private void show(Snapshot result) {
+        loading.set(false);
+        snapshot.set(result);
+        Daemon daemon = result.daemon();
+        daemonSummary.set(daemon.reachable()
+                ? "Docker " + daemon.serverVersion() + " · " + daemon.imageStore().label() + " image store · "
+                  + daemon.images().size() + " images · context " + daemon.context() + " (" + daemon.host() + ")"
+                : "Daemon unreachable · context " + daemon.context() + (daemon.host().isEmpty() ? "" : " (" + daemon.host() + ")"));
+        List<String> lines = new ArrayList<>();
+        if (!daemon.reachable()) {
+            bannerTitle.set("No Docker daemon answered. Builders below come from the store files. Tried:");
+            daemon.attempts().forEach(a -> lines.add(a.line()));
+        } else if (!result.problems().isEmpty()) {
+            bannerTitle.set("Some things could not be read:");
+        } else {
+            bannerTitle.set("");
+        }
+        lines.addAll(result.problems());
+        bannerLines.setAll(lines);
+        builders.setAll(result.builders().stream().map(BuilderRow::of).toList());
+        images.setAll(imageRows(result));
+    }
+
+    private static List<ImageRow> imageRows(Snapshot result) {
+        String daemonStore = result.daemon().storeId();
+        List<String> usable = new ArrayList<>();
+        List<String> notUsable = new ArrayList<>();
+        for (Builder builder : result.builders()) {
+            (builder.canRead().contains(daemonStore) ? usable : notUsable).add(builder.name());
+        }
+        List<ImageRow> rows = new ArrayList<>(result.daemon().images().size());
+        for (Image image : result.daemon().images()) {
+            rows.add(ImageRow.of(image, usable, notUsable));
+        }
+        return rows;
+    }
+
+    private void fail(Throwable error) {
+        loading.set(false);
+        bannerTitle.set("Looking at this machine failed:");
+        bannerLines.setAll(List.of(Messages.firstLine(error)));
+    }
+}
