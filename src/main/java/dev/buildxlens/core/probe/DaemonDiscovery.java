@@ -75,7 +75,8 @@ public final class DaemonDiscovery {
         return tryOne(new DaemonCandidate(source, found.name(), found.host(), found.tlsDir(), verify));
     }
 
-    private Outcome wellKnownSockets() {
+    /** Where Docker Engine, Docker Desktop and rootless Docker put their sockets, in the order they are tried. */
+    public static List<String> wellKnownSockets(Environment env) {
         List<String> sockets = new ArrayList<>();
         if (env.windows()) {
             sockets.add("npipe:////./pipe/docker_engine");
@@ -86,6 +87,11 @@ public final class DaemonDiscovery {
             sockets.add("unix://" + env.home().resolve(".docker/desktop/docker.sock"));
             env.get("XDG_RUNTIME_DIR").ifPresent(dir -> sockets.add("unix://" + Path.of(dir).resolve("docker.sock")));
         }
+        return sockets;
+    }
+
+    private Outcome wellKnownSockets() {
+        List<String> sockets = wellKnownSockets(env);
         for (String socket : sockets) {
             Outcome outcome = tryOne(new DaemonCandidate("well-known socket", DockerContext.DEFAULT, socket, null, false));
             if (outcome.connection().isPresent()) {

@@ -1,0 +1,118 @@
+package dev.buildxlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildxlens.core.probe.Environment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, in process, against environments where the daemon is unreachable in documented ways. */
+class CliTest {
+
+    @TempDir
+    Path home;
+
+    private record Result(int exitCode, String out, String err, Duration took) {
+    }
+
+    private Result run(Map<String, String> variables, String... args) {
+        Map<String, String> vars = new HashMap<>(variables);
+        vars.putIfAbsent("DOCKER_CONFIG", home.resolve(".docker").toString());
+        vars.put("PATH", "/nonexistent");
+        Environment env = new Environment(vars, home, "Linux");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        int code = Cli.live(env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void version_prints_the_name_and_version() {
+        Result result = run(Map.of(), "--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).matches("buildx-lens \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+    }
+
+    @Test
+    void an_unknown_command_is_bad_usage() {
+        Result result = run(Map.of(), "inspekt");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown command 'inspekt'");
+    }
+
+    @Test
+    void a_bad_registry_or_format_is_bad_usage_before_anything_is_probed() throws IOException {
+        Map<String, String> noDaemon = Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + closedPort());
+        Result badRegistry = run(noDaemon, "inspect", "--registry", "http://localhost:5000");
+        assertThat(badRegistry.exitCode()).as("2 wins over 3").isEqualTo(2);
+        assertThat(badRegistry.err()).contains("--registry 'http://localhost:5000' must be HOST[:PORT]");
+        assertThat(badRegistry.out()).isEmpty();
+
+        Result badFormat = run(noDaemon, "inspect", "--format=yaml");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("--format must be text or json, not 'yaml'");
+
+        assertThat(run(noDaemon, "inspect", "--registry").err()).contains("--registry needs a value");
+    }
+
+    @Test
+    void a_closed_port_gives_exit_3_with_the_attempt_within_seconds() throws IOException {
+        int port = closedPort();
+        Result result = run(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + port), "inspect");
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("the Docker daemon is unreachable")
+                .contains("[failed] DOCKER_HOST (tcp://127.0.0.1:" + port + "): connection refused (nothing listens there)");
+        assertThat(result.out()).contains("unreachable").contains("Builders:");
+        assertThat(result.took()).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_missing_socket_gives_exit_3_and_json_still_has_the_builders() throws IOException {
+        Result result = run(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"), "inspect", "--format", "json");
+        assertThat(result.exitCode()).isEqualTo(3);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.at("/daemon/reachable").asBoolean()).isFalse();
+        assertThat(json.at("/daemon/host").asText()).isEqualTo("unix:///nonexistent/docker.sock");
+        assertThat(json.at("/daemon/attempts/0/message").asText()).isEqualTo("no socket at /nonexistent/docker.sock (is dockerd running?)");
+        assertThat(json.at("/builders/0/name").asText()).isEqualTo("default");
+        assertThat(json.at("/builders/0/canRead").toString()).contains("daemon:default");
+        assertThat(json.get("stores").isArray()).isTrue();
+        assertThat(json.get("problems").isArray()).isTrue();
+        assertThat(result.err()).contains("no socket at /nonexistent/docker.sock");
+    }
+
+    @Test
+    void exit_codes_combine_by_priority() {
+        assertThat(ExitCode.OK.and(ExitCode.FINDINGS)).isEqualTo(ExitCode.FINDINGS);
+        assertThat(ExitCode.FINDINGS.and(ExitCode.DAEMON_UNREACHABLE)).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
+        assertThat(ExitCode.USAGE.and(ExitCode.DAEMON_UNREACHABLE)).isEqualTo(ExitCode.USAGE);
+        assertThat(ExitCode.DAEMON_UNREACHABLE.and(ExitCode.OK)).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
+    }
+
+    @Test
+    void subcommands_run_the_command_line_and_no_arguments_open_the_app() {
+        assertThat(Cli.isCommandLine(new String[] {"inspect"})).isTrue();
+        assertThat(Cli.isCommandLine(new String[] {"--version"})).isTrue();
+        assertThat(Cli.isCommandLine(new String[] {})).isFalse();
+        assertThat(Cli.isCommandLine(new String[] {"--scenario", "x"})).isFalse();
+    }
+}

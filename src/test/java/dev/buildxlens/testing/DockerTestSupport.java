@@ -1,0 +1,113 @@
+package dev.buildxlens.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.buildxlens.core.probe.ContextStore;
+import dev.buildxlens.core.probe.DaemonDiscovery;
+import dev.buildxlens.core.probe.DockerConnection;
+import dev.buildxlens.core.probe.DockerJavaConnector;
+import dev.buildxlens.core.probe.Environment;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Access to the real daemon for integration tests. Without a daemon the tests are skipped on a developer's
+ * machine, but fail when {@code BUILDX_LENS_REQUIRE_DOCKER=1} (CI), so a missing engine is never a green run.
+ */
+public final class DockerTestSupport {
+
+    public static final boolean REQUIRED = "1".equals(System.getenv("BUILDX_LENS_REQUIRE_DOCKER"));
+
+    private DockerTestSupport() {
+    }
+
+    /** A daemon found the way the app finds it, and the host it answered on. */
+    public record Daemon(DockerConnection connection, String host) implements AutoCloseable {
+        public DockerClient client() {
+            return connection.client();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+
+    public static Daemon connect() {
+        Environment env = Environment.system();
+        DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env), DockerJavaConnector.withDefaultTimeouts(env));
+        DaemonDiscovery.Outcome outcome = discovery.discover();
+        if (outcome.connection().isEmpty()) {
+            String attempts = discovery.attempts().stream().map(a -> "  " + a.line()).collect(Collectors.joining("\n"));
+            unavailable("no Docker daemon answered:\n" + attempts);
+        }
+        return new Daemon(outcome.connection().get(), outcome.host());
+    }
+
+    /** Skips the test, or fails it when Docker is required. */
+    public static void unavailable(String why) {
+        if (REQUIRED) {
+            fail("BUILDX_LENS_REQUIRE_DOCKER=1 but " + why);
+        }
+        Assumptions.abort(why + " (set BUILDX_LENS_REQUIRE_DOCKER=1 to make this a failure)");
+    }
+
+    /**
+     * Imports a one-file image with {@code docker import -}, so tests need no registry and no network.
+     * Different {@code content} gives a different image id. (docker-java's import over the zerodep transport
+     * truncates the upload here, "unexpected EOF", so the real CLI does it.)
+     */
+    public static String importImage(Daemon daemon, String repository, String tag, String content) {
+        byte[] tar = tarWithOneFile("hello.txt", content.getBytes(StandardCharsets.UTF_8));
+        Path docker = DockerCli.find().orElseThrow(() -> new IllegalStateException("tests need the docker CLI to import images"));
+        try {
+            Process process = new ProcessBuilder(docker.toString(), "--host", daemon.host(), "import", "-", repository + ":" + tag)
+                    .redirectErrorStream(true).start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(tar);
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("docker import failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return daemon.client().inspectImageCmd(repository + ":" + tag).exec().getId();
+    }
+
+    private static byte[] tarWithOneFile(String name, byte[] content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry entry = new TarArchiveEntry(name);
+            entry.setSize(content.length);
+            entry.setMode(0644);
+            tar.putArchiveEntry(entry);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static void removeQuietly(Runnable removal) {
+        try {
+            removal.run();
+        } catch (RuntimeException ignored) {
+            // Already gone: clean-up has nothing left to do.
+        }
+    }
+}

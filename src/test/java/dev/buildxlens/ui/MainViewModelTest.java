@@ -1,0 +1,61 @@
+package dev.buildxlens.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.buildxlens.core.model.Access;
+import dev.buildxlens.core.model.Builder;
+import dev.buildxlens.core.model.BuilderNode;
+import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.DiscoveryAttempt;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.model.StoreAccess;
+import dev.buildxlens.ui.main.BuilderRow;
+import dev.buildxlens.ui.main.MainViewModel;
+import dev.buildxlens.ui.task.CurrentThreadTaskExecutor;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The view model with a synchronous executor: no toolkit, no threads, no daemon. */
+class MainViewModelTest {
+
+    private static Snapshot unreachableSnapshot() {
+        Daemon daemon = Daemon.unreachable("default", "unix:///var/run/docker.sock",
+                List.of(new DiscoveryAttempt("well-known socket", "unix:///var/run/docker.sock", false, "no socket at /var/run/docker.sock")));
+        Builder ci = new Builder("ci", "docker-container", true, false, null,
+                List.of(new BuilderNode("ci0", "unix:///var/run/docker.sock", "unknown", "", List.of(), Map.of(), List.of(), "", null)),
+                List.of(new StoreAccess("daemon:default", Access.CANNOT_READ, "isolated"),
+                        new StoreAccess("registry:localhost:5000", Access.ONLY_WITH_NETWORK_HOST, "own network"),
+                        new StoreAccess("registry:docker.io", Access.CAN_READ, "network")), "");
+        return new Snapshot(Instant.EPOCH, "test", daemon, List.of(ci), List.of(), List.of(), List.of("instances/broken: not valid JSON"), List.of());
+    }
+
+    @Test
+    void an_unreachable_daemon_shows_the_attempts_in_the_banner_and_still_lists_builders() {
+        MainViewModel viewModel = new MainViewModel(MainViewModelTest::unreachableSnapshot, new CurrentThreadTaskExecutor());
+        viewModel.refresh();
+
+        assertThat(viewModel.loadingProperty().get()).isFalse();
+        assertThat(viewModel.daemonSummaryProperty().get()).startsWith("Daemon unreachable");
+        assertThat(viewModel.bannerTitleProperty().get()).contains("No Docker daemon answered");
+        assertThat(viewModel.bannerLinesProperty()).containsExactly(
+                "[failed] well-known socket (unix:///var/run/docker.sock): no socket at /var/run/docker.sock",
+                "instances/broken: not valid JSON");
+        BuilderRow row = viewModel.buildersProperty().get(0);
+        assertThat(row.displayName()).isEqualTo("ci  ★ current");
+        assertThat(row.canRead()).isEqualTo("registry:docker.io");
+        assertThat(row.cannotRead()).isEqualTo("daemon:default, registry:localhost:5000 (only with network=host)");
+        assertThat(viewModel.imagesProperty()).isEmpty();
+    }
+
+    @Test
+    void a_failing_probe_is_a_banner_line_not_a_crash() {
+        MainViewModel viewModel = new MainViewModel(() -> {
+            throw new IllegalStateException("disk on fire");
+        }, new CurrentThreadTaskExecutor());
+        viewModel.refresh();
+        assertThat(viewModel.loadingProperty().get()).isFalse();
+        assertThat(viewModel.bannerLinesProperty()).containsExactly("disk on fire");
+    }
+}

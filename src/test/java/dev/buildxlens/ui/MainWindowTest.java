@@ -1,0 +1,107 @@
+package dev.buildxlens.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.buildxlens.core.probe.Environment;
+import dev.buildxlens.core.probe.LiveProbe;
+import dev.buildxlens.testing.DockerTestSupport;
+import dev.buildxlens.ui.main.BuilderRow;
+import dev.buildxlens.ui.main.ImageRow;
+import dev.buildxlens.ui.main.MainViewModel;
+import dev.buildxlens.ui.task.FxTaskExecutor;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The first window, headless, against the real daemon: builders and a freshly imported image appear. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String TAG = "lens-ui-" + RUN + "/base:1";
+    private static final String BUILDER = "lensui" + RUN;
+
+    private static DockerTestSupport.Daemon daemon;
+    private static Path store;
+    private MainViewModel viewModel;
+
+    @BeforeAll
+    static void createImageAndBuilderStore() throws IOException {
+        daemon = DockerTestSupport.connect();
+        DockerTestSupport.importImage(daemon, "lens-ui-" + RUN + "/base", "1", "ui " + RUN);
+        store = Files.createTempDirectory("buildx-lens-ui");
+        Files.createDirectories(store.resolve("buildx/instances"));
+        Files.writeString(store.resolve("buildx/instances/" + BUILDER), "{\"Name\":\"" + BUILDER + "\",\"Driver\":\"docker-container\","
+                + "\"Nodes\":[{\"Name\":\"" + BUILDER + "0\",\"Endpoint\":\"" + daemon.host() + "\",\"Platforms\":null,"
+                + "\"DriverOpts\":{\"network\":\"host\"},\"Flags\":null,\"Files\":null}],\"Dynamic\":false}");
+    }
+
+    @AfterAll
+    static void removeImage() {
+        if (daemon != null) {
+            DockerTestSupport.removeQuietly(() -> daemon.client().removeImageCmd(TAG).withForce(true).exec());
+            daemon.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        Environment env = Environment.system()
+                .with("DOCKER_HOST", daemon.host())
+                .with("DOCKER_CONFIG", store.resolve("docker-config").toString())
+                .with("BUILDX_CONFIG", store.resolve("buildx").toString());
+        viewModel = new MainViewModel(() -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take(), new FxTaskExecutor());
+        stage.setScene(DesktopApp.createScene(viewModel));
+        stage.show();
+    }
+
+    @Test
+    void shows_builders_and_the_image_the_test_created(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.snapshotProperty().get() != null && !viewModel.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<BuilderRow> builders = robot.lookup("#builders-table").queryTableView();
+        assertThat(builders.getItems()).extracting(BuilderRow::name).contains("default", BUILDER);
+        BuilderRow containerBuilder = builders.getItems().stream().filter(r -> r.name().equals(BUILDER)).findFirst().orElseThrow();
+        assertThat(containerBuilder.cannotRead()).contains("daemon:default");
+
+        TableView<ImageRow> images = robot.lookup("#images-table").queryTableView();
+        ImageRow row = images.getItems().stream().filter(r -> r.tags().contains(TAG)).findFirst().orElseThrow();
+        assertThat(row.usableBy()).contains("default");
+        assertThat(row.notUsableBy()).contains(BUILDER);
+        assertThat(robot.lookup("#daemon-summary").queryLabeled().getText()).startsWith("Docker ");
+        assertThat(robot.lookup("#banner").query().isVisible()).isFalse();
+
+        saveScreenshot(robot, Path.of("target/screenshots/first-window.png"));
+    }
+
+    /** A picture of the window for people to look at; the assertions above are what the test checks. */
+    private static void saveScreenshot(FxRobot robot, Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#builders-table").query().getScene().snapshot(null)).get();
+        PixelReader pixels = image.getPixelReader();
+        BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(out, "png", file.toFile());
+    }
+}
