@@ -47,6 +47,13 @@ class MainViewModelTest {
         assertThat(row.canRead()).isEqualTo("registry:docker.io");
         assertThat(row.cannotRead()).isEqualTo("daemon:default, registry:localhost:5000 (only with network=host)");
         assertThat(viewModel.imagesProperty()).isEmpty();
+        assertThat(viewModel.selectedBuilderDetailsProperty()).as("the current builder is selected first").containsExactly(
+                "Node ci0 · unix:///var/run/docker.sock · unknown",
+                "CANNOT READ daemon:default: isolated",
+                "ONLY WITH network=host registry:localhost:5000: own network",
+                "CAN READ registry:docker.io: network");
+        viewModel.selectBuilder(null);
+        assertThat(viewModel.selectedBuilderDetailsProperty()).isEmpty();
     }
 
     @Test

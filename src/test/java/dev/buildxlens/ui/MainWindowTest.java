@@ -88,6 +88,12 @@ class MainWindowTest {
         assertThat(robot.lookup("#daemon-summary").queryLabeled().getText()).startsWith("Docker ");
         assertThat(robot.lookup("#banner").query().isVisible()).isFalse();
 
+        robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<String> details = robot.lookup("#builder-details").queryListView();
+        assertThat(details.getItems()).anySatisfy(line -> assertThat(line).startsWith("CANNOT READ daemon:default"));
+        assertThat(details.getItems()).anySatisfy(line -> assertThat(line).startsWith("CACHE ONLY buildkit:" + BUILDER));
+
         saveScreenshot(robot, Path.of("target/screenshots/first-window.png"));
     }
 

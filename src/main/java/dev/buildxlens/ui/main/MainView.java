@@ -30,7 +30,10 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel viewModel) {
         getStyleClass().add("main-view");
         setTop(new VBox(header(viewModel), banner(viewModel)));
-        SplitPane split = new SplitPane(section("Builders", buildersTable(viewModel)), section("Images in the daemon store", imagesTable(viewModel)));
+        SplitPane builderSplit = new SplitPane(section("Builders", buildersTable(viewModel)),
+                section("What the selected builder can read, and why", builderDetails(viewModel)));
+        builderSplit.setDividerPositions(0.62);
+        SplitPane split = new SplitPane(builderSplit, section("Images in the daemon store", imagesTable(viewModel)));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         setCenter(split);
@@ -78,7 +81,27 @@ public final class MainView extends BorderPane {
         return banner;
     }
 
-    private static VBox section(String heading, TableView<?> table) {
+    private static ListView<String> builderDetails(MainViewModel viewModel) {
+        ListView<String> details = new ListView<>(viewModel.selectedBuilderDetailsProperty());
+        details.setId("builder-details");
+        details.setPlaceholder(new Label("Select a builder"));
+        // Reasons are sentences: wrap them to the list's width rather than hide them behind a scroll bar.
+        details.setCellFactory(list -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            return cell;
+        });
+        return details;
+    }
+
+    private static VBox section(String heading, javafx.scene.control.Control table) {
         Label label = new Label(heading);
         label.getStyleClass().add("section-heading");
         VBox box = new VBox(6, label, table);
@@ -91,11 +114,14 @@ public final class MainView extends BorderPane {
         TableView<BuilderRow> table = new TableView<>(viewModel.buildersProperty());
         table.setId("builders-table");
         table.setPlaceholder(new Label("No builders yet"));
-        table.getColumns().add(column("Builder", 200, BuilderRow::displayName));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(column("Builder", 170, BuilderRow::displayName));
         table.getColumns().add(column("Driver", 130, BuilderRow::driver));
         table.getColumns().add(column("Status", 90, BuilderRow::status));
-        table.getColumns().add(column("Can read (FROM resolves here)", 330, BuilderRow::canRead));
-        table.getColumns().add(column("Cannot read", 420, BuilderRow::cannotRead));
+        table.getColumns().add(column("Can read (FROM resolves here)", 280, BuilderRow::canRead));
+        table.getColumns().add(column("Cannot read", 260, BuilderRow::cannotRead));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) ->
+                viewModel.selectBuilder(selected == null ? null : selected.name()));
         return table;
     }
 
@@ -103,6 +129,7 @@ public final class MainView extends BorderPane {
         TableView<ImageRow> table = new TableView<>(viewModel.imagesProperty());
         table.setId("images-table");
         table.setPlaceholder(new Label("No images (or the daemon is unreachable)"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().add(column("Image ID", 120, ImageRow::id));
         table.getColumns().add(column("Tags", 300, ImageRow::tags));
         table.getColumns().add(column("Size", 90, row -> humanSize(row.size())));

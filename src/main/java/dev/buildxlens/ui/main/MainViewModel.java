@@ -39,6 +39,9 @@ public final class MainViewModel {
             new ReadOnlyListWrapper<>(this, "builders", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<ImageRow> images =
             new ReadOnlyListWrapper<>(this, "images", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> selectedBuilderDetails =
+            new ReadOnlyListWrapper<>(this, "selectedBuilderDetails", FXCollections.observableArrayList());
+    private String selectedBuilder;
 
     public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor) {
         this.snapshotSource = snapshotSource;
@@ -78,7 +81,23 @@ public final class MainViewModel {
         return images.getReadOnlyProperty();
     }
 
+    /** For the selected builder: its nodes, then each store with the verdict and the reason. */
+    public ReadOnlyListProperty<String> selectedBuilderDetailsProperty() {
+        return selectedBuilderDetails.getReadOnlyProperty();
+    }
+
     // ---- Commands ----
+
+    /** Shows why the named builder can or cannot read each store; null clears the selection. */
+    public void selectBuilder(String name) {
+        selectedBuilder = name;
+        Snapshot current = snapshot.get();
+        if (name == null || current == null) {
+            selectedBuilderDetails.clear();
+            return;
+        }
+        selectedBuilderDetails.setAll(current.builder(name).map(BuilderDetails::lines).orElse(List.of()));
+    }
 
     /** Takes a new snapshot in the background; ignored while one is already being taken. */
     public void refresh() {
@@ -95,7 +114,7 @@ public final class MainViewModel {
         Daemon daemon = result.daemon();
         daemonSummary.set(daemon.reachable()
                 ? "Docker " + daemon.serverVersion() + " · " + daemon.imageStore().label() + " image store · "
-                  + daemon.images().size() + " images · context " + daemon.context() + " (" + daemon.host() + ")"
+                  + daemon.images().size() + (daemon.images().size() == 1 ? " image" : " images") + " · context " + daemon.context() + " (" + daemon.host() + ")"
                 : "Daemon unreachable · context " + daemon.context() + (daemon.host().isEmpty() ? "" : " (" + daemon.host() + ")"));
         List<String> lines = new ArrayList<>();
         if (!daemon.reachable()) {
@@ -110,6 +129,9 @@ public final class MainViewModel {
         bannerLines.setAll(lines);
         builders.setAll(result.builders().stream().map(BuilderRow::of).toList());
         images.setAll(imageRows(result));
+        String keep = selectedBuilder != null ? selectedBuilder
+                : result.currentBuilder().map(Builder::name).orElse(null);
+        selectBuilder(keep);
     }
 
     private static List<ImageRow> imageRows(Snapshot result) {
