@@ -17,6 +17,12 @@ import javafx.stage.Stage;
 /** The desktop app: one window on the live machine, probed in the background. */
 public final class DesktopApp extends Application {
 
+    /**
+     * Held so the setting sticks: JavaFX warns "Unsupported JavaFX configuration" whenever it is loaded from the
+     * class path, which is exactly how this jar ships; the warning tells users nothing they can act on.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOGGER = java.util.logging.Logger.getLogger("javafx");
+
     private TaskExecutor executor;
 
     /** Opens the app. GUI options come in later versions; anything unknown is refused with exit code 2. */
@@ -26,6 +32,7 @@ public final class DesktopApp extends Application {
             System.err.println("Run 'buildx-lens --help' for usage.");
             System.exit(2);
         }
+        JAVAFX_LOGGER.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(DesktopApp.class, args);
     }
 
