@@ -25,6 +25,11 @@ public final class Cli {
               buildx-lens inspect [--registry HOST:PORT]... [--format text|json]
                                                            show the daemon, image stores, builders and
                                                            which stores each builder can read
+              buildx-lens diagnose --dockerfile PATH [CONTEXT_DIR] [--build-arg K=V]... [--build-context NAME=VALUE]...
+                                   [--target STAGE] [--platform LIST] [--builder NAME] [--load] [--push]
+                                   [--output SPEC] [--cache-to SPEC] [--pull] [--registry HOST:PORT]...
+                                   [--format text|json]
+                                                           will this build find its images on this machine?
               buildx-lens --version                        print the version
               buildx-lens --help                           print this help
 
@@ -81,6 +86,7 @@ public final class Cli {
                 yield ExitCode.OK;
             }
             case "inspect" -> inspect(args);
+            case "diagnose" -> new DiagnoseCommand(probe, out, err).run(args);
             default -> throw new UsageException("unknown command '" + command + "'");
         };
     }

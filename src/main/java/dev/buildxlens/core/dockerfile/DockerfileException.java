@@ -7,7 +7,7 @@ public final class DockerfileException extends Exception {
     private final int line;
 
     public DockerfileException(String file, int line, String message) {
-        super(file + ":" + line + ": " + message);
+        super(line > 0 ? file + ":" + line + ": " + message : file + ": " + message);
         this.file = file;
         this.line = line;
     }

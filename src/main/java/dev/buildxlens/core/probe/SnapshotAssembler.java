@@ -40,7 +40,7 @@ public final class SnapshotAssembler {
         Daemon daemon = facts.daemon();
         List<String> problems = new ArrayList<>(facts.problems());
         List<String> notes = new ArrayList<>();
-        Predicate<String> localEndpoint = endpoint -> endpoint.equals(daemon.context()) || endpoint.equals(daemon.host());
+        Predicate<String> localEndpoint = VisibilityRules.localEndpoint(daemon);
 
         Map<String, Builder> builders = new LinkedHashMap<>();
         for (DockerContext context : facts.contexts()) {

@@ -29,6 +29,11 @@ public final class VisibilityRules {
     private VisibilityRules() {
     }
 
+    /** Node endpoints that mean the probed daemon: its context name or its host URL. */
+    public static Predicate<String> localEndpoint(dev.buildxlens.core.model.Daemon daemon) {
+        return endpoint -> endpoint.equals(daemon.context()) || endpoint.equals(daemon.host());
+    }
+
     /**
      * @param localEndpoint tells whether a node endpoint (a context name or docker host) is the daemon that was
      *                      probed, i.e. the machine whose {@code localhost} the loopback registries live on

@@ -1,0 +1,154 @@
+package dev.buildxlens.cli;
+
+import dev.buildxlens.core.diagnose.BuildDiagnoser;
+import dev.buildxlens.core.diagnose.BuildRequest;
+import dev.buildxlens.core.diagnose.Diagnosis;
+import dev.buildxlens.core.diagnose.UnknownBuilderException;
+import dev.buildxlens.core.dockerfile.DockerfileAnalysis;
+import dev.buildxlens.core.dockerfile.DockerfileAnalyzer;
+import dev.buildxlens.core.dockerfile.DockerfileException;
+import dev.buildxlens.core.dockerfile.DockerfileFiles;
+import dev.buildxlens.core.dockerfile.DockerfileInputs;
+import dev.buildxlens.core.dockerfile.NamedContext;
+import dev.buildxlens.core.dockerfile.ParsedDockerfile;
+import dev.buildxlens.core.model.RegistryHosts;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.probe.LiveProbe;
+import dev.buildxlens.core.report.DiagnosisJson;
+import dev.buildxlens.core.report.DiagnosisText;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** {@code diagnose --dockerfile PATH ...}: one build on the live machine, with the options of {@code docker buildx build}. */
+final class DiagnoseCommand {
+
+    private final Function<LiveProbe.Options, Snapshot> probe;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    DiagnoseCommand(Function<LiveProbe.Options, Snapshot> probe, PrintStream out, PrintStream err) {
+        this.probe = probe;
+        this.out = out;
+        this.err = err;
+    }
+
+    private static final class Options {
+        String dockerfile;
+        String contextDir;
+        final Map<String, String> buildArgs = new LinkedHashMap<>();
+        final List<NamedContext> contexts = new ArrayList<>();
+        String target = "";
+        final List<String> platforms = new ArrayList<>();
+        String builder = "";
+        boolean load;
+        boolean push;
+        boolean pull;
+        final List<String> outputs = new ArrayList<>();
+        final List<String> cacheTo = new ArrayList<>();
+        final List<String> registries = new ArrayList<>();
+        String format = "text";
+    }
+
+    ExitCode run(Arguments args) throws UsageException {
+        Options options = parse(args);
+        if (options.dockerfile == null) {
+            throw new UsageException("diagnose needs --dockerfile PATH (or, later, --workflow PATH)");
+        }
+        DockerfileAnalysis analysis;
+        try {
+            ParsedDockerfile parsed = DockerfileFiles.read(Path.of(options.dockerfile), options.dockerfile);
+            analysis = DockerfileAnalyzer.analyze(parsed, new DockerfileInputs(options.buildArgs, options.contexts,
+                    options.target, options.platforms));
+        } catch (DockerfileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Snapshot snapshot = probe.apply(LiveProbe.Options.defaults().withRegistries(options.registries));
+        BuildRequest request = new BuildRequest(analysis, options.builder, options.platforms, options.load, options.push,
+                options.outputs, options.cacheTo, options.pull, options.dockerfile, 1, null, null);
+        BuildDiagnoser.Result result;
+        try {
+            result = BuildDiagnoser.diagnose(snapshot, request);
+        } catch (UnknownBuilderException e) {
+            throw new UsageException("--builder: " + e.getMessage());
+        }
+        List<String> assumptions = new ArrayList<>();
+        assumptions.add("images from non-loopback registries (e.g. docker.io) are assumed to exist there: they are not queried");
+        Diagnosis diagnosis = new Diagnosis(List.of(result.check()), result.findings(), assumptions);
+        out.print(options.format.equals("json") ? DiagnosisJson.write(diagnosis) + "\n" : DiagnosisText.write(diagnosis));
+        out.flush();
+        ExitCode code = diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+        if (!snapshot.daemon().reachable()) {
+            err.println("buildx-lens: the Docker daemon is unreachable (context " + snapshot.daemon().context()
+                    + "), so no local image could be found:");
+            snapshot.daemon().attempts().forEach(a -> err.println("  " + a.line()));
+            code = code.and(ExitCode.DAEMON_UNREACHABLE);
+        }
+        return code;
+    }
+
+    private static Options parse(Arguments args) throws UsageException {
+        Options options = new Options();
+        while (args.hasMore()) {
+            String word = args.next();
+            String option = Arguments.optionName(word);
+            switch (option) {
+                case "--dockerfile", "-f" -> options.dockerfile = args.valueOf(word);
+                case "--build-arg" -> {
+                    String value = args.valueOf(word);
+                    int equals = value.indexOf('=');
+                    if (equals <= 0) {
+                        throw new UsageException("--build-arg '" + value + "' must be NAME=VALUE");
+                    }
+                    options.buildArgs.put(value.substring(0, equals), value.substring(equals + 1));
+                }
+                case "--build-context" -> {
+                    String value = args.valueOf(word);
+                    int equals = value.indexOf('=');
+                    if (equals <= 0 || equals == value.length() - 1) {
+                        throw new UsageException("--build-context '" + value + "' must be NAME=VALUE (docker-image://REF, oci-layout://PATH or a directory)");
+                    }
+                    options.contexts.add(new NamedContext(value.substring(0, equals), value.substring(equals + 1)));
+                }
+                case "--target" -> options.target = args.valueOf(word);
+                case "--platform" -> options.platforms.addAll(Arrays.stream(args.valueOf(word).split(","))
+                        .map(String::trim).filter(p -> !p.isEmpty()).toList());
+                case "--builder" -> options.builder = args.valueOf(word);
+                case "--load" -> options.load = true;
+                case "--push" -> options.push = true;
+                case "--pull" -> options.pull = true;
+                case "--output", "-o" -> options.outputs.add(args.valueOf(word));
+                case "--cache-to" -> options.cacheTo.add(args.valueOf(word));
+                case "--registry" -> {
+                    String value = args.valueOf(word);
+                    String problem = RegistryHosts.validate(value);
+                    if (!problem.isEmpty()) {
+                        throw new UsageException("--registry '" + value + "' " + problem);
+                    }
+                    options.registries.add(value);
+                }
+                case "--format" -> {
+                    options.format = args.valueOf(word);
+                    if (!options.format.equals("text") && !options.format.equals("json")) {
+                        throw new UsageException("--format must be text or json, not '" + options.format + "'");
+                    }
+                }
+                default -> {
+                    if (word.startsWith("-")) {
+                        throw new UsageException("diagnose: unknown option '" + word + "'");
+                    }
+                    if (options.contextDir != null) {
+                        throw new UsageException("diagnose: only one CONTEXT_DIR, got '" + options.contextDir + "' and '" + word + "'");
+                    }
+                    options.contextDir = word;
+                }
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.buildxlens.core.diagnose;
+
+import dev.buildxlens.core.dockerfile.BuildArgProblem;
+import dev.buildxlens.core.dockerfile.ImageNeed;
+import dev.buildxlens.core.image.ImageReference;
+import dev.buildxlens.core.model.Access;
+import dev.buildxlens.core.model.Builder;
+import dev.buildxlens.core.model.ImageStoreKind;
+import dev.buildxlens.core.model.RegistryHosts;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.model.Store;
+import dev.buildxlens.core.model.StoreAccess;
+import dev.buildxlens.core.model.StoreIds;
+import dev.buildxlens.core.model.StoreKind;
+import dev.buildxlens.core.visibility.VisibilityRules;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Diagnoses one build against one snapshot: which builder runs it, where each needed image is, whether that
+ * builder can read it (by the single rule set of {@link VisibilityRules}), and what will fail. A pure function.
+ */
+public final class BuildDiagnoser {
+
+    private BuildDiagnoser() {
+    }
+
+    /** The build's check and its findings. */
+    public record Result(BuildCheck check, List<Finding> findings) {
+    }
+
+    public static Builder builderFor(Snapshot snapshot, String requested) throws UnknownBuilderException {
+        if (!requested.isEmpty()) {
+            return snapshot.builder(requested).orElseThrow(() -> new UnknownBuilderException("no builder named '" + requested
+                    + "' (known: " + String.join(", ", snapshot.builders().stream().map(Builder::name).toList()) + ")"));
+        }
+        return snapshot.currentBuilder().or(() -> snapshot.builder(snapshot.daemon().context()))
+                .orElseThrow(() -> new UnknownBuilderException("no current builder and no builder for context '"
+                        + snapshot.daemon().context() + "'"));
+    }
+
+    public static Result diagnose(Snapshot snapshot, BuildRequest request) throws UnknownBuilderException {
+        Builder builder = builderFor(snapshot, request.builder());
+        Context context = new Context(snapshot, request, builder);
+        List<ImageCheck> images = new ArrayList<>();
+        for (ImageNeed need : request.dockerfile().images()) {
+            images.add(context.check(need));
+        }
+        for (BuildArgProblem problem : request.dockerfile().argProblems()) {
+            context.argWithoutDefault(problem);
+        }
+        context.buildLevel();
+        Map<String, String> opts = builder.nodes().isEmpty() ? Map.of() : builder.nodes().get(0).driverOpts();
+        BuildCheck check = new BuildCheck(request.file(), request.line(), request.job(), request.step(),
+                new BuildCheck.BuilderSummary(builder.name(), builder.driver(), opts), images);
+        return new Result(check, context.findings);
+    }
+
+    /** The state of one diagnosis: its inputs and the findings so far. */
+    private static final class Context {
+        final Snapshot snapshot;
+        final BuildRequest request;
+        final Builder builder;
+        final List<Finding> findings = new ArrayList<>();
+
+        Context(Snapshot snapshot, BuildRequest request, Builder builder) {
+            this.snapshot = snapshot;
+            this.request = request;
+            this.builder = builder;
+        }
+
+        Access access(String storeId) {
+            return builder.accessTo(storeId).map(StoreAccess::access).orElseGet(() -> {
+                // A registry the snapshot did not list (e.g. ghcr.io): decide by the same rules.
+                Store store = new Store(storeId, StoreKind.REGISTRY, storeId.substring("registry:".length()), "");
+                return VisibilityRules.accessFor(builder, List.of(store), VisibilityRules.localEndpoint(snapshot.daemon()))
+                        .stream().findFirst().map(StoreAccess::access).orElse(Access.CANNOT_READ);
+            });
+        }
+
+        String describeBuilder() {
+            return builder.name() + " (" + builder.driver() + " driver)";
+        }
+
+        ImageCheck check(ImageNeed need) {
+            if (need.suppliedByClient()) {
+                return new ImageCheck(need.raw(), "", need.instruction(), need.file(), need.line(), need.stage(),
+                        List.of("context:" + need.context().name()), true);
+            }
+            ImageReference ref = need.reference();
+            List<String> foundIn = ImageLocator.foundIn(snapshot, ref);
+            String daemonStore = snapshot.daemon().storeId();
+            String registryStore = StoreIds.registry(ref.domain());
+            boolean readable = foundIn.stream().anyMatch(s -> access(s) == Access.CAN_READ);
+            boolean inRegistry = foundIn.stream().anyMatch(s -> s.startsWith("registry:"));
+            boolean visible;
+            if (readable) {
+                visible = true;
+                if (request.pull() && builder.driver().equals(VisibilityRules.DOCKER) && foundIn.contains(daemonStore) && !inRegistry
+                        && need.instruction().startsWith("FROM")) {
+                    add(FindingKind.PULL_FORCES_REGISTRY, need, ref.familiar(),
+                            "--pull makes BuildKit resolve " + ref.familiar() + " from its registry, but it exists only in the daemon's image store",
+                            "With --pull (pull: true) the docker driver asks " + ref.domain() + " for " + ref.normalized()
+                                    + " instead of using the local image. The image was loaded, built or tagged locally and was never "
+                                    + "pushed, so the registry does not have it and the build fails with 'pull access denied' or 'not found'.");
+                    visible = false;
+                }
+            } else if (RegistryHosts.isLoopback(ref.domain())) {
+                visible = false;
+                Access registryAccess = access(registryStore);
+                if (registryAccess != Access.CAN_READ) {
+                    String why = registryAccess == Access.ONLY_WITH_NETWORK_HOST
+                            ? "BuildKit runs in its own container with its own network namespace, where " + ref.domain()
+                              + " is the container itself, not the machine that publishes the registry's port. Only a builder "
+                              + "created with --driver-opt network=host shares the host network."
+                            : "The builder runs elsewhere (" + builder.driver() + " driver): its localhost is not this machine.";
+                    add(FindingKind.LOCALHOST_REGISTRY_UNREACHABLE, need, ref.familiar(),
+                            describeBuilder() + " cannot reach " + ref.domain() + " to pull " + ref.familiar(), why);
+                } else if (!ImageLocator.registryKnown(snapshot, ref.domain())) {
+                    add(FindingKind.LOCALHOST_REGISTRY_MISSING, need, ref.familiar(),
+                            "no registry answers on " + ref.domain() + " to pull " + ref.familiar() + " from",
+                            "The build pulls " + ref.normalized() + ", but no registry container publishes that port and none was "
+                                    + "given with --registry. Start one (docker run -d -p " + port(ref.domain()) + ":5000 registry:2) "
+                                    + "and push the image to it first.");
+                } else if (ImageLocator.registryListed(snapshot, ref.domain())) {
+                    add(FindingKind.IMAGE_NOT_IN_REGISTRY, need, ref.familiar(),
+                            ref.familiar() + " is not in the registry at " + ref.domain(),
+                            "The registry at " + ref.domain() + " answers, but has no " + ref.path() + ":" + ref.tag()
+                                    + ". Push it there before this build (docker push " + ref.familiar() + ").");
+                } else {
+                    visible = true;
+                }
+            } else if (foundIn.contains(daemonStore)) {
+                visible = false;
+                String via = need.context() != null
+                        ? " The named context " + need.context().name() + "=docker-image://" + need.context().imageRef()
+                          + " does not help: buildx passes docker-image:// to BuildKit unchanged, so the builder resolves it like any FROM."
+                        : "";
+                add(FindingKind.LOCAL_IMAGE_INVISIBLE, need, ref.familiar(),
+                        ref.familiar() + " is only in the daemon's image store, which " + describeBuilder() + " cannot read",
+                        "Builder " + builder.name() + " uses the " + builder.driver() + " driver: BuildKit keeps its own content "
+                                + "store and resolves images only from registries, never from the daemon's image store (docker load, "
+                                + "docker build, docker tag). It will look for " + ref.normalized() + " in " + ref.domain()
+                                + " and fail with 'pull access denied' or 'not found'." + via
+                                + " Only the docker driver reads the daemon's images.");
+            } else {
+                visible = access(registryStore) == Access.CAN_READ;
+            }
+            return new ImageCheck(need.raw(), ref.normalized(), need.instruction(), need.file(), need.line(), need.stage(),
+                    foundIn, visible);
+        }
+
+        void argWithoutDefault(BuildArgProblem problem) {
+            findings.add(new Finding(FindingKind.FROM_ARG_WITHOUT_DEFAULT.id(), FindingKind.FROM_ARG_WITHOUT_DEFAULT.severity(),
+                    "FROM " + problem.written() + ": ARG " + problem.variable() + " has no default and no build arg sets it",
+                    "BuildKit expands FROM with the ARGs declared before the first FROM. " + problem.variable()
+                            + " has no value, so the base name is blank and the build stops with 'base name (" + problem.written()
+                            + ") should not be blank'. Give the ARG a default (ARG " + problem.variable() + "=<image>) or pass "
+                            + "--build-arg " + problem.variable() + "=<image>.",
+                    problem.file(), problem.line(), request.job(), request.step(), "", builder.name(),
+                    FindingKind.FROM_ARG_WITHOUT_DEFAULT.fixes()));
+        }
+
+        void buildLevel() {
+            boolean dockerDriver = builder.driver().equals(VisibilityRules.DOCKER);
+            boolean containerdStore = snapshot.daemon().imageStore() == ImageStoreKind.CONTAINERD;
+            boolean multiPlatform = request.platforms().size() > 1;
+            if (dockerDriver && !containerdStore && multiPlatform) {
+                addBuild(FindingKind.DOCKER_DRIVER_MULTIPLATFORM,
+                        "several platforms (" + String.join(",", request.platforms()) + ") on " + describeBuilder()
+                                + " with the classic image store",
+                        "The docker driver without the containerd image store builds one platform at a time; buildx stops with "
+                                + "'Multi-platform build is not supported for the docker driver.' Build on a docker-container "
+                                + "builder, or turn on the containerd image store.");
+            }
+            for (String cache : request.cacheTo()) {
+                String type = attribute(cache, "type");
+                if (dockerDriver && !containerdStore && !type.equals("inline")) {
+                    addBuild(FindingKind.DOCKER_DRIVER_CACHE_EXPORT,
+                            "cache export (" + cache + ") on " + describeBuilder() + " with the classic image store",
+                            "The docker driver with the classic image store exports only inline cache; buildx stops with "
+                                    + "'Cache export is not supported for the docker driver.' Use a docker-container builder, "
+                                    + "turn on the containerd image store, or use type=inline.");
+                }
+            }
+            if (multiPlatform) {
+                for (String output : request.outputs()) {
+                    if (attribute(output, "type").equals("docker") && !attribute(output, "dest").isEmpty()) {
+                        addBuild(FindingKind.DOCKER_EXPORTER_MULTIPLATFORM, "a multi-platform build exported with type=docker (" + output + ")",
+                                "The docker exporter writes one platform's image; with several platforms buildx stops with "
+                                        + "'docker exporter does not support exporting manifest lists, use the oci exporter instead'. "
+                                        + "Export type=oci, or build one platform per export.");
+                    }
+                }
+                if (request.load() && !dockerDriver && !containerdStore) {
+                    addBuild(FindingKind.DOCKER_EXPORTER_MULTIPLATFORM, "--load of a multi-platform build into a daemon with the classic image store",
+                            "Loading into a classic image store goes through the docker exporter, which cannot hold a manifest list: "
+                                    + "'docker exporter does not currently support exporting manifest lists'. Load one platform, push "
+                                    + "instead, or turn on the containerd image store.");
+                }
+            }
+        }
+
+        private void add(FindingKind kind, ImageNeed need, String image, String message, String explanation) {
+            String file = need.file().isEmpty() ? request.file() : need.file();
+            int line = need.file().isEmpty() ? request.line() : need.line();
+            findings.add(new Finding(kind.id(), kind.severity(), message, explanation, file, line, request.job(), request.step(),
+                    image, builder.name(), kind.fixes()));
+        }
+
+        private void addBuild(FindingKind kind, String message, String explanation) {
+            findings.add(new Finding(kind.id(), kind.severity(), message, explanation, request.file(), request.line(),
+                    request.job(), request.step(), "", builder.name(), kind.fixes()));
+        }
+    }
+
+    /** {@code type=registry,ref=x} → the value of {@code key}; a bare word is the type. */
+    static String attribute(String spec, String key) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            int equals = part.indexOf('=');
+            if (equals > 0) {
+                attributes.put(part.substring(0, equals).trim().toLowerCase(Locale.ROOT), part.substring(equals + 1).trim());
+            } else if (!part.isBlank() && !attributes.containsKey("type")) {
+                attributes.put("type", part.trim());
+            }
+        }
+        return attributes.getOrDefault(key, "");
+    }
+
+    private static String port(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon > 0 ? hostAndPort.substring(colon + 1) : "5000";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.buildxlens.core.diagnose;
+
+import java.util.List;
+
+/**
+ * The catalog of findings: stable ids, severity, and the fixes that apply (ids of the fix catalog). The README
+ * documents each; a test keeps the two in step.
+ */
+public enum FindingKind {
+    LOCAL_IMAGE_INVISIBLE("local-image-invisible", Severity.ERROR,
+            List.of("use-docker-driver", "local-registry-bridge", "oci-layout-context")),
+    LOCALHOST_REGISTRY_UNREACHABLE("localhost-registry-unreachable", Severity.ERROR,
+            List.of("add-network-host", "use-docker-driver")),
+    LOCALHOST_REGISTRY_MISSING("localhost-registry-missing", Severity.ERROR, List.of("add-registry-service")),
+    DOCKER_DRIVER_MULTIPLATFORM("docker-driver-multiplatform", Severity.ERROR,
+            List.of("use-container-builder", "enable-containerd-store")),
+    DOCKER_DRIVER_CACHE_EXPORT("docker-driver-cache-export", Severity.ERROR,
+            List.of("use-container-builder", "enable-containerd-store")),
+    DOCKER_EXPORTER_MULTIPLATFORM("docker-exporter-multiplatform", Severity.ERROR,
+            List.of("use-oci-exporter", "enable-containerd-store")),
+    RESULT_NOT_LOADED("result-not-loaded", Severity.ERROR, List.of("load-result")),
+    IMAGE_FROM_OTHER_JOB("image-from-other-job", Severity.ERROR, List.of("transfer-between-jobs")),
+    FROM_ARG_WITHOUT_DEFAULT("from-arg-without-default", Severity.ERROR, List.of("add-arg-default")),
+    PULL_FORCES_REGISTRY("pull-forces-registry", Severity.ERROR, List.of("drop-pull")),
+    ACTION_INPUT_REMOVED("action-input-removed", Severity.WARNING, List.of("rename-action-input")),
+    IMAGE_NOT_IN_REGISTRY("image-not-in-registry", Severity.ERROR, List.of()),
+    NOT_ANALYSED("not-analysed", Severity.INFO, List.of());
+
+    private final String id;
+    private final Severity severity;
+    private final List<String> fixes;
+
+    FindingKind(String id, Severity severity, List<String> fixes) {
+        this.id = id;
+        this.severity = severity;
+        this.fixes = List.copyOf(fixes);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public List<String> fixes() {
+        return fixes;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.buildxlens.core.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.buildxlens.core.diagnose.BuildCheck;
+import dev.buildxlens.core.diagnose.Diagnosis;
+import dev.buildxlens.core.diagnose.Finding;
+import dev.buildxlens.core.diagnose.ImageCheck;
+import java.util.TreeMap;
+
+/** The JSON contract of {@code diagnose}: the same shape for Dockerfile and workflow builds. */
+public final class DiagnosisJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DiagnosisJson() {
+    }
+
+    public static String write(Diagnosis diagnosis) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode builds = root.putArray("builds");
+        for (BuildCheck build : diagnosis.builds()) {
+            ObjectNode b = builds.addObject();
+            b.put("file", build.file());
+            b.put("line", build.line());
+            nullable(b, "job", build.job());
+            nullable(b, "step", build.step());
+            ObjectNode builder = b.putObject("builder");
+            builder.put("name", build.builder().name());
+            builder.put("driver", build.builder().driver());
+            ObjectNode opts = builder.putObject("driverOpts");
+            new TreeMap<>(build.builder().driverOpts()).forEach(opts::put);
+            ArrayNode images = b.putArray("images");
+            for (ImageCheck image : build.images()) {
+                ObjectNode i = images.addObject();
+                i.put("ref", image.ref());
+                i.put("normalized", image.normalized());
+                i.put("instruction", image.instruction());
+                i.put("file", image.file());
+                i.put("line", image.line());
+                i.put("stage", image.stage());
+                ArrayNode found = i.putArray("foundIn");
+                image.foundIn().forEach(found::add);
+                i.put("visible", image.visible());
+            }
+        }
+        ArrayNode findings = root.putArray("findings");
+        for (Finding finding : diagnosis.findings()) {
+            ObjectNode f = findings.addObject();
+            f.put("id", finding.id());
+            f.put("severity", finding.severity().label());
+            f.put("message", finding.message());
+            f.put("explanation", finding.explanation());
+            f.put("file", finding.file());
+            f.put("line", finding.line());
+            nullable(f, "job", finding.job());
+            nullable(f, "step", finding.step());
+            f.put("image", finding.image());
+            f.put("builder", finding.builder());
+            ArrayNode fixes = f.putArray("fixes");
+            finding.fixes().forEach(fixes::add);
+        }
+        ArrayNode assumptions = root.putArray("assumptions");
+        diagnosis.assumptions().forEach(assumptions::add);
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain nodes always serialises", e);
+        }
+    }
+
+    private static void nullable(ObjectNode node, String key, String value) {
+        if (value == null) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
+    }
+}
