@@ -101,6 +101,38 @@ class CliTest {
     }
 
     @Test
+    void diagnose_rejects_bad_input_with_file_and_line_before_probing() throws IOException {
+        Map<String, String> noDaemon = Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + closedPort());
+        Result missing = run(noDaemon, "diagnose", "--dockerfile", home.resolve("nope/Dockerfile").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains(home.resolve("nope/Dockerfile") + ": no such file");
+
+        Path dockerfile = home.resolve("Dockerfile");
+        java.nio.file.Files.writeString(dockerfile, "FROM alpine\n\nFROM not/Valid\n");
+        Result invalid = run(noDaemon, "diagnose", "--dockerfile", dockerfile.toString());
+        assertThat(invalid.exitCode()).isEqualTo(2);
+        assertThat(invalid.err()).contains(dockerfile + ":3: invalid reference format: repository name (not/Valid) must be lowercase");
+        assertThat(invalid.err()).doesNotContain("Exception").doesNotContain("\tat ");
+
+        Result badArg = run(noDaemon, "diagnose", "--dockerfile", dockerfile.toString(), "--build-arg", "NOEQUALS");
+        assertThat(badArg.exitCode()).isEqualTo(2);
+        assertThat(badArg.err()).contains("--build-arg 'NOEQUALS' must be NAME=VALUE");
+
+        java.nio.file.Files.write(home.resolve("Binary"), new byte[] {(byte) 0xC3, (byte) 0x28, 'F'});
+        assertThat(run(noDaemon, "diagnose", "--dockerfile", home.resolve("Binary").toString()).err()).contains("is not UTF-8 text");
+    }
+
+    @Test
+    void diagnose_without_a_daemon_reports_what_it_can_and_exits_3() throws IOException {
+        Path dockerfile = home.resolve("Dockerfile");
+        java.nio.file.Files.writeString(dockerfile, "ARG BASE\nFROM $BASE\n");
+        Result result = run(Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + closedPort()), "diagnose", "--dockerfile", dockerfile.toString());
+        assertThat(result.exitCode()).as("3 wins over 1").isEqualTo(3);
+        assertThat(result.out()).contains(dockerfile + ":2: error[from-arg-without-default]");
+        assertThat(result.err()).contains("the Docker daemon is unreachable");
+    }
+
+    @Test
     void exit_codes_combine_by_priority() {
         assertThat(ExitCode.OK.and(ExitCode.FINDINGS)).isEqualTo(ExitCode.FINDINGS);
         assertThat(ExitCode.FINDINGS.and(ExitCode.DAEMON_UNREACHABLE)).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
