@@ -30,6 +30,9 @@ public final class Cli {
                                    [--output SPEC] [--cache-to SPEC] [--pull] [--registry HOST:PORT]...
                                    [--format text|json]
                                                            will this build find its images on this machine?
+              buildx-lens diagnose --workflow PATH [--repo DIR] [--job ID]
+                                   [--assume-image-store classic|containerd] [--format text|json]
+                                                           will this workflow's builds find their images?
               buildx-lens --version                        print the version
               buildx-lens --help                           print this help
 

@@ -11,11 +11,16 @@ import dev.buildxlens.core.dockerfile.DockerfileFiles;
 import dev.buildxlens.core.dockerfile.DockerfileInputs;
 import dev.buildxlens.core.dockerfile.NamedContext;
 import dev.buildxlens.core.dockerfile.ParsedDockerfile;
+import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.RegistryHosts;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.core.report.DiagnosisJson;
 import dev.buildxlens.core.report.DiagnosisText;
+import dev.buildxlens.core.workflow.Workflow;
+import dev.buildxlens.core.workflow.WorkflowException;
+import dev.buildxlens.core.workflow.WorkflowParser;
+import dev.buildxlens.core.workflow.WorkflowSimulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** {@code diagnose --dockerfile PATH ...}: one build on the live machine, with the options of {@code docker buildx build}. */
+/**
+ * {@code diagnose --dockerfile PATH ...}: one build on the live machine, with the options of {@code docker buildx build};
+ * {@code diagnose --workflow PATH ...}: every build of a GitHub Actions workflow on a simulated runner.
+ */
 final class DiagnoseCommand {
 
     private final Function<LiveProbe.Options, Snapshot> probe;
@@ -53,12 +61,22 @@ final class DiagnoseCommand {
         final List<String> cacheTo = new ArrayList<>();
         final List<String> registries = new ArrayList<>();
         String format = "text";
+        String workflow;
+        String repo;
+        String job = "";
+        String imageStore = "classic";
     }
 
     ExitCode run(Arguments args) throws UsageException {
         Options options = parse(args);
+        if (options.workflow != null && options.dockerfile != null) {
+            throw new UsageException("diagnose takes --dockerfile or --workflow, not both");
+        }
+        if (options.workflow != null) {
+            return workflow(options);
+        }
         if (options.dockerfile == null) {
-            throw new UsageException("diagnose needs --dockerfile PATH (or, later, --workflow PATH)");
+            throw new UsageException("diagnose needs --dockerfile PATH or --workflow PATH");
         }
         DockerfileAnalysis analysis;
         try {
@@ -92,6 +110,46 @@ final class DiagnoseCommand {
         return code;
     }
 
+    /** The runner is simulated: the live machine is not consulted. */
+    private ExitCode workflow(Options options) throws UsageException {
+        Path file = Path.of(options.workflow);
+        Path repo = options.repo != null ? Path.of(options.repo) : repositoryRoot(file);
+        if (!java.nio.file.Files.isDirectory(repo)) {
+            throw new UsageException("--repo " + repo + ": not a directory");
+        }
+        ImageStoreKind store = switch (options.imageStore) {
+            case "classic" -> ImageStoreKind.CLASSIC;
+            case "containerd" -> ImageStoreKind.CONTAINERD;
+            default -> throw new UsageException("--assume-image-store must be classic or containerd, not '" + options.imageStore + "'");
+        };
+        Diagnosis diagnosis;
+        try {
+            Workflow workflow = WorkflowParser.read(file, options.workflow);
+            diagnosis = WorkflowSimulator.simulate(workflow, new WorkflowSimulator.Options(repo, options.job, store));
+        } catch (WorkflowException e) {
+            throw new UsageException(e.getMessage());
+        }
+        out.print(options.format.equals("json") ? DiagnosisJson.write(diagnosis) + "\n" : DiagnosisText.write(diagnosis));
+        out.flush();
+        return diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The git root above the workflow file; else the folder holding {@code .github}; else the file's folder. */
+    static Path repositoryRoot(Path workflowFile) {
+        Path absolute = workflowFile.toAbsolutePath().normalize();
+        for (Path dir = absolute.getParent(); dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.exists(dir.resolve(".git"))) {
+                return dir;
+            }
+        }
+        for (Path dir = absolute.getParent(); dir != null; dir = dir.getParent()) {
+            if (dir.getFileName() != null && dir.getFileName().toString().equals(".github")) {
+                return dir.getParent();
+            }
+        }
+        return absolute.getParent();
+    }
+
     private static Options parse(Arguments args) throws UsageException {
         Options options = new Options();
         while (args.hasMore()) {
@@ -99,6 +157,10 @@ final class DiagnoseCommand {
             String option = Arguments.optionName(word);
             switch (option) {
                 case "--dockerfile", "-f" -> options.dockerfile = args.valueOf(word);
+                case "--workflow" -> options.workflow = args.valueOf(word);
+                case "--repo" -> options.repo = args.valueOf(word);
+                case "--job" -> options.job = args.valueOf(word);
+                case "--assume-image-store" -> options.imageStore = args.valueOf(word);
                 case "--build-arg" -> {
                     String value = args.valueOf(word);
                     int equals = value.indexOf('=');

@@ -133,6 +133,60 @@ class CliTest {
     }
 
     @Test
+    void diagnose_workflow_simulates_the_runner_without_a_daemon() throws IOException {
+        Path repo = home.resolve("repo");
+        java.nio.file.Files.createDirectories(repo.resolve(".github/workflows"));
+        java.nio.file.Files.createDirectories(repo.resolve("app"));
+        java.nio.file.Files.writeString(repo.resolve("app/Dockerfile"), "FROM base:latest\n");
+        Path workflow = repo.resolve(".github/workflows/ci.yml");
+        java.nio.file.Files.writeString(workflow, """
+                jobs:
+                  app:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - run: docker build -t base:latest app
+                      - uses: docker/setup-buildx-action@v3
+                      - uses: docker/build-push-action@v6
+                        with:
+                          context: app
+                """);
+        // No daemon is needed: the runner is simulated.
+        Map<String, String> noDaemon = Map.of("DOCKER_HOST", "unix:///nonexistent.sock");
+        Result result = run(noDaemon, "diagnose", "--workflow", workflow.toString(), "--format", "json");
+        assertThat(result.exitCode()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.at("/findings/0/id").asText()).isEqualTo("local-image-invisible");
+        assertThat(json.at("/findings/0/job").asText()).isEqualTo("app");
+        assertThat(json.at("/findings/0/step").asText()).isEqualTo("#3");
+        assertThat(json.at("/builds/1/builder/driver").asText()).isEqualTo("docker-container");
+        assertThat(json.at("/assumptions/0").asText()).contains("classic image store");
+
+        Result containerd = run(noDaemon, "diagnose", "--workflow", workflow.toString(), "--assume-image-store", "containerd", "--job", "app");
+        assertThat(containerd.exitCode()).as("the containerd store changes nothing for container builders").isEqualTo(1);
+
+        assertThat(run(noDaemon, "diagnose", "--workflow", workflow.toString(), "--assume-image-store", "zfs").err())
+                .contains("--assume-image-store must be classic or containerd");
+        assertThat(run(noDaemon, "diagnose", "--workflow", workflow.toString(), "--job", "nope").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void diagnose_workflow_rejects_files_that_are_not_workflows() throws IOException {
+        Path broken = home.resolve("broken.yml");
+        java.nio.file.Files.writeString(broken, "jobs:\n  a: [\n");
+        Result yaml = run(Map.of(), "diagnose", "--workflow", broken.toString());
+        assertThat(yaml.exitCode()).isEqualTo(2);
+        assertThat(yaml.err()).contains(broken + ":3: invalid YAML");
+
+        Path notWorkflow = home.resolve("compose.yml");
+        java.nio.file.Files.writeString(notWorkflow, "services:\n  web:\n    image: nginx\n");
+        assertThat(run(Map.of(), "diagnose", "--workflow", notWorkflow.toString()).err())
+                .contains(notWorkflow + ":1: not a GitHub Actions workflow: no 'jobs' mapping");
+
+        assertThat(run(Map.of(), "diagnose", "--workflow", home.resolve("missing.yml").toString()).err()).contains("missing.yml: no such file");
+        assertThat(run(Map.of(), "diagnose", "--workflow", broken.toString(), "--dockerfile", "x").err()).contains("not both");
+    }
+
+    @Test
     void exit_codes_combine_by_priority() {
         assertThat(ExitCode.OK.and(ExitCode.FINDINGS)).isEqualTo(ExitCode.FINDINGS);
         assertThat(ExitCode.FINDINGS.and(ExitCode.DAEMON_UNREACHABLE)).isEqualTo(ExitCode.DAEMON_UNREACHABLE);

@@ -41,8 +41,11 @@ public final class RegistryImage {
 
     /** Imports the image unless the daemon already has it; returns its name. */
     public static String ensure(DockerTestSupport.Daemon daemon) throws IOException, InterruptedException {
-        if (!daemon.client().listImagesCmd().withImageNameFilter(NAME).exec().isEmpty()) {
+        try {
+            daemon.client().inspectImageCmd(NAME).exec();
             return NAME;
+        } catch (com.github.dockerjava.api.exception.NotFoundException absent) {
+            // import it below
         }
         if (!Files.isExecutable(BINARY)) {
             DockerTestSupport.unavailable("no " + BINARY + " (apt-get install docker-registry)");

@@ -200,9 +200,9 @@ public final class DockerfileAnalyzer {
         } catch (ShellWords.ExpansionException e) {
             throw new DockerfileException(file, instruction.line(), e.getMessage());
         }
-        if (!name.isEmpty() && contexts.containsKey(name)) {
+        if (!name.isEmpty() && namedContext(contexts, name) != null) {
             // --build-context <stage>=... replaces the whole stage.
-            stage.replacedBy = contexts.get(name);
+            stage.replacedBy = namedContext(contexts, name);
         }
         if (expansion.value().isBlank()) {
             if (expansion.unset().isEmpty()) {
@@ -241,7 +241,7 @@ public final class DockerfileAnalyzer {
             stage.stageDeps.add(earlier.get().index);
             return;
         }
-        NamedContext context = contexts.get(value);
+        NamedContext context = namedContext(contexts, value);
         if (context != null) {
             need(stage, context.kind() == NamedContext.Kind.DOCKER_IMAGE ? context.imageRef() : value, reference, file, context);
             return;
@@ -250,6 +250,23 @@ public final class DockerfileAnalyzer {
             return;
         }
         need(stage, value, reference, file, null);
+    }
+
+    /**
+     * BuildKit looks a named context up by the familiar name without {@code :latest} ({@code FROM alpine:latest} and
+     * {@code FROM docker.io/library/alpine} both ask for {@code alpine}; {@code FROM alpine:3} for {@code alpine:3};
+     * dockerui {@code NamedContext}), and compares that key with the context names as the user gave them.
+     */
+    static NamedContext namedContext(Map<String, NamedContext> contexts, String value) {
+        ImageReference reference = ImageReference.parseOrNull(value);
+        String key = value;
+        if (reference != null) {
+            key = reference.familiar();
+            if (key.endsWith(":latest")) {
+                key = key.substring(0, key.length() - ":latest".length());
+            }
+        }
+        return contexts.get(key);
     }
 
     private static void need(Stage stage, String raw, Reference reference, String file, NamedContext context) throws DockerfileException {

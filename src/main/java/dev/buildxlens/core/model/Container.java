@@ -36,6 +36,11 @@ public record Container(
 
     /** True when the container runs the CNCF distribution registry ({@code registry:2} and its mirrors). */
     public boolean looksLikeRegistry() {
+        return isRegistryImage(image);
+    }
+
+    /** {@code registry}, {@code registry:2}, {@code docker.io/library/registry:2.8}, {@code ghcr.io/distribution/distribution:3}. */
+    public static boolean isRegistryImage(String image) {
         String repository = image;
         int digestAt = repository.indexOf('@');
         if (digestAt >= 0) {

@@ -141,13 +141,19 @@ class DockerfileAnalyzerTest {
     void named_contexts_override_images_and_stages() throws Exception {
         String text = "FROM dmca-base:latest AS base\nFROM base\nCOPY --from=tools /t /t\n";
         DockerfileInputs inputs = new DockerfileInputs(Map.of(), List.of(
-                new NamedContext("dmca-base:latest", "docker-image://localhost:5000/foo/bar:latest"),
+                new NamedContext("dmca-base", "docker-image://localhost:5000/foo/bar:latest"),
                 new NamedContext("tools", "oci-layout:///tmp/tools:1")), "", List.of());
         DockerfileAnalysis analysis = analyze(text, inputs);
         assertThat(analysis.images()).hasSize(2);
         assertThat(analysis.images().get(0).reference().normalized()).isEqualTo("localhost:5000/foo/bar:latest");
-        assertThat(analysis.images().get(0).context().name()).isEqualTo("dmca-base:latest");
+        assertThat(analysis.images().get(0).context().name()).isEqualTo("dmca-base");
         assertThat(analysis.images().get(1).suppliedByClient()).isTrue();
+
+        // The key is the familiar name without :latest: a context named "dmca-base:latest" never matches.
+        DockerfileInputs withTag = new DockerfileInputs(Map.of(), List.of(new NamedContext("dmca-base:latest", "docker-image://x:1")), "", List.of());
+        assertThat(analyze("FROM dmca-base:latest\n", withTag).images().get(0).context()).isNull();
+        DockerfileInputs versioned = new DockerfileInputs(Map.of(), List.of(new NamedContext("alpine:3", "docker-image://x:1")), "", List.of());
+        assertThat(analyze("FROM docker.io/library/alpine:3\n", versioned).images().get(0).raw()).isEqualTo("x:1");
 
         DockerfileInputs replaceStage = new DockerfileInputs(Map.of(), List.of(new NamedContext("base", "docker-image://alpine:3")), "", List.of());
         assertThat(analyze(text, replaceStage).images()).extracting(i -> i.raw()).containsExactly("alpine:3", "tools");

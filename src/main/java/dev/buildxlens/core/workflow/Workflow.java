@@ -1,0 +1,59 @@
+package dev.buildxlens.core.workflow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A GitHub Actions workflow, reduced to what decides where images live; every part keeps its line. */
+public record Workflow(String file, Map<String, String> env, List<Job> jobs) {
+
+    public Workflow {
+        env = Map.copyOf(env);
+        jobs = List.copyOf(jobs);
+    }
+
+    public Optional<Job> job(String id) {
+        return jobs.stream().filter(j -> j.id().equals(id)).findFirst();
+    }
+
+    public record Job(String id, int line, List<String> needs, Map<String, String> env, List<Service> services, List<Step> steps) {
+        public Job {
+            needs = List.copyOf(needs);
+            env = Map.copyOf(env);
+            services = List.copyOf(services);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** A job service container; {@code ports} as written ({@code "5000:5000"}, {@code 5000}). */
+    public record Service(String name, String image, List<String> ports, int line) {
+        public Service {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /**
+     * A step. {@code with} values keep their lines; {@code run} is the script and {@code runLine} the line of its
+     * first script line.
+     */
+    public record Step(int index, int line, String name, String id, String uses, Map<String, Input> with,
+                       Map<String, String> env, String run, int runLine) {
+        public Step {
+            with = Map.copyOf(with);
+            env = Map.copyOf(env);
+        }
+
+        /** How findings name the step: its name, else {@code #N} (1-based). */
+        public String label() {
+            return name != null && !name.isBlank() ? name : "#" + (index + 1);
+        }
+
+        public String input(String key) {
+            Input input = with.get(key);
+            return input == null ? null : input.value();
+        }
+    }
+
+    public record Input(String value, int line) {
+    }
+}
