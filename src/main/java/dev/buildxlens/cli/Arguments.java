@@ -33,6 +33,25 @@ final class Arguments {
         return next();
     }
 
+    /** {@code --registry HOST:PORT}, validated. */
+    String registryValue(String word) throws UsageException {
+        String value = valueOf(word);
+        String problem = dev.buildxlens.core.model.RegistryHosts.validate(value);
+        if (!problem.isEmpty()) {
+            throw new UsageException("--registry '" + value + "' " + problem);
+        }
+        return value;
+    }
+
+    /** {@code --format text|json}. */
+    String formatValue(String word) throws UsageException {
+        String value = valueOf(word);
+        if (!value.equals("text") && !value.equals("json")) {
+            throw new UsageException("--format must be text or json, not '" + value + "'");
+        }
+        return value;
+    }
+
     static String optionName(String word) {
         int equals = word.indexOf('=');
         return equals > 0 ? word.substring(0, equals) : word;

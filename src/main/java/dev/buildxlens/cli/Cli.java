@@ -1,7 +1,6 @@
 package dev.buildxlens.cli;
 
 import dev.buildxlens.core.Version;
-import dev.buildxlens.core.model.RegistryHosts;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.Environment;
 import dev.buildxlens.core.probe.LiveProbe;
@@ -100,20 +99,8 @@ public final class Cli {
         while (args.hasMore()) {
             String word = args.next();
             switch (Arguments.optionName(word)) {
-                case "--registry" -> {
-                    String value = args.valueOf(word);
-                    String problem = RegistryHosts.validate(value);
-                    if (!problem.isEmpty()) {
-                        throw new UsageException("--registry '" + value + "' " + problem);
-                    }
-                    registries.add(value);
-                }
-                case "--format" -> {
-                    format = args.valueOf(word);
-                    if (!format.equals("text") && !format.equals("json")) {
-                        throw new UsageException("--format must be text or json, not '" + format + "'");
-                    }
-                }
+                case "--registry" -> registries.add(args.registryValue(word));
+                case "--format" -> format = args.formatValue(word);
                 default -> throw new UsageException("inspect: unknown option '" + word + "'");
             }
         }

@@ -12,7 +12,6 @@ import dev.buildxlens.core.dockerfile.DockerfileInputs;
 import dev.buildxlens.core.dockerfile.NamedContext;
 import dev.buildxlens.core.dockerfile.ParsedDockerfile;
 import dev.buildxlens.core.model.ImageStoreKind;
-import dev.buildxlens.core.model.RegistryHosts;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.core.report.DiagnosisJson;
@@ -186,20 +185,8 @@ final class DiagnoseCommand {
                 case "--pull" -> options.pull = true;
                 case "--output", "-o" -> options.outputs.add(args.valueOf(word));
                 case "--cache-to" -> options.cacheTo.add(args.valueOf(word));
-                case "--registry" -> {
-                    String value = args.valueOf(word);
-                    String problem = RegistryHosts.validate(value);
-                    if (!problem.isEmpty()) {
-                        throw new UsageException("--registry '" + value + "' " + problem);
-                    }
-                    options.registries.add(value);
-                }
-                case "--format" -> {
-                    options.format = args.valueOf(word);
-                    if (!options.format.equals("text") && !options.format.equals("json")) {
-                        throw new UsageException("--format must be text or json, not '" + options.format + "'");
-                    }
-                }
+                case "--registry" -> options.registries.add(args.registryValue(word));
+                case "--format" -> options.format = args.formatValue(word);
                 default -> {
                     if (word.startsWith("-")) {
                         throw new UsageException("diagnose: unknown option '" + word + "'");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buildxlens.cli.Cli;
 import dev.buildxlens.core.probe.Environment;
 import dev.buildxlens.testing.DockerTestSupport;
+import dev.buildxlens.testing.TestBuilderStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,18 +35,12 @@ class DiagnoseDockerTest {
     void setUp(@TempDir Path temp) throws Exception {
         daemon = DockerTestSupport.connect();
         DockerTestSupport.importImage(daemon, "lens-diag-" + run + "/base", "1", "diag " + run);
-        Path store = Files.createDirectories(temp.resolve("buildx/instances"));
-        Files.writeString(store.resolve(builder), "{\"Name\":\"" + builder + "\",\"Driver\":\"docker-container\",\"Nodes\":[{\"Name\":\""
-                + builder + "0\",\"Endpoint\":\"" + daemon.host() + "\",\"Platforms\":null,\"DriverOpts\":null,\"Flags\":null,\"Files\":null}],\"Dynamic\":false}");
         // `docker buildx create --use` in the default context: the key is the docker host.
-        Files.writeString(temp.resolve("buildx/current"), "{\"Key\":\"" + daemon.host() + "\",\"Name\":\"" + builder + "\",\"Global\":false}");
+        env = TestBuilderStore.in(temp).builder(builder, "docker-container", daemon.host(), java.util.Map.of())
+                .current(daemon.host(), builder).environment(daemon.host());
         dockerfile = temp.resolve("app/Dockerfile");
         Files.createDirectories(dockerfile.getParent());
         Files.writeString(dockerfile, "# syntax=docker/dockerfile:1\nFROM " + image + "\nCOPY . /app\n");
-        env = Environment.system()
-                .with("DOCKER_HOST", daemon.host())
-                .with("DOCKER_CONFIG", temp.resolve("docker-config").toString())
-                .with("BUILDX_CONFIG", temp.resolve("buildx").toString());
     }
 
     @AfterAll

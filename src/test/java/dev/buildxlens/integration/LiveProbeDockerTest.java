@@ -14,10 +14,11 @@ import dev.buildxlens.core.probe.Environment;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.testing.DockerCli;
 import dev.buildxlens.testing.DockerTestSupport;
-import java.nio.file.Files;
+import dev.buildxlens.testing.TestBuilderStore;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -58,15 +59,8 @@ class LiveProbeDockerTest {
                 .exec();
         client.createContainerCmd(multiTagId).withName(otherContainer).withCmd("/hello.txt").exec();
 
-        Path store = Files.createDirectories(temp.resolve("buildx/instances"));
-        Files.writeString(store.resolve(builderName), "{\"Name\":\"" + builderName + "\",\"Driver\":\"docker-container\","
-                + "\"Nodes\":[{\"Name\":\"" + builderName + "0\",\"Endpoint\":\"" + daemon.host() + "\",\"Platforms\":null,"
-                + "\"DriverOpts\":null,\"Flags\":[\"--allow-insecure-entitlement=network.host\"],\"Files\":null}],\"Dynamic\":false}");
-
-        Environment env = Environment.system()
-                .with("DOCKER_HOST", daemon.host())
-                .with("DOCKER_CONFIG", temp.resolve("docker-config").toString())
-                .with("BUILDX_CONFIG", temp.resolve("buildx").toString());
+        Environment env = TestBuilderStore.in(temp).builder(builderName, "docker-container", daemon.host(), Map.of())
+                .environment(daemon.host());
         snapshot = LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take();
     }
 

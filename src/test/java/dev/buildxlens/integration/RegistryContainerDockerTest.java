@@ -15,7 +15,7 @@ import dev.buildxlens.core.probe.Environment;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.testing.DockerTestSupport;
 import dev.buildxlens.testing.RegistryImage;
-import java.nio.file.Files;
+import dev.buildxlens.testing.TestBuilderStore;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -51,14 +51,8 @@ class RegistryContainerDockerTest {
         registryHost = "localhost:" + published[0].getHostPortSpec();
         waitForRegistry();
 
-        Path store = Files.createDirectories(temp.resolve("buildx/instances"));
-        Files.writeString(store.resolve(builderName), "{\"Name\":\"" + builderName + "\",\"Driver\":\"docker-container\","
-                + "\"Nodes\":[{\"Name\":\"" + builderName + "0\",\"Endpoint\":\"" + daemon.host() + "\",\"Platforms\":null,"
-                + "\"DriverOpts\":null,\"Flags\":null,\"Files\":null}],\"Dynamic\":false}");
-        Environment env = Environment.system()
-                .with("DOCKER_HOST", daemon.host())
-                .with("DOCKER_CONFIG", temp.resolve("docker-config").toString())
-                .with("BUILDX_CONFIG", temp.resolve("buildx").toString());
+        Environment env = TestBuilderStore.in(temp).builder(builderName, "docker-container", daemon.host(), java.util.Map.of())
+                .environment(daemon.host());
         snapshot = LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take();
     }
 

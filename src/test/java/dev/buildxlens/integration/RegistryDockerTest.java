@@ -11,6 +11,7 @@ import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.core.report.ImageLocations;
 import dev.buildxlens.testing.DockerTestSupport;
 import dev.buildxlens.testing.LocalRegistry;
+import dev.buildxlens.testing.TestBuilderStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -49,10 +50,7 @@ class RegistryDockerTest {
                 .awaitCompletion(60, TimeUnit.SECONDS);
         assertThat(pushed).as("push finished in time").isTrue();
 
-        Environment env = Environment.system()
-                .with("DOCKER_HOST", daemon.host())
-                .with("DOCKER_CONFIG", temp.resolve("docker-config").toString())
-                .with("BUILDX_CONFIG", temp.resolve("buildx").toString());
+        Environment env = TestBuilderStore.in(temp).environment(daemon.host());
         snapshot = LiveProbe.forEnvironment(env, LiveProbe.Options.defaults().withRegistries(List.of(registry.host()))).take();
     }
 

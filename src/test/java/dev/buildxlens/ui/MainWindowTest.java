@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.buildxlens.core.probe.Environment;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.testing.DockerTestSupport;
+import dev.buildxlens.testing.TestBuilderStore;
 import dev.buildxlens.ui.main.BuilderRow;
 import dev.buildxlens.ui.main.ImageRow;
 import dev.buildxlens.ui.main.MainViewModel;
@@ -38,18 +39,15 @@ class MainWindowTest {
     private static final String BUILDER = "lensui" + RUN;
 
     private static DockerTestSupport.Daemon daemon;
-    private static Path store;
+    private static TestBuilderStore store;
     private MainViewModel viewModel;
 
     @BeforeAll
     static void createImageAndBuilderStore() throws IOException {
         daemon = DockerTestSupport.connect();
         DockerTestSupport.importImage(daemon, "lens-ui-" + RUN + "/base", "1", "ui " + RUN);
-        store = Files.createTempDirectory("buildx-lens-ui");
-        Files.createDirectories(store.resolve("buildx/instances"));
-        Files.writeString(store.resolve("buildx/instances/" + BUILDER), "{\"Name\":\"" + BUILDER + "\",\"Driver\":\"docker-container\","
-                + "\"Nodes\":[{\"Name\":\"" + BUILDER + "0\",\"Endpoint\":\"" + daemon.host() + "\",\"Platforms\":null,"
-                + "\"DriverOpts\":{\"network\":\"host\"},\"Flags\":null,\"Files\":null}],\"Dynamic\":false}");
+        store = TestBuilderStore.in(Files.createTempDirectory("buildx-lens-ui"))
+                .builder(BUILDER, "docker-container", daemon.host(), java.util.Map.of("network", "host"));
     }
 
     @AfterAll
@@ -62,10 +60,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        Environment env = Environment.system()
-                .with("DOCKER_HOST", daemon.host())
-                .with("DOCKER_CONFIG", store.resolve("docker-config").toString())
-                .with("BUILDX_CONFIG", store.resolve("buildx").toString());
+        Environment env = store.environment(daemon.host());
         viewModel = new MainViewModel(() -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take(), new FxTaskExecutor());
         stage.setScene(DesktopApp.createScene(viewModel));
         stage.show();
