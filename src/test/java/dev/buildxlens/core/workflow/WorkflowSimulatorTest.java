@@ -254,6 +254,29 @@ class WorkflowSimulatorTest {
     }
 
     @Test
+    void real_cases_buildx_159_and_932_load_then_from_and_copy_from_on_a_container_builder() throws Exception {
+        write("web/Dockerfile", "FROM alpine:3.20\n");
+        write("nginx/Dockerfile", "FROM nginx:1.25\nCOPY --from=test-web-app:latest /test/hello .\n");
+        write("final/Dockerfile", "FROM myimage\n");
+        Diagnosis diagnosis = simulate("""
+                jobs:
+                  ci:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/setup-buildx-action@v3
+                      - name: Build
+                        run: |
+                          docker buildx build --platform linux/amd64 --load web -t test-web-app
+                          docker buildx build --platform linux/amd64 --load nginx -t test-nginx
+                          docker buildx build -t myimage --load web
+                          docker buildx build -f final/Dockerfile final
+                """);
+        assertThat(errors(diagnosis)).containsExactly("local-image-invisible", "local-image-invisible");
+        assertThat(diagnosis.findings()).extracting(Finding::line).containsExactly(9, 11);
+        assertThat(diagnosis.findings().get(0).message()).contains("test-web-app:latest").contains("(nginx/Dockerfile:2)");
+    }
+
+    @Test
     void a_container_build_that_is_never_loaded_then_run() throws Exception {
         Diagnosis diagnosis = simulate("""
                 jobs:
