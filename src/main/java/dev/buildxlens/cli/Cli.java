@@ -32,6 +32,9 @@ public final class Cli {
               buildx-lens diagnose --workflow PATH [--repo DIR] [--job ID]
                                    [--assume-image-store classic|containerd] [--format text|json]
                                                            will this workflow's builds find their images?
+              buildx-lens fix --dockerfile PATH [same options as diagnose] [--fix ID] [--registry HOST:PORT]
+                              [--format text|json|markdown] [--write-patch DIR]
+                                                           the fixes for what diagnose finds, ready to copy
               buildx-lens --version                        print the version
               buildx-lens --help                           print this help
 
@@ -89,6 +92,7 @@ public final class Cli {
             }
             case "inspect" -> inspect(args);
             case "diagnose" -> new DiagnoseCommand(probe, out, err).run(args);
+            case "fix" -> new FixCommand(probe, out, err).run(args);
             default -> throw new UsageException("unknown command '" + command + "'");
         };
     }

@@ -10,7 +10,9 @@ import dev.buildxlens.core.dockerfile.DockerfileException;
 import dev.buildxlens.core.dockerfile.DockerfileFiles;
 import dev.buildxlens.core.dockerfile.DockerfileInputs;
 import dev.buildxlens.core.dockerfile.NamedContext;
+import dev.buildxlens.core.dockerfile.DockerfileParser;
 import dev.buildxlens.core.dockerfile.ParsedDockerfile;
+import dev.buildxlens.core.fix.LocalBuild;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.LiveProbe;
@@ -45,7 +47,7 @@ final class DiagnoseCommand {
         this.err = err;
     }
 
-    private static final class Options {
+    static final class Options {
         String dockerfile;
         String contextDir;
         final Map<String, String> buildArgs = new LinkedHashMap<>();
@@ -64,10 +66,17 @@ final class DiagnoseCommand {
         String repo;
         String job = "";
         String imageStore = "classic";
+        String fix = "";
+        String writePatch;
+    }
+
+    /** A Dockerfile build diagnosed on the live machine, with what a fix needs to be written. */
+    record DockerfileRun(DockerfileAnalysis analysis, String dockerfileText, Snapshot snapshot, Diagnosis diagnosis,
+                         LocalBuild build, ExitCode daemonCode) {
     }
 
     ExitCode run(Arguments args) throws UsageException {
-        Options options = parse(args);
+        Options options = parse(args, false);
         if (options.workflow != null && options.dockerfile != null) {
             throw new UsageException("diagnose takes --dockerfile or --workflow, not both");
         }
@@ -77,9 +86,19 @@ final class DiagnoseCommand {
         if (options.dockerfile == null) {
             throw new UsageException("diagnose needs --dockerfile PATH or --workflow PATH");
         }
+        DockerfileRun run = diagnoseDockerfile(options);
+        Diagnosis diagnosis = run.diagnosis();
+        out.print(options.format.equals("json") ? DiagnosisJson.write(diagnosis) + "\n" : DiagnosisText.write(diagnosis));
+        out.flush();
+        return (diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK).and(run.daemonCode());
+    }
+
+    DockerfileRun diagnoseDockerfile(Options options) throws UsageException {
         DockerfileAnalysis analysis;
+        String text;
         try {
-            ParsedDockerfile parsed = DockerfileFiles.read(Path.of(options.dockerfile), options.dockerfile);
+            text = DockerfileFiles.readText(Path.of(options.dockerfile), options.dockerfile);
+            ParsedDockerfile parsed = DockerfileParser.parse(text, options.dockerfile);
             analysis = DockerfileAnalyzer.analyze(parsed, new DockerfileInputs(options.buildArgs, options.contexts,
                     options.target, options.platforms));
         } catch (DockerfileException e) {
@@ -97,16 +116,19 @@ final class DiagnoseCommand {
         List<String> assumptions = new ArrayList<>();
         assumptions.add("images from non-loopback registries (e.g. docker.io) are assumed to exist there: they are not queried");
         Diagnosis diagnosis = new Diagnosis(List.of(result.check()), result.findings(), assumptions);
-        out.print(options.format.equals("json") ? DiagnosisJson.write(diagnosis) + "\n" : DiagnosisText.write(diagnosis));
-        out.flush();
-        ExitCode code = diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+        ExitCode daemonCode = ExitCode.OK;
         if (!snapshot.daemon().reachable()) {
             err.println("buildx-lens: the Docker daemon is unreachable (context " + snapshot.daemon().context()
                     + "), so no local image could be found:");
             snapshot.daemon().attempts().forEach(a -> err.println("  " + a.line()));
-            code = code.and(ExitCode.DAEMON_UNREACHABLE);
+            daemonCode = ExitCode.DAEMON_UNREACHABLE;
         }
-        return code;
+        // CONTEXT_DIR defaults to the Dockerfile's folder.
+        Path dockerfileDir = Path.of(options.dockerfile).getParent();
+        String contextDir = options.contextDir != null ? options.contextDir : dockerfileDir == null ? "." : dockerfileDir.toString();
+        LocalBuild build = new LocalBuild(options.dockerfile, contextDir, options.buildArgs, options.contexts, options.target,
+                options.platforms, options.load, options.push, options.pull, options.outputs, options.cacheTo, options.builder);
+        return new DockerfileRun(analysis, text, snapshot, diagnosis, build, daemonCode);
     }
 
     /** The runner is simulated: the live machine is not consulted. */
@@ -149,7 +171,7 @@ final class DiagnoseCommand {
         return absolute.getParent();
     }
 
-    private static Options parse(Arguments args) throws UsageException {
+    static Options parse(Arguments args, boolean forFix) throws UsageException {
         Options options = new Options();
         while (args.hasMore()) {
             String word = args.next();
@@ -160,6 +182,18 @@ final class DiagnoseCommand {
                 case "--repo" -> options.repo = args.valueOf(word);
                 case "--job" -> options.job = args.valueOf(word);
                 case "--assume-image-store" -> options.imageStore = args.valueOf(word);
+                case "--fix" -> {
+                    if (!forFix) {
+                        throw new UsageException("diagnose: --fix belongs to the fix command");
+                    }
+                    options.fix = args.valueOf(word);
+                }
+                case "--write-patch" -> {
+                    if (!forFix) {
+                        throw new UsageException("diagnose: --write-patch belongs to the fix command");
+                    }
+                    options.writePatch = args.valueOf(word);
+                }
                 case "--build-arg" -> {
                     String value = args.valueOf(word);
                     int equals = value.indexOf('=');
@@ -186,7 +220,7 @@ final class DiagnoseCommand {
                 case "--output", "-o" -> options.outputs.add(args.valueOf(word));
                 case "--cache-to" -> options.cacheTo.add(args.valueOf(word));
                 case "--registry" -> options.registries.add(args.registryValue(word));
-                case "--format" -> options.format = args.formatValue(word);
+                case "--format" -> options.format = forFix ? args.valueOf(word) : args.formatValue(word);
                 default -> {
                     if (word.startsWith("-")) {
                         throw new UsageException("diagnose: unknown option '" + word + "'");

@@ -26,6 +26,29 @@ public final class DockerCli {
         return Optional.empty();
     }
 
+    /** Runs the CLI against {@code host} with extra environment; returns exit code and combined output. */
+    public static Result run(Path docker, String host, java.util.Map<String, String> env, List<String> args, Path directory)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(docker.toString(), "--host", host));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(command + " did not finish in 180 s");
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    public record Result(int exitCode, String output) {
+    }
+
     /** Runs the CLI against {@code host} and returns its non-empty output lines. */
     public static List<String> lines(Path docker, String host, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();

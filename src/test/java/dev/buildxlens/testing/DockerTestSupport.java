@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -81,6 +82,47 @@ public final class DockerTestSupport {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return daemon.client().inspectImageCmd(repository + ":" + tag).exec().getId();
+    }
+
+    /**
+     * A runnable image: Debian's static busybox as {@code /bin/busybox} and {@code /bin/sh}, imported offline, so a
+     * test can RUN commands in a build and run the result.
+     */
+    public static String importBusyboxImage(Daemon daemon, String repository, String tag) throws IOException {
+        Path busybox = Path.of("/bin/busybox");
+        if (!Files.isExecutable(busybox)) {
+            unavailable("no /bin/busybox (apt-get install busybox-static)");
+        }
+        byte[] binary = Files.readAllBytes(busybox);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            for (String name : new String[] {"bin/busybox", "bin/sh"}) {
+                TarArchiveEntry entry = new TarArchiveEntry(name);
+                entry.setSize(binary.length);
+                entry.setMode(0755);
+                tar.putArchiveEntry(entry);
+                tar.write(binary);
+                tar.closeArchiveEntry();
+            }
+            tar.putArchiveEntry(new TarArchiveEntry("tmp/"));
+            tar.closeArchiveEntry();
+        }
+        Path docker = DockerCli.find().orElseThrow(() -> new IllegalStateException("tests need the docker CLI to import images"));
+        Process process = new ProcessBuilder(docker.toString(), "--host", daemon.host(), "import", "-c", "CMD [\"/bin/sh\"]",
+                "-", repository + ":" + tag).redirectErrorStream(true).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(bytes.toByteArray());
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("docker import failed: " + output);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

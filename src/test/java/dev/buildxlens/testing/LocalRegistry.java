@@ -19,10 +19,12 @@ public final class LocalRegistry implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path logFile;
 
-    private LocalRegistry(Process process, int port) {
+    private LocalRegistry(Process process, int port, Path logFile) {
         this.process = process;
         this.port = port;
+        this.logFile = logFile;
     }
 
     public static LocalRegistry start(Path workDir) throws IOException, InterruptedException {
@@ -38,7 +40,7 @@ public final class LocalRegistry implements AutoCloseable {
         Files.writeString(config, """
                 version: 0.1
                 log:
-                  level: warn
+                  level: info
                 storage:
                   filesystem:
                     rootdirectory: %s
@@ -49,9 +51,14 @@ public final class LocalRegistry implements AutoCloseable {
                 """.formatted(workDir.resolve("data"), port));
         Process process = new ProcessBuilder(binary.toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("registry.log").toFile()).start();
-        LocalRegistry registry = new LocalRegistry(process, port);
+        LocalRegistry registry = new LocalRegistry(process, port, workDir.resolve("registry.log"));
         registry.awaitReady(workDir.resolve("registry.log"));
         return registry;
+    }
+
+    /** What the registry logged so far (its access lines show every pull). */
+    public String log() throws IOException {
+        return Files.readString(logFile);
     }
 
     public String host() {

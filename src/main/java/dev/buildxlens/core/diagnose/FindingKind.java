@@ -23,7 +23,7 @@ public enum FindingKind {
     FROM_ARG_WITHOUT_DEFAULT("from-arg-without-default", Severity.ERROR, List.of("add-arg-default")),
     PULL_FORCES_REGISTRY("pull-forces-registry", Severity.ERROR, List.of("drop-pull")),
     ACTION_INPUT_REMOVED("action-input-removed", Severity.WARNING, List.of("rename-action-input")),
-    IMAGE_NOT_IN_REGISTRY("image-not-in-registry", Severity.ERROR, List.of()),
+    IMAGE_NOT_IN_REGISTRY("image-not-in-registry", Severity.ERROR, List.of("local-registry-bridge")),
     NOT_ANALYSED("not-analysed", Severity.INFO, List.of());
 
     private final String id;

@@ -19,6 +19,11 @@ public final class DockerfileFiles {
     }
 
     public static ParsedDockerfile read(Path path, String displayName) throws DockerfileException {
+        return DockerfileParser.parse(readText(path, displayName), displayName);
+    }
+
+    /** The text, checked: a regular file, not too large, UTF-8 (a leading BOM is dropped). */
+    public static String readText(Path path, String displayName) throws DockerfileException {
         try {
             if (Files.isDirectory(path)) {
                 throw new DockerfileException(displayName, 0, "is a directory, not a Dockerfile");
@@ -33,7 +38,7 @@ public final class DockerfileFiles {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            return DockerfileParser.parse(text, displayName);
+            return text;
         } catch (NoSuchFileException e) {
             throw new DockerfileException(displayName, 0, "no such file");
         } catch (CharacterCodingException e) {

@@ -1,0 +1,145 @@
+package dev.buildxlens.core.fix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A unified diff ({@code diff -u}, {@code git apply}) between two versions of a text file, computed line by line
+ * with a longest-common-subsequence table (the files are Dockerfiles and workflows: small). Lines keep their exact
+ * bytes; a missing final newline is marked the way {@code patch} expects.
+ */
+public final class UnifiedDiff {
+
+    private static final int CONTEXT = 3;
+
+    private UnifiedDiff() {
+    }
+
+    private record Line(String text, boolean newline) {
+    }
+
+    private record Edit(char kind, Line line) {
+    }
+
+    /** {@code path} is repository-relative; the headers use git's {@code a/} and {@code b/} prefixes. Empty if equal. */
+    public static String of(String path, String original, String modified) {
+        if (original.equals(modified)) {
+            return "";
+        }
+        List<Line> a = lines(original);
+        List<Line> b = lines(modified);
+        List<Edit> edits = edits(a, b);
+        StringBuilder out = new StringBuilder();
+        out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+        int index = 0;
+        while (index < edits.size()) {
+            while (index < edits.size() && edits.get(index).kind() == ' ') {
+                index++;
+            }
+            if (index >= edits.size()) {
+                break;
+            }
+            int start = Math.max(0, index - CONTEXT);
+            int end = index;
+            int lastChange = index;
+            while (end < edits.size()) {
+                if (edits.get(end).kind() != ' ') {
+                    lastChange = end;
+                } else if (end - lastChange > 2 * CONTEXT) {
+                    break;
+                }
+                end++;
+            }
+            end = Math.min(edits.size(), lastChange + CONTEXT + 1);
+            hunk(out, edits, start, end);
+            index = end;
+        }
+        return out.toString();
+    }
+
+    private static void hunk(StringBuilder out, List<Edit> edits, int start, int end) {
+        int oldStart = 1;
+        int newStart = 1;
+        for (int i = 0; i < start; i++) {
+            if (edits.get(i).kind() != '+') {
+                oldStart++;
+            }
+            if (edits.get(i).kind() != '-') {
+                newStart++;
+            }
+        }
+        int oldCount = 0;
+        int newCount = 0;
+        for (int i = start; i < end; i++) {
+            if (edits.get(i).kind() != '+') {
+                oldCount++;
+            }
+            if (edits.get(i).kind() != '-') {
+                newCount++;
+            }
+        }
+        out.append("@@ -").append(range(oldCount == 0 ? oldStart - 1 : oldStart, oldCount))
+                .append(" +").append(range(newCount == 0 ? newStart - 1 : newStart, newCount)).append(" @@\n");
+        for (int i = start; i < end; i++) {
+            Edit edit = edits.get(i);
+            out.append(edit.kind()).append(edit.line().text()).append('\n');
+            if (!edit.line().newline()) {
+                out.append("\\ No newline at end of file\n");
+            }
+        }
+    }
+
+    private static String range(int start, int count) {
+        return count == 1 ? String.valueOf(start) : start + "," + count;
+    }
+
+    private static List<Line> lines(String text) {
+        List<Line> lines = new ArrayList<>();
+        int position = 0;
+        while (position < text.length()) {
+            int newline = text.indexOf('\n', position);
+            if (newline < 0) {
+                lines.add(new Line(text.substring(position), false));
+                break;
+            }
+            lines.add(new Line(text.substring(position, newline), true));
+            position = newline + 1;
+        }
+        return lines;
+    }
+
+    private static List<Edit> edits(List<Line> a, List<Line> b) {
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        List<Edit> edits = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
+                edits.add(new Edit(' ', a.get(i++)));
+                j++;
+            } else if (j < b.size() && (i >= a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                edits.add(new Edit('+', b.get(j++)));
+            } else {
+                edits.add(new Edit('-', a.get(i++)));
+            }
+        }
+        // Deletions before insertions inside a change, as diff prints them.
+        for (int k = 1; k < edits.size(); k++) {
+            if (edits.get(k).kind() == '-' && edits.get(k - 1).kind() == '+') {
+                int m = k;
+                while (m > 0 && edits.get(m - 1).kind() == '+') {
+                    Edit swap = edits.get(m - 1);
+                    edits.set(m - 1, edits.get(m));
+                    edits.set(m, swap);
+                    m--;
+                }
+            }
+        }
+        return edits;
+    }
+}
