@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -64,28 +65,11 @@ public final class DockerTestSupport {
 
     /**
      * Imports a one-file image with {@code docker import -}, so tests need no registry and no network.
-     * Different {@code content} gives a different image id. (docker-java's import over the zerodep transport
-     * truncates the upload here, "unexpected EOF", so the real CLI does it.)
+     * Different {@code content} gives a different image id.
      */
     public static String importImage(Daemon daemon, String repository, String tag, String content) {
         byte[] tar = tarWithOneFile("hello.txt", content.getBytes(StandardCharsets.UTF_8));
-        Path docker = DockerCli.find().orElseThrow(() -> new IllegalStateException("tests need the docker CLI to import images"));
-        try {
-            Process process = new ProcessBuilder(docker.toString(), "--host", daemon.host(), "import", "-", repository + ":" + tag)
-                    .redirectErrorStream(true).start();
-            try (var stdin = process.getOutputStream()) {
-                stdin.write(tar);
-            }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("docker import failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        dockerImport(daemon, List.of(), tar, repository + ":" + tag);
         return daemon.client().inspectImageCmd(repository + ":" + tag).exec().getId();
     }
 
@@ -112,22 +96,34 @@ public final class DockerTestSupport {
             tar.putArchiveEntry(new TarArchiveEntry("tmp/"));
             tar.closeArchiveEntry();
         }
+        dockerImport(daemon, List.of("-c", "CMD [\"/bin/sh\"]"), bytes.toByteArray(), repository + ":" + tag);
+        return daemon.client().inspectImageCmd(repository + ":" + tag).exec().getId();
+    }
+
+    /**
+     * {@code docker import} through the real CLI: docker-java's import over the zerodep transport truncates the
+     * upload here ("unexpected EOF").
+     */
+    private static void dockerImport(Daemon daemon, List<String> changes, byte[] tar, String reference) {
         Path docker = DockerCli.find().orElseThrow(() -> new IllegalStateException("tests need the docker CLI to import images"));
-        Process process = new ProcessBuilder(docker.toString(), "--host", daemon.host(), "import", "-c", "CMD [\"/bin/sh\"]",
-                "-", repository + ":" + tag).redirectErrorStream(true).start();
-        try (var stdin = process.getOutputStream()) {
-            stdin.write(bytes.toByteArray());
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> command = new java.util.ArrayList<>(List.of(docker.toString(), "--host", daemon.host(), "import"));
+        command.addAll(changes);
+        command.addAll(List.of("-", reference));
         try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(tar);
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("docker import failed: " + output);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return daemon.client().inspectImageCmd(repository + ":" + tag).exec().getId();
     }
 
     private static byte[] tarWithOneFile(String name, byte[] content) {
