@@ -138,11 +138,7 @@ final class DiagnoseCommand {
         if (!java.nio.file.Files.isDirectory(repo)) {
             throw new UsageException("--repo " + repo + ": not a directory");
         }
-        ImageStoreKind store = switch (options.imageStore) {
-            case "classic" -> ImageStoreKind.CLASSIC;
-            case "containerd" -> ImageStoreKind.CONTAINERD;
-            default -> throw new UsageException("--assume-image-store must be classic or containerd, not '" + options.imageStore + "'");
-        };
+        ImageStoreKind store = imageStore(options.imageStore);
         Diagnosis diagnosis;
         try {
             Workflow workflow = WorkflowParser.read(file, options.workflow);
@@ -153,6 +149,14 @@ final class DiagnoseCommand {
         out.print(options.format.equals("json") ? DiagnosisJson.write(diagnosis) + "\n" : DiagnosisText.write(diagnosis));
         out.flush();
         return diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    static ImageStoreKind imageStore(String value) throws UsageException {
+        return switch (value) {
+            case "classic" -> ImageStoreKind.CLASSIC;
+            case "containerd" -> ImageStoreKind.CONTAINERD;
+            default -> throw new UsageException("--assume-image-store must be classic or containerd, not '" + value + "'");
+        };
     }
 
     /** The git root above the workflow file; else the folder holding {@code .github}; else the file's folder. */

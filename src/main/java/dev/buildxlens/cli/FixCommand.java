@@ -7,6 +7,11 @@ import dev.buildxlens.core.fix.FixStep;
 import dev.buildxlens.core.fix.LocalFixContext;
 import dev.buildxlens.core.fix.LocalFixPlanner;
 import dev.buildxlens.core.fix.Snippet;
+import dev.buildxlens.core.fix.WorkflowFixPlanner;
+import dev.buildxlens.core.workflow.Workflow;
+import dev.buildxlens.core.workflow.WorkflowException;
+import dev.buildxlens.core.workflow.WorkflowParser;
+import dev.buildxlens.core.workflow.WorkflowSimulator;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.core.report.FixReport;
@@ -20,7 +25,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * {@code fix --dockerfile PATH ...}: the fixes for what {@code diagnose} finds, with the user's names, ready to copy.
+ * {@code fix --dockerfile PATH ...} / {@code fix --workflow PATH ...}: the fixes for what {@code diagnose} finds, with the
+ * user's names, ready to copy.
  * {@code --write-patch DIR} saves the patches as files; the user's own files are never touched.
  */
 final class FixCommand {
@@ -38,12 +44,11 @@ final class FixCommand {
         if (!List.of("text", "json", "markdown").contains(options.format)) {
             throw new UsageException("--format must be text, json or markdown, not '" + options.format + "'");
         }
-        if (options.workflow != null) {
-            throw new UsageException("fix --workflow is not available yet: run 'diagnose --workflow' for the findings; "
-                    + "fix plans are written for Dockerfile builds on this machine (fix --dockerfile PATH)");
+        if (options.workflow != null && options.dockerfile != null) {
+            throw new UsageException("fix takes --dockerfile or --workflow, not both");
         }
-        if (options.dockerfile == null) {
-            throw new UsageException("fix needs --dockerfile PATH");
+        if (options.workflow == null && options.dockerfile == null) {
+            throw new UsageException("fix needs --dockerfile PATH or --workflow PATH");
         }
         if (!options.fix.isEmpty()) {
             try {
@@ -52,12 +57,18 @@ final class FixCommand {
                 throw new UsageException("--fix: no fix named '" + options.fix + "'");
             }
         }
-        DiagnoseCommand.DockerfileRun run = diagnose.diagnoseDockerfile(options);
         String registry = options.registries.isEmpty() ? "localhost:5000" : options.registries.get(0);
         List<FixPlan> plans;
+        ExitCode code = ExitCode.OK;
         try {
-            plans = LocalFixPlanner.plan(run.diagnosis(), new LocalFixContext(run.snapshot(), run.analysis(), run.dockerfileText(),
-                    run.build(), registry));
+            if (options.workflow != null) {
+                plans = workflowPlans(options, registry);
+            } else {
+                DiagnoseCommand.DockerfileRun run = diagnose.diagnoseDockerfile(options);
+                code = run.daemonCode();
+                plans = LocalFixPlanner.plan(run.diagnosis(), new LocalFixContext(run.snapshot(), run.analysis(), run.dockerfileText(),
+                        run.build(), registry));
+            }
         } catch (DockerfileException e) {
             throw new UsageException(e.getMessage());
         }
@@ -79,7 +90,28 @@ final class FixCommand {
             default -> FixReport.text(plans, note);
         });
         out.flush();
-        return run.daemonCode();
+        return code;
+    }
+
+    private List<FixPlan> workflowPlans(DiagnoseCommand.Options options, String registry) throws UsageException, DockerfileException {
+        if (!options.registries.isEmpty() && !dev.buildxlens.core.model.RegistryHosts.isLoopback(registry)) {
+            throw new UsageException("--registry: a workflow's registry service is on the runner's localhost; give localhost:PORT");
+        }
+        int port = registry.contains(":") ? Integer.parseInt(registry.substring(registry.lastIndexOf(':') + 1)) : 5000;
+        Path file = Path.of(options.workflow);
+        Path repo = options.repo != null ? Path.of(options.repo) : DiagnoseCommand.repositoryRoot(file);
+        try {
+            String text = Files.readString(file);
+            Workflow workflow = WorkflowParser.parse(text, options.workflow);
+            WorkflowSimulator.Result result = WorkflowSimulator.simulateWithProvenance(workflow,
+                    new WorkflowSimulator.Options(repo, options.job, DiagnoseCommand.imageStore(options.imageStore)));
+            String relative = repo.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+            return WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(workflow, text, relative, repo, port));
+        } catch (WorkflowException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException(options.workflow + ": cannot be read: " + e.getMessage());
+        }
     }
 
     /** Each patch goes to {@code DIR/<fix id>-<name>.patch}, written to a temp file and moved into place. */

@@ -159,6 +159,44 @@ class FixProofDockerTest {
         }
     }
 
+    @Test
+    void the_oci_layout_copy_produces_the_layout_the_build_context_names() throws Exception {
+        app("FROM " + base + ":1\n");
+        FixPlan plan = plans(temp.resolve("repo/app"), "localhost:5000").stream().filter(p -> p.id().equals("oci-layout-context"))
+                .findFirst().orElseThrow();
+        Path skopeo = Path.of("/usr/bin/skopeo");
+        if (!Files.isExecutable(skopeo)) {
+            DockerTestSupport.unavailable("no /usr/bin/skopeo (apt-get install skopeo)");
+        }
+        String[] lines = snippet(plan, "shell", "skopeo copy").content().strip().split("\n");
+        List<String> mkdir = ShellWordsForTests.split(lines[0]);
+        List<String> copy = ShellWordsForTests.split(lines[1]);
+        Path layout = Path.of(mkdir.get(2));
+        try {
+            for (List<String> words : List.of(mkdir, copy)) {
+                ProcessBuilder builder = new ProcessBuilder(words).redirectErrorStream(true);
+                builder.environment().put("DOCKER_HOST", daemon.host());
+                Process process = builder.start();
+                String output = new String(process.getInputStream().readAllBytes());
+                assertThat(process.waitFor()).as(String.join(" ", words) + "\n" + output).isZero();
+            }
+            List<String> build = ShellWordsForTests.split(snippet(plan, "shell", "oci-layout://").content().strip());
+            String context = build.get(build.indexOf("--build-context") + 1);
+            assertThat(context).isEqualTo("lens-fix-" + run + "/base:1=oci-layout://" + layout + ":1");
+            var index = new com.fasterxml.jackson.databind.ObjectMapper().readTree(layout.resolve("index.json").toFile());
+            var manifest = index.get("manifests").get(0);
+            assertThat(manifest.at("/annotations/org.opencontainers.image.ref.name").asText()).isEqualTo("1");
+            String digest = manifest.get("digest").asText();
+            assertThat(layout.resolve("blobs/sha256/" + digest.substring("sha256:".length()))).exists();
+        } finally {
+            if (Files.exists(layout)) {
+                try (var files = Files.walk(layout)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
     private static DockerCli.Result gitApply(Path directory, Path patch) throws Exception {
         Process git = new ProcessBuilder("git", "apply", "--verbose", patch.toString()).directory(directory.toFile()).redirectErrorStream(true).start();
         String output = new String(git.getInputStream().readAllBytes());

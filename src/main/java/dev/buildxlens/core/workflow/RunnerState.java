@@ -40,11 +40,11 @@ final class RunnerState {
     }
 
     /** Where an image in the daemon came from, for messages; {@code pulled} images exist in their registry. */
-    record LocalImage(String origin, boolean pulled) {
+    record LocalImage(String origin, boolean pulled, int stepIndex) {
     }
 
     /** A build result left in a builder's cache: built, never loaded, pushed or exported. */
-    record Unloaded(String step, int line, String builder) {
+    record Unloaded(String step, int line, String builder, int stepIndex) {
     }
 
     final String job;
@@ -64,8 +64,13 @@ final class RunnerState {
         builders.put(CONTEXT, new SimBuilder(CONTEXT, VisibilityRules.DOCKER, Map.of()));
     }
 
+    /** The step that is running, so images and builders can say which step made them. */
+    int step = -1;
+    /** The setup-buildx step that created each builder. */
+    final Map<String, Integer> builderSteps = new LinkedHashMap<>();
+
     void addToDaemon(ImageReference reference, String origin, boolean pulled) {
-        daemonImages.put(reference.normalized(), new LocalImage(origin, pulled));
+        daemonImages.put(reference.normalized(), new LocalImage(origin, pulled, step));
         unloaded.remove(reference.normalized());
     }
 

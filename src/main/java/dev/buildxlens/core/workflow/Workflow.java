@@ -16,7 +16,12 @@ public record Workflow(String file, Map<String, String> env, List<Job> jobs) {
         return jobs.stream().filter(j -> j.id().equals(id)).findFirst();
     }
 
-    public record Job(String id, int line, List<String> needs, Map<String, String> env, List<Service> services, List<Step> steps) {
+    /**
+     * A job. {@code keyColumn} is the indentation of its keys (0-based); {@code servicesLine} and {@code stepsLine}
+     * are the lines of those keys, 0 when absent.
+     */
+    public record Job(String id, int line, List<String> needs, Map<String, String> env, List<Service> services, List<Step> steps,
+                      int keyColumn, int servicesLine, int stepsLine) {
         public Job {
             needs = List.copyOf(needs);
             env = Map.copyOf(env);
@@ -37,7 +42,7 @@ public record Workflow(String file, Map<String, String> env, List<Job> jobs) {
      * first script line.
      */
     public record Step(int index, int line, String name, String id, String uses, Map<String, Input> with,
-                       Map<String, String> env, String run, int runLine) {
+                       Map<String, String> env, String run, int runLine, Layout layout) {
         public Step {
             with = Map.copyOf(with);
             env = Map.copyOf(env);
@@ -54,6 +59,14 @@ public record Workflow(String file, Map<String, String> env, List<Job> jobs) {
         }
     }
 
-    public record Input(String value, int line) {
+    /** A {@code with:} value: its text, the line of its key, and whether it is written on that one line. */
+    public record Input(String value, int line, boolean singleLine) {
+    }
+
+    /**
+     * Where a step sits in the file, for minimal edits: the column of its keys, and the line and key column of its
+     * {@code with:} mapping (0 when it has none).
+     */
+    public record Layout(int keyColumn, int withLine, int withKeyColumn) {
     }
 }

@@ -66,7 +66,23 @@ public final class WorkflowParser {
                 steps.add(step(i, stepNodes.get(i), file));
             }
         }
-        return new Workflow.Job(id, YamlDocument.line(node), needs, strings(job.get("env"), file, "env of job '" + id + "'"), services, steps);
+        int keyColumn = node.getStartMark().map(m -> m.getColumn()).orElse(0);
+        int servicesLine = job.get("services") == null ? 0 : keyLine(node, "services");
+        int stepsLine = job.get("steps") == null ? 0 : keyLine(node, "steps");
+        return new Workflow.Job(id, YamlDocument.line(node), needs, strings(job.get("env"), file, "env of job '" + id + "'"), services, steps,
+                keyColumn, servicesLine, stepsLine);
+    }
+
+    /** The line of {@code key} in a mapping node. */
+    private static int keyLine(Node mapping, String key) {
+        if (mapping instanceof org.snakeyaml.engine.v2.nodes.MappingNode map) {
+            for (var tuple : map.getValue()) {
+                if (key.equals(YamlDocument.scalar(tuple.getKeyNode()))) {
+                    return YamlDocument.line(tuple.getKeyNode());
+                }
+            }
+        }
+        return 0;
     }
 
     private static Workflow.Service service(String name, Node node, String file) throws WorkflowException {
@@ -93,14 +109,24 @@ public final class WorkflowParser {
             for (Map.Entry<String, Node> input : YamlDocument.mapping(step.get("with"), file, "with").entrySet()) {
                 String value = YamlDocument.scalar(input.getValue());
                 if (value != null) {
-                    with.put(input.getKey(), new Workflow.Input(value, YamlDocument.line(input.getValue())));
+                    Node valueNode = input.getValue();
+                    boolean singleLine = valueNode instanceof ScalarNode scalar
+                            && scalar.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.LITERAL
+                            && scalar.getScalarStyle() != org.snakeyaml.engine.v2.common.ScalarStyle.FOLDED
+                            && !value.contains("\n");
+                    with.put(input.getKey(), new Workflow.Input(value, YamlDocument.line(valueNode), singleLine));
                 }
             }
         }
         String run = step.get("run") == null ? null : text(step.get("run"), file, "run");
         int runLine = step.get("run") == null ? 0 : valueLine(step.get("run"));
+        int keyColumn = node.getStartMark().map(m -> m.getColumn()).orElse(0);
+        int withLine = step.get("with") == null ? 0 : keyLine(node, "with");
+        int withKeyColumn = step.get("with") == null ? keyColumn + 2
+                : step.get("with").getStartMark().map(m -> m.getColumn()).orElse(keyColumn + 2);
         return new Workflow.Step(index, YamlDocument.line(node), optional(step.get("name")), optional(step.get("id")),
-                optional(step.get("uses")), with, strings(step.get("env"), file, "env"), run, runLine);
+                optional(step.get("uses")), with, strings(step.get("env"), file, "env"), run, runLine,
+                new Workflow.Layout(keyColumn, withLine, withKeyColumn));
     }
 
     /** The line of a scalar's first content line: block scalars ({@code |}) start on the line after the marker. */

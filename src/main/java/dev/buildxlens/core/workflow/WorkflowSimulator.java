@@ -58,8 +58,21 @@ public final class WorkflowSimulator {
             "-l", "--label", "--hostname", "-h", "--restart", "-m", "--memory", "--cpus", "--add-host", "--cap-add", "--device",
             "--pull", "--log-driver", "--health-cmd", "--ulimit", "--shm-size", "--tmpfs", "--gpus");
 
+    /**
+     * Where a finding comes from, for the fixes: the job, the step index of the build (or use), the setup-buildx step
+     * that made the builder (-1: none), the step that put the image into the daemon (-1: unknown), and the build.
+     */
+    public record Provenance(String job, int stepIndex, int builderStepIndex, int imageStepIndex, ImageNeed need,
+                             String dockerfile, List<String> platforms, List<String> cacheTo) {
+    }
+
+    /** The diagnosis, and for each of its findings (same order) where it comes from. */
+    public record Result(Diagnosis diagnosis, List<Provenance> provenance) {
+    }
+
     private final Workflow workflow;
     private final Options options;
+    private final java.util.IdentityHashMap<Finding, Provenance> provenance = new java.util.IdentityHashMap<>();
     private final List<BuildCheck> builds = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, Map<String, Set<String>>> artifacts = new LinkedHashMap<>();
@@ -73,6 +86,10 @@ public final class WorkflowSimulator {
     }
 
     public static Diagnosis simulate(Workflow workflow, Options options) throws WorkflowException {
+        return simulateWithProvenance(workflow, options).diagnosis();
+    }
+
+    public static Result simulateWithProvenance(Workflow workflow, Options options) throws WorkflowException {
         if (!options.job().isEmpty() && workflow.job(options.job()).isEmpty()) {
             throw new WorkflowException(workflow.file(), 0, "no job '" + options.job() + "' (jobs: "
                     + String.join(", ", workflow.jobs().stream().map(Workflow.Job::id).toList()) + ")");
@@ -86,7 +103,9 @@ public final class WorkflowSimulator {
         }
         List<BuildCheck> builds = simulator.builds.stream().filter(b -> simulator.selected(b.job())).toList();
         List<Finding> findings = simulator.findings.stream().filter(f -> simulator.selected(f.job())).toList();
-        return new Diagnosis(builds, findings, new ArrayList<>(simulator.assumptions));
+        List<Provenance> origins = findings.stream().map(f -> simulator.provenance.getOrDefault(f,
+                new Provenance(f.job(), -1, -1, -1, null, "", List.of(), List.of()))).toList();
+        return new Result(new Diagnosis(builds, findings, new ArrayList<>(simulator.assumptions)), origins);
     }
 
     private boolean selected(String job) {
@@ -114,8 +133,11 @@ public final class WorkflowSimulator {
 
     // ---- one job ----
 
+    private RunnerState lastState;
+
     private void runJob(Workflow.Job job) throws WorkflowException {
         RunnerState state = new RunnerState(job.id(), options.imageStore());
+        lastState = state;
         Map<String, String> jobEnv = new LinkedHashMap<>(workflow.env());
         jobEnv.putAll(job.env());
         for (Workflow.Service service : job.services()) {
@@ -130,6 +152,7 @@ public final class WorkflowSimulator {
         }
         Map<String, String> builderByStepId = new LinkedHashMap<>();
         for (Workflow.Step step : job.steps()) {
+            state.step = step.index();
             Map<String, String> env = new LinkedHashMap<>(jobEnv);
             env.putAll(step.env());
             if (step.uses() != null) {
@@ -208,6 +231,7 @@ public final class WorkflowSimulator {
             }
             state.builders.put(name, new RunnerState.SimBuilder(name, driver, opts));
         }
+        state.builderSteps.put(name, step.index());
         if (use) {
             state.current = name;
         }
@@ -521,9 +545,15 @@ public final class WorkflowSimulator {
         }
         for (Finding finding : result.findings()) {
             boolean inDockerfile = !finding.file().equals(workflow.file());
-            findings.add(new Finding(finding.id(), finding.severity(),
+            Finding located = new Finding(finding.id(), finding.severity(),
                     finding.message() + (inDockerfile ? " (" + finding.file() + ":" + finding.line() + ")" : ""),
-                    finding.explanation(), workflow.file(), line, job.id(), step.label(), finding.image(), finding.builder(), finding.fixes()));
+                    finding.explanation(), workflow.file(), line, job.id(), step.label(), finding.image(), finding.builder(), finding.fixes());
+            findings.add(located);
+            ImageNeed need = analysis.images().stream().filter(n -> n.reference() != null && n.reference().familiar().equals(finding.image())
+                    && (!inDockerfile || n.line() == finding.line())).findFirst().orElse(null);
+            RunnerState.LocalImage origin = need == null ? null : state.daemonImages.get(need.reference().normalized());
+            provenance.put(located, new Provenance(job.id(), step.index(), state.builderSteps.getOrDefault(builderName, -1),
+                    origin == null ? -1 : origin.stepIndex(), need, display, build.platforms, build.cacheTo));
         }
         List<ImageCheck> checks = result.check().images().stream()
                 .map(c -> flagged.contains(c.normalized())
@@ -569,7 +599,7 @@ public final class WorkflowSimulator {
                 pushFromBuilder(job, step, state, tag, builderName, snapshot, line);
             }
             if (!load && !push && !exported) {
-                state.unloaded.put(tag.normalized(), new RunnerState.Unloaded(step.label(), line, builderName));
+                state.unloaded.put(tag.normalized(), new RunnerState.Unloaded(step.label(), line, builderName, step.index()));
             }
         }
     }
@@ -674,8 +704,20 @@ public final class WorkflowSimulator {
 
     private void add(FindingKind kind, Workflow.Job job, Workflow.Step step, int line, String image, String message,
                      String explanation, String builder) {
-        findings.add(new Finding(kind.id(), kind.severity(), message, explanation, workflow.file(), line, job.id(), step.label(),
-                image, builder, kind.fixes()));
+        Finding finding = new Finding(kind.id(), kind.severity(), message, explanation, workflow.file(), line, job.id(), step.label(),
+                image, builder, kind.fixes());
+        findings.add(finding);
+        int builderStep = -1;
+        int producer = -1;
+        if (kind == FindingKind.RESULT_NOT_LOADED) {
+            ImageReference reference = ImageReference.parseOrNull(image);
+            RunnerState.Unloaded unloaded = reference == null ? null : lastState.unloaded.get(reference.normalized());
+            producer = unloaded == null ? -1 : unloaded.stepIndex();
+        }
+        if (lastState != null) {
+            builderStep = lastState.builderSteps.getOrDefault(builder, -1);
+        }
+        provenance.put(finding, new Provenance(job.id(), step.index(), builderStep, producer, null, "", List.of(), List.of()));
     }
 
     private void info(Workflow.Job job, Workflow.Step step, int line, String message) {
