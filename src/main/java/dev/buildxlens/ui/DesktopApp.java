@@ -1,5 +1,8 @@
 package dev.buildxlens.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.buildxlens.core.Version;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.Environment;
 import dev.buildxlens.core.probe.LiveProbe;
@@ -7,11 +10,33 @@ import dev.buildxlens.ui.main.MainView;
 import dev.buildxlens.ui.main.MainViewModel;
 import dev.buildxlens.ui.task.FxTaskExecutor;
 import dev.buildxlens.ui.task.TaskExecutor;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
 /** The desktop app: one window on the live machine, probed in the background. */
@@ -22,13 +47,15 @@ public final class DesktopApp extends Application {
      * class path, which is exactly how this jar ships; the warning tells users nothing they can act on.
      */
     private static final java.util.logging.Logger JAVAFX_LOGGER = java.util.logging.Logger.getLogger("javafx");
+    private static final double BASE_FONT = 14;
 
     private TaskExecutor executor;
+    private AppSettings settings;
 
-    /** Opens the app. GUI options come in later versions; anything unknown is refused with exit code 2. */
+    /** Opens the app. {@code --screenshots DIR} renders every tab to PNG once the picture is loaded, then exits. */
     public static void launchApp(String[] args) {
-        if (args.length > 0) {
-            System.err.println("buildx-lens: unknown option '" + args[0] + "'");
+        if (args.length > 0 && !(args.length == 2 && args[0].equals("--screenshots"))) {
+            System.err.println("buildx-lens: unknown option '" + args[0] + "' (the app takes --screenshots DIR)");
             System.err.println("Run 'buildx-lens --help' for usage.");
             System.exit(2);
         }
@@ -39,25 +66,173 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxTaskExecutor();
+        settings = AppSettings.forUser();
         Environment env = Environment.system();
         Supplier<Snapshot> probe = () -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take();
-        stage.setScene(createScene(new MainViewModel(probe, executor)));
+        MainViewModel viewModel = new MainViewModel(probe, executor);
+        Window window = createWindow(viewModel, settings.dark(), settings.zoom());
+        installCrashHandler(viewModel);
+        stage.setScene(window.scene());
         stage.setTitle("Buildx Lens");
+        double[] bounds = settings.bounds();
+        stage.setWidth(bounds[2]);
+        stage.setHeight(bounds[3]);
+        if (!Double.isNaN(bounds[0])) {
+            stage.setX(bounds[0]);
+            stage.setY(bounds[1]);
+        }
+        window.view().tabs().getTabs().stream().filter(t -> t.getId().equals(settings.lastTab())).findFirst()
+                .ifPresent(t -> window.view().tabs().getSelectionModel().select(t));
+        stage.setOnCloseRequest(e -> {
+            settings.bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            Tab selected = window.view().tabs().getSelectionModel().getSelectedItem();
+            settings.lastTab(selected == null ? "tab-store-map" : selected.getId());
+            settings.dark(window.dark().get());
+            settings.zoom(window.zoom().get());
+            settings.flush();
+        });
+        List<String> args = getParameters().getRaw();
+        if (args.size() == 2 && args.get(0).equals("--screenshots")) {
+            screenshotsWhenLoaded(window, viewModel, Path.of(args.get(1)));
+        }
         stage.show();
+    }
+
+    /** The window's parts that settings and screenshots need. */
+    public record Window(Scene scene, MainView view, DoubleProperty zoom, javafx.beans.property.BooleanProperty dark) {
     }
 
     /** The scene for a view model: shared by the app and the UI tests. Starts the first refresh. */
     public static Scene createScene(MainViewModel viewModel) {
-        Scene scene = new Scene(new MainView(viewModel), 1280, 800);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                DesktopApp.class.getResource("/dev/buildxlens/ui/app.css")).toExternalForm());
-        scene.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.F5) {
-                viewModel.refresh();
-            }
-        });
+        return createWindow(viewModel, false, 1.0).scene();
+    }
+
+    public static Window createWindow(MainViewModel viewModel, boolean dark, double zoomLevel) {
+        DoubleProperty zoom = new SimpleDoubleProperty(zoomLevel);
+        javafx.beans.property.BooleanProperty darkTheme = new javafx.beans.property.SimpleBooleanProperty(dark);
+        MainView[] holder = new MainView[1];
+        MenuBar menu = menu(viewModel, zoom, darkTheme, () -> holder[0]);
+        MainView view = new MainView(viewModel, menu);
+        holder[0] = view;
+        Scene scene = new Scene(view, 1280, 820);
+        scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("/dev/buildxlens/ui/app.css")).toExternalForm());
+        theme(darkTheme.get(), view);
+        darkTheme.addListener((o, before, value) -> theme(value, view));
+        view.setStyle(fontSize(zoom.get()));
+        zoom.addListener((o, before, value) -> view.setStyle(fontSize(value.doubleValue())));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), viewModel::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoom.set(Math.min(3, zoom.get() + 0.1)));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom.set(Math.min(3, zoom.get() + 0.1)));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom.set(Math.max(0.6, zoom.get() - 0.1)));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom.set(1.0));
         viewModel.refresh();
-        return scene;
+        return new Window(scene, view, zoom, darkTheme);
+    }
+
+    private static String fontSize(double zoom) {
+        return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT * zoom);
+    }
+
+    /** AtlantaFX's Primer themes as the user-agent stylesheet; a pseudo-class lets our CSS follow the theme. */
+    private static void theme(boolean dark, MainView view) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        view.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), dark);
+    }
+
+    private static MenuBar menu(MainViewModel viewModel, DoubleProperty zoom, javafx.beans.property.BooleanProperty dark,
+                                Supplier<MainView> view) {
+        MenuItem refresh = new MenuItem("_Refresh");
+        refresh.setOnAction(e -> viewModel.refresh());
+        MenuItem quit = new MenuItem("_Quit");
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("_File", null, refresh, new SeparatorMenuItem(), quit);
+        CheckMenuItem darkItem = new CheckMenuItem("_Dark theme");
+        darkItem.setId("menu-dark");
+        darkItem.selectedProperty().bindBidirectional(dark);
+        MenuItem zoomIn = new MenuItem("Zoom _in (Ctrl+Plus)");
+        zoomIn.setOnAction(e -> zoom.set(Math.min(3, zoom.get() + 0.1)));
+        MenuItem zoomOut = new MenuItem("Zoom _out (Ctrl+Minus)");
+        zoomOut.setOnAction(e -> zoom.set(Math.max(0.6, zoom.get() - 0.1)));
+        MenuItem zoomReset = new MenuItem("_Actual size (Ctrl+0)");
+        zoomReset.setOnAction(e -> zoom.set(1.0));
+        Menu viewMenu = new Menu("_View", null, darkItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
+        MenuItem how = new MenuItem("_How builders see images");
+        how.setOnAction(e -> {
+            view.get().tabs().getSelectionModel().select(0);
+            info("How builders see images", HOW_BUILDERS_SEE_IMAGES);
+        });
+        MenuItem about = new MenuItem("_About Buildx Lens");
+        about.setOnAction(e -> info("About Buildx Lens", "Buildx Lens " + Version.current()
+                + "\nShows which image stores each docker buildx builder can read, and why a FROM fails."));
+        Menu help = new Menu("_Help", null, how, about);
+        MenuBar bar = new MenuBar(file, viewMenu, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    static final String HOW_BUILDERS_SEE_IMAGES = """
+            A FROM resolves from exactly three places: a named build context, the daemon's image store, or the registry the name points to.
+
+            • The docker driver builds with dockerd's own BuildKit. It reads the daemon's image store, so images you docker load, docker build or docker pull are there.
+            • Every other driver (docker-container, kubernetes, remote, cloud) runs BuildKit with its own content store. It never reads the daemon's images: an unqualified name such as my-base goes to docker.io/library/my-base, and fails with "pull access denied".
+            • A builder's own cache keeps layers by digest, never names: not even an image the same builder built resolves from it.
+            • A registry on localhost is the host's only for the docker driver, or for a docker-container builder created with --driver-opt network=host.
+
+            The store map draws this: solid edges can read, dashed ones only with network=host, broken ones cannot.""";
+
+    private static void info(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setMinWidth(640);
+        alert.show();
+    }
+
+    /** Unexpected errors go to a log file in the user's config folder; the window shows one line. */
+    private static void installCrashHandler(MainViewModel viewModel) {
+        Path log = Path.of(System.getProperty("user.home"), ".config", "buildx-lens", "buildx-lens.log");
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            try {
+                Files.createDirectories(log.getParent());
+                Files.writeString(log, Instant.now() + " " + thread.getName() + "\n" + trace + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException ignored) {
+                // Nowhere left to report to; the banner still says something went wrong.
+            }
+            String message = dev.buildxlens.core.probe.Messages.firstLine(error) + " (see " + log + ")";
+            Platform.runLater(() -> viewModel.reportUnexpected(message));
+        });
+    }
+
+    /** After the first picture arrives: every tab to DIR/<tab>.png, then exit. */
+    private static void screenshotsWhenLoaded(Window window, MainViewModel viewModel, Path dir) {
+        viewModel.snapshotProperty().addListener((o, before, snapshot) -> {
+            if (before != null) {
+                return;
+            }
+            Platform.runLater(() -> {
+                int code = 0;
+                // Light up what the current builder can and cannot read: the picture that answers the question.
+                snapshot.currentBuilder().ifPresent(builder -> viewModel.storeMap().selectBuilder(builder.name()));
+                try {
+                    for (Tab tab : window.view().tabs().getTabs()) {
+                        window.view().tabs().getSelectionModel().select(tab);
+                        window.view().applyCss();
+                        window.view().layout();
+                        Screenshots.write(window.scene(), dir.resolve(tab.getId().replace("tab-", "") + ".png"));
+                        System.out.println("wrote " + dir.resolve(tab.getId().replace("tab-", "") + ".png"));
+                    }
+                } catch (IOException e) {
+                    System.err.println("buildx-lens: cannot write screenshots to " + dir + ": " + e.getMessage());
+                    code = 2;
+                }
+                Platform.exit();
+                System.exit(code);
+            });
+        });
     }
 
     @Override

@@ -46,7 +46,8 @@ class MainViewModelTest {
         assertThat(row.displayName()).isEqualTo("ci  ★ current");
         assertThat(row.canRead()).isEqualTo("registry:docker.io");
         assertThat(row.cannotRead()).isEqualTo("daemon:default, registry:localhost:5000 (only with network=host)");
-        assertThat(viewModel.imagesProperty()).isEmpty();
+        assertThat(viewModel.images().shownRows()).isEmpty();
+        assertThat(viewModel.statusProperty().get()).contains("context default").contains("unreachable");
         assertThat(viewModel.selectedBuilderDetailsProperty()).as("the current builder is selected first").containsExactly(
                 "Node ci0 · unix:///var/run/docker.sock · unknown",
                 "CANNOT READ daemon:default: isolated",

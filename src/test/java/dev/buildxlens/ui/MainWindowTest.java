@@ -83,13 +83,20 @@ class MainWindowTest {
         assertThat(robot.lookup("#daemon-summary").queryLabeled().getText()).startsWith("Docker ");
         assertThat(robot.lookup("#banner").query().isVisible()).isFalse();
 
-        robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node buildersTable = robot.lookup("#builders-table").query();
+        robot.clickOn(robot.from(buildersTable).lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> cell
+                && BUILDER.equals(cell.getText())).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ListView<String> details = robot.lookup("#builder-details").queryListView();
         assertThat(details.getItems()).anySatisfy(line -> assertThat(line).startsWith("CANNOT READ daemon:default"));
         assertThat(details.getItems()).anySatisfy(line -> assertThat(line).startsWith("CACHE ONLY buildkit:" + BUILDER));
 
-        saveScreenshot(robot, Path.of("target/screenshots/first-window.png"));
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        saveScreenshot(robot, Path.of("target/screenshots/store-map.png"));
     }
 
     /** A picture of the window for people to look at; the assertions above are what the test checks. */

@@ -1,42 +1,64 @@
 package dev.buildxlens.ui.main;
 
+import dev.buildxlens.ui.builders.BuildersView;
+import dev.buildxlens.ui.images.ImagesView;
+import dev.buildxlens.ui.storemap.StoreMapView;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import java.util.function.Function;
 
 /**
- * The first window: a header with the daemon summary and a refresh button, a banner for discovery failures
- * and problems, the builders with the stores each can read, and the daemon's images with the builders that
- * can use each one as a base. Built in code; binds to {@link MainViewModel} only.
+ * The main window's content: a header with the daemon summary and Refresh, a banner for discovery failures and
+ * problems (with Retry), the tabs (store map, builders, images) and a status bar. Built in code; binds to
+ * {@link MainViewModel} only.
  */
 public final class MainView extends BorderPane {
 
-    public MainView(MainViewModel viewModel) {
+    private final TabPane tabs = new TabPane();
+
+    public MainView(MainViewModel viewModel, javafx.scene.Node menuBar) {
         getStyleClass().add("main-view");
-        setTop(new VBox(header(viewModel), banner(viewModel)));
-        SplitPane builderSplit = new SplitPane(section("Builders", buildersTable(viewModel)),
-                section("What the selected builder can read, and why", builderDetails(viewModel)));
-        builderSplit.setDividerPositions(0.62);
-        SplitPane split = new SplitPane(builderSplit, section("Images in the daemon store", imagesTable(viewModel)));
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
-        setCenter(split);
+        VBox top = new VBox(header(viewModel), banner(viewModel));
+        if (menuBar != null) {
+            top.getChildren().add(0, menuBar);
+        }
+        setTop(top);
+        tabs.setId("tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(
+                tab("tab-store-map", "Store _map", new StoreMapView(viewModel.storeMap())),
+                tab("tab-builders", "_Builders", new BuildersView(viewModel)),
+                tab("tab-images", "_Images", new ImagesView(viewModel.images())));
+        setCenter(tabs);
+        Label status = new Label();
+        status.setId("status-bar");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.getStyleClass().add("status-bar");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setPadding(new Insets(4, 14, 4, 14));
+        setBottom(status);
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    private static Tab tab(String id, String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title.replace("_", ""), content);
+        tab.setId(id);
+        return tab;
     }
 
     private static HBox header(MainViewModel viewModel) {
@@ -50,9 +72,9 @@ public final class MainView extends BorderPane {
         progress.setId("loading");
         progress.setPrefSize(22, 22);
         progress.visibleProperty().bind(viewModel.loadingProperty());
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button("_Refresh");
         refresh.setId("refresh");
-        refresh.setTooltip(new Tooltip("Look at the daemon, builders and registries again (F5)"));
+        refresh.setTooltip(new Tooltip("Look at the daemon, builders and registries again (F5 or Ctrl+R)"));
         refresh.disableProperty().bind(viewModel.loadingProperty());
         refresh.setOnAction(e -> viewModel.refresh());
         Region spacer = new Region();
@@ -69,94 +91,23 @@ public final class MainView extends BorderPane {
         title.setId("banner-title");
         title.textProperty().bind(viewModel.bannerTitleProperty());
         title.getStyleClass().add("banner-title");
+        Button retry = new Button("Retry");
+        retry.setId("banner-retry");
+        retry.disableProperty().bind(viewModel.loadingProperty());
+        retry.setOnAction(e -> viewModel.refresh());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox headline = new HBox(12, title, spacer, retry);
+        headline.setAlignment(Pos.CENTER_LEFT);
         ListView<String> lines = new ListView<>(viewModel.bannerLinesProperty());
         lines.setId("banner-lines");
-        lines.setPrefHeight(110);
-        VBox banner = new VBox(6, title, lines);
+        lines.setPrefHeight(96);
+        VBox banner = new VBox(6, headline, lines);
         banner.setId("banner");
         banner.getStyleClass().add("banner");
         banner.setPadding(new Insets(8, 14, 8, 14));
         banner.visibleProperty().bind(Bindings.isNotEmpty(viewModel.bannerTitleProperty()));
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
-    }
-
-    private static ListView<String> builderDetails(MainViewModel viewModel) {
-        ListView<String> details = new ListView<>(viewModel.selectedBuilderDetailsProperty());
-        details.setId("builder-details");
-        details.setPlaceholder(new Label("Select a builder"));
-        // Reasons are sentences: wrap them to the list's width rather than hide them behind a scroll bar.
-        details.setCellFactory(list -> {
-            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                }
-            };
-            cell.setWrapText(true);
-            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
-            return cell;
-        });
-        return details;
-    }
-
-    private static VBox section(String heading, javafx.scene.control.Control table) {
-        Label label = new Label(heading);
-        label.getStyleClass().add("section-heading");
-        VBox box = new VBox(6, label, table);
-        box.setPadding(new Insets(8, 14, 8, 14));
-        VBox.setVgrow(table, Priority.ALWAYS);
-        return box;
-    }
-
-    private static TableView<BuilderRow> buildersTable(MainViewModel viewModel) {
-        TableView<BuilderRow> table = new TableView<>(viewModel.buildersProperty());
-        table.setId("builders-table");
-        table.setPlaceholder(new Label("No builders yet"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("Builder", 170, BuilderRow::displayName));
-        table.getColumns().add(column("Driver", 130, BuilderRow::driver));
-        table.getColumns().add(column("Status", 90, BuilderRow::status));
-        table.getColumns().add(column("Can read (FROM resolves here)", 280, BuilderRow::canRead));
-        table.getColumns().add(column("Cannot read", 260, BuilderRow::cannotRead));
-        table.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) ->
-                viewModel.selectBuilder(selected == null ? null : selected.name()));
-        return table;
-    }
-
-    private static TableView<ImageRow> imagesTable(MainViewModel viewModel) {
-        TableView<ImageRow> table = new TableView<>(viewModel.imagesProperty());
-        table.setId("images-table");
-        table.setPlaceholder(new Label("No images (or the daemon is unreachable)"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("Image ID", 120, ImageRow::id));
-        table.getColumns().add(column("Tags", 300, ImageRow::tags));
-        table.getColumns().add(column("Size", 90, row -> humanSize(row.size())));
-        table.getColumns().add(column("Created", 190, ImageRow::created));
-        table.getColumns().add(column("Usable as FROM by", 220, ImageRow::usableBy));
-        table.getColumns().add(column("Not visible to", 260, ImageRow::notUsableBy));
-        return table;
-    }
-
-    private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {
-        TableColumn<R, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return column;
-    }
-
-    static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[Math.max(unit, 0)]);
     }
 }

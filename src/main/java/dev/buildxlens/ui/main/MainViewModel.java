@@ -5,7 +5,12 @@ import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.Messages;
+import dev.buildxlens.ui.images.ImagesViewModel;
+import dev.buildxlens.ui.storemap.StoreMapViewModel;
 import dev.buildxlens.ui.task.TaskExecutor;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,32 +25,50 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 
 /**
- * State of the first window: the latest snapshot in the words the view shows. The view binds to the
- * read-only properties and calls {@link #refresh()}; the probe runs on the {@link TaskExecutor}.
+ * State of the main window: the latest snapshot in the words the views show, and the child view models of the
+ * store map and the images. Views bind to the read-only properties and call {@link #refresh()}; the probe runs on
+ * the {@link TaskExecutor}. While a refresh runs the last picture stays visible.
  */
 public final class MainViewModel {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
     private final Supplier<Snapshot> snapshotSource;
     private final TaskExecutor executor;
+    private final Clock clock;
+    private final StoreMapViewModel storeMap = new StoreMapViewModel();
+    private final ImagesViewModel images = new ImagesViewModel();
 
     // ---- Properties ----
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper daemonSummary = new ReadOnlyStringWrapper(this, "daemonSummary", "Looking at this machine…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper bannerTitle = new ReadOnlyStringWrapper(this, "bannerTitle", "");
     private final ReadOnlyListWrapper<String> bannerLines =
             new ReadOnlyListWrapper<>(this, "bannerLines", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<BuilderRow> builders =
             new ReadOnlyListWrapper<>(this, "builders", FXCollections.observableArrayList());
-    private final ReadOnlyListWrapper<ImageRow> images =
-            new ReadOnlyListWrapper<>(this, "images", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> selectedBuilderDetails =
             new ReadOnlyListWrapper<>(this, "selectedBuilderDetails", FXCollections.observableArrayList());
     private String selectedBuilder;
 
     public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor) {
+        this(snapshotSource, executor, Clock.systemUTC());
+    }
+
+    public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor, Clock clock) {
         this.snapshotSource = snapshotSource;
         this.executor = executor;
+        this.clock = clock;
+    }
+
+    public StoreMapViewModel storeMap() {
+        return storeMap;
+    }
+
+    public ImagesViewModel images() {
+        return images;
     }
 
     /** True while a probe runs. */
@@ -63,6 +86,11 @@ public final class MainViewModel {
         return daemonSummary.getReadOnlyProperty();
     }
 
+    /** The status bar: context and host, API version, image store, buildx, time of the last refresh. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
     /** The banner headline; empty when there is nothing to warn about. */
     public ReadOnlyStringProperty bannerTitleProperty() {
         return bannerTitle.getReadOnlyProperty();
@@ -77,16 +105,21 @@ public final class MainViewModel {
         return builders.getReadOnlyProperty();
     }
 
-    public ReadOnlyListProperty<ImageRow> imagesProperty() {
-        return images.getReadOnlyProperty();
-    }
-
     /** For the selected builder: its nodes, then each store with the verdict and the reason. */
     public ReadOnlyListProperty<String> selectedBuilderDetailsProperty() {
         return selectedBuilderDetails.getReadOnlyProperty();
     }
 
     // ---- Commands ----
+
+    /** Takes a new snapshot in the background; ignored while one is already being taken. */
+    public void refresh() {
+        if (loading.get()) {
+            return;
+        }
+        loading.set(true);
+        executor.execute(snapshotSource, this::show, this::fail);
+    }
 
     /** Shows why the named builder can or cannot read each store; null clears the selection. */
     public void selectBuilder(String name) {
@@ -99,13 +132,10 @@ public final class MainViewModel {
         selectedBuilderDetails.setAll(current.builder(name).map(BuilderDetails::lines).orElse(List.of()));
     }
 
-    /** Takes a new snapshot in the background; ignored while one is already being taken. */
-    public void refresh() {
-        if (loading.get()) {
-            return;
-        }
-        loading.set(true);
-        executor.execute(snapshotSource, this::show, this::fail);
+    /** Something unexpected happened elsewhere: say so in the banner, keep the picture. */
+    public void reportUnexpected(String message) {
+        bannerTitle.set("Something went wrong (details in the log file):");
+        bannerLines.setAll(List.of(message));
     }
 
     private void show(Snapshot result) {
@@ -114,8 +144,13 @@ public final class MainViewModel {
         Daemon daemon = result.daemon();
         daemonSummary.set(daemon.reachable()
                 ? "Docker " + daemon.serverVersion() + " · " + daemon.imageStore().label() + " image store · "
-                  + daemon.images().size() + (daemon.images().size() == 1 ? " image" : " images") + " · context " + daemon.context() + " (" + daemon.host() + ")"
+                  + daemon.images().size() + (daemon.images().size() == 1 ? " image" : " images") + " · context " + daemon.context()
                 : "Daemon unreachable · context " + daemon.context() + (daemon.host().isEmpty() ? "" : " (" + daemon.host() + ")"));
+        String buildx = result.notes().stream().anyMatch(n -> n.startsWith("docker buildx plugin") || n.startsWith("no docker CLI"))
+                ? "buildx: store files only" : "buildx: plugin";
+        status.set("context " + daemon.context() + " · " + (daemon.host().isEmpty() ? "no host" : daemon.host())
+                + (daemon.reachable() ? " · API " + daemon.apiVersion() + " · " + daemon.imageStore().label() + " image store" : " · unreachable")
+                + " · " + buildx + " · refreshed " + TIME.format(clock.instant()));
         List<String> lines = new ArrayList<>();
         if (!daemon.reachable()) {
             bannerTitle.set("No Docker daemon answered. Builders below come from the store files. Tried:");
@@ -128,13 +163,13 @@ public final class MainViewModel {
         lines.addAll(result.problems());
         bannerLines.setAll(lines);
         builders.setAll(result.builders().stream().map(BuilderRow::of).toList());
-        images.setAll(imageRows(result));
-        String keep = selectedBuilder != null ? selectedBuilder
-                : result.currentBuilder().map(Builder::name).orElse(null);
+        images.show(imageRows(result));
+        storeMap.show(result);
+        String keep = selectedBuilder != null ? selectedBuilder : result.currentBuilder().map(Builder::name).orElse(null);
         selectBuilder(keep);
     }
 
-    private static List<ImageRow> imageRows(Snapshot result) {
+    private List<ImageRow> imageRows(Snapshot result) {
         String daemonStore = result.daemon().storeId();
         List<String> usable = new ArrayList<>();
         List<String> notUsable = new ArrayList<>();
@@ -143,7 +178,7 @@ public final class MainViewModel {
         }
         List<ImageRow> rows = new ArrayList<>(result.daemon().images().size());
         for (Image image : result.daemon().images()) {
-            rows.add(ImageRow.of(image, usable, notUsable));
+            rows.add(ImageRow.of(image, usable, notUsable, clock.instant()));
         }
         return rows;
     }

@@ -1,0 +1,79 @@
+package dev.buildxlens.ui.builders;
+
+import dev.buildxlens.ui.main.BuilderRow;
+import dev.buildxlens.ui.main.MainViewModel;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Master/detail of the builders: the list, and for the selected one its nodes and every store's verdict with the reason. */
+public final class BuildersView extends SplitPane {
+
+    public BuildersView(MainViewModel viewModel) {
+        getStyleClass().add("builders-view");
+        setOrientation(Orientation.HORIZONTAL);
+        getItems().addAll(section("Builders", table(viewModel)), section("What the selected builder can read, and why", details(viewModel)));
+        setDividerPositions(0.58);
+    }
+
+    private static TableView<BuilderRow> table(MainViewModel viewModel) {
+        TableView<BuilderRow> table = new TableView<>(viewModel.buildersProperty());
+        table.setId("builders-table");
+        table.setPlaceholder(new Label("No builders yet"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(column("Builder", 170, BuilderRow::displayName));
+        table.getColumns().add(column("Driver", 130, BuilderRow::driver));
+        table.getColumns().add(column("Status", 90, BuilderRow::status));
+        table.getColumns().add(column("Can read (FROM resolves here)", 280, BuilderRow::canRead));
+        table.getColumns().add(column("Cannot read", 260, BuilderRow::cannotRead));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) ->
+                viewModel.selectBuilder(selected == null ? null : selected.name()));
+        return table;
+    }
+
+    private static ListView<String> details(MainViewModel viewModel) {
+        ListView<String> details = new ListView<>(viewModel.selectedBuilderDetailsProperty());
+        details.setId("builder-details");
+        details.setPlaceholder(new Label("Select a builder"));
+        // Reasons are sentences: wrap them to the list's width rather than hide them behind a scroll bar.
+        details.setCellFactory(list -> {
+            ListCell<String> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            return cell;
+        });
+        return details;
+    }
+
+    private static VBox section(String heading, Control content) {
+        Label label = new Label(heading);
+        label.getStyleClass().add("section-heading");
+        VBox box = new VBox(6, label, content);
+        box.setPadding(new Insets(8, 14, 8, 14));
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+
+    private static <R> TableColumn<R, String> column(String title, double width, Function<R, String> value) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.buildxlens.ui.images;
+
+import dev.buildxlens.ui.main.ImageRow;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** The daemon's image store: filter, sort, size, age, and which builders can use each image as a base. */
+public final class ImagesView extends BorderPane {
+
+    public ImagesView(ImagesViewModel viewModel) {
+        getStyleClass().add("images-view");
+        TextField filter = new TextField();
+        filter.setId("image-filter");
+        filter.setPromptText("Filter by tag or id (Ctrl+F)");
+        filter.setPrefColumnCount(30);
+        filter.textProperty().bindBidirectional(viewModel.filterProperty());
+        CheckBox dangling = new CheckBox("_Dangling only");
+        dangling.setId("dangling-only");
+        dangling.selectedProperty().bindBidirectional(viewModel.danglingOnlyProperty());
+        Label count = new Label();
+        count.setId("image-count");
+        count.textProperty().bind(viewModel.shownCountProperty().asString().concat(" shown"));
+        HBox bar = new HBox(12, filter, dangling, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 14, 8, 14));
+        setTop(bar);
+
+        TableView<ImageRow> table = new TableView<>();
+        SortedList<ImageRow> sorted = new SortedList<>(viewModel.shownRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setId("images-table");
+        table.setPlaceholder(new Label("No images (or the daemon is unreachable)"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getColumns().add(column("Image ID", 120, ImageRow::id, Comparator.naturalOrder()));
+        table.getColumns().add(column("Tags", 300, ImageRow::tags, String.CASE_INSENSITIVE_ORDER));
+        TableColumn<ImageRow, Long> size = new TableColumn<>("Size");
+        size.setPrefWidth(90);
+        size.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().size()));
+        size.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : humanSize(item));
+            }
+        });
+        table.getColumns().add(size);
+        TableColumn<ImageRow, java.time.Instant> created = new TableColumn<>("Created");
+        created.setPrefWidth(130);
+        created.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().createdAt()));
+        created.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                ImageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(row == null ? null : row.created());
+            }
+        });
+        table.getColumns().add(created);
+        table.getColumns().add(column("Usable as FROM by", 220, ImageRow::usableBy, Comparator.naturalOrder()));
+        table.getColumns().add(column("Not visible to", 260, ImageRow::notUsableBy, Comparator.naturalOrder()));
+        setCenter(table);
+        setOnKeyPressed(e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
+                filter.requestFocus();
+            }
+        });
+    }
+
+    private static TableColumn<ImageRow, String> column(String title, double width, Function<ImageRow, String> value,
+                                                         Comparator<String> order) {
+        TableColumn<ImageRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setComparator(order);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    public static String humanSize(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

@@ -1,0 +1,299 @@
+package dev.buildxlens.ui.storemap;
+
+import dev.buildxlens.core.model.Access;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import javafx.scene.text.Text;
+
+/**
+ * The signature view: builders on the left, the places a FROM can resolve from on the right, and one edge per
+ * verdict. The edge's shape carries its meaning, never colour alone: solid = can read, dashed = only with
+ * network=host, broken with a cross = cannot read, dotted = layers only. Drawn with nodes, laid out on every resize.
+ */
+public final class StoreMapView extends BorderPane {
+
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass READABLE = PseudoClass.getPseudoClass("readable");
+    static final PseudoClass UNREADABLE = PseudoClass.getPseudoClass("unreadable");
+    static final PseudoClass HOLDING = PseudoClass.getPseudoClass("holding");
+    static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
+    static final PseudoClass LAYERS_ONLY = PseudoClass.getPseudoClass("layers-only");
+    static final PseudoClass NETWORK_HOST = PseudoClass.getPseudoClass("network-host");
+
+    private final StoreMapViewModel viewModel;
+    private final Canvas canvas = new Canvas();
+
+    public StoreMapView(StoreMapViewModel viewModel) {
+        this.viewModel = viewModel;
+        setId("store-map");
+        getStyleClass().add("store-map");
+        TextField search = new TextField();
+        search.setId("image-search");
+        search.setPromptText("Find image: e.g. dmca-base:latest");
+        search.setPrefColumnCount(28);
+        search.textProperty().addListener((o, before, text) -> viewModel.findImage(text));
+        Label legend = new Label("──── can read     ─ ─ ─ only with network=host     ──✕── cannot read     ······ layers only");
+        legend.getStyleClass().add("map-legend");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(12, legend, spacer, search);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(8, 14, 4, 14));
+        setTop(top);
+        setCenter(canvas);
+        Label explanation = new Label();
+        explanation.setId("store-map-explanation");
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("map-explanation");
+        explanation.textProperty().bind(viewModel.explanationProperty());
+        explanation.setPadding(new Insets(6, 14, 10, 14));
+        explanation.setMaxWidth(Double.MAX_VALUE);
+        setBottom(explanation);
+        viewModel.modelProperty().addListener((o, before, model) -> canvas.rebuild(model));
+        viewModel.highlightProperty().addListener((o, before, highlight) -> canvas.highlight(highlight));
+        canvas.rebuild(viewModel.modelProperty().get());
+    }
+
+    static String nodeId(String prefix, String name) {
+        return prefix + "-" + name.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** The drawing surface: cards placed in two columns, edges behind them, recomputed on every layout pass. */
+    private final class Canvas extends Pane {
+        private final Group edgeLayer = new Group();
+        private final Map<String, VBox> builderCards = new HashMap<>();
+        private final Map<String, VBox> storeCards = new HashMap<>();
+        private final Map<String, Label> badges = new HashMap<>();
+        private final List<EdgeShape> edges = new ArrayList<>();
+        private final Label builderHeading = heading("BUILDERS");
+        private final Label storeHeading = heading("WHERE A FROM CAN RESOLVE");
+
+        Canvas() {
+            getStyleClass().add("map-canvas");
+            setMinSize(400, 300);
+        }
+
+        private Label heading(String text) {
+            Label label = new Label(text);
+            label.getStyleClass().add("map-heading");
+            return label;
+        }
+
+        void rebuild(StoreMapModel model) {
+            getChildren().clear();
+            edgeLayer.getChildren().clear();
+            builderCards.clear();
+            storeCards.clear();
+            badges.clear();
+            edges.clear();
+            getChildren().addAll(edgeLayer, builderHeading, storeHeading);
+            for (StoreMapModel.BuilderCard builder : model.builders()) {
+                VBox card = card(nodeId("builder", builder.name()), builder.name() + (builder.current() ? "  ★ current" : ""),
+                        builder.driver() + " · " + builder.status() + (builder.detail().isEmpty() ? "" : " · " + builder.detail()), "builder-card");
+                card.setOnMouseClicked(e -> viewModel.selectBuilder(builder.name()));
+                card.setAccessibleText("Builder " + builder.name() + ", " + builder.driver() + " driver, " + builder.status());
+                builderCards.put(builder.name(), card);
+                getChildren().add(card);
+            }
+            for (StoreMapModel.StoreCard store : model.stores()) {
+                String kind = switch (store.kind()) {
+                    case DAEMON -> "Daemon image store";
+                    case BUILDKIT -> "BuildKit cache";
+                    case REGISTRY -> "Registry";
+                };
+                VBox card = card(nodeId("store", store.id()), kind + ": " + store.name(), store.description(),
+                        "store-card", "store-" + store.kind().label());
+                card.setAccessibleText(kind + " " + store.name() + ": " + store.description());
+                storeCards.put(store.id(), card);
+                getChildren().add(card);
+            }
+            for (StoreMapModel.Edge edge : model.edges()) {
+                if (builderCards.containsKey(edge.builder()) && storeCards.containsKey(edge.store())) {
+                    EdgeShape shape = new EdgeShape(edge);
+                    edges.add(shape);
+                    edgeLayer.getChildren().add(shape);
+                }
+            }
+            requestLayout();
+        }
+
+        private VBox card(String id, String title, String detail, String... classes) {
+            Label name = new Label(title);
+            name.getStyleClass().add("card-title");
+            Label text = new Label(detail);
+            text.getStyleClass().add("card-detail");
+            text.setWrapText(true);
+            Label badge = new Label();
+            badge.getStyleClass().add("card-badge");
+            badge.setManaged(false);
+            badge.setVisible(false);
+            VBox card = new VBox(4, name, text, badge);
+            card.setId(id);
+            card.getStyleClass().add("map-card");
+            card.getStyleClass().addAll(classes);
+            card.setPadding(new Insets(8, 12, 8, 12));
+            badges.put(id, badge);
+            return card;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double width = getWidth();
+            double height = getHeight();
+            double columnWidth = Math.max(180, Math.min(360, width * 0.34));
+            double leftX = 20;
+            double rightX = Math.max(leftX + columnWidth + 120, width - 20 - columnWidth);
+            builderHeading.resizeRelocate(leftX, 6, columnWidth, 20);
+            storeHeading.resizeRelocate(rightX, 6, columnWidth, 20);
+            place(new ArrayList<>(builderCards.values()), leftX, columnWidth, height, true);
+            place(new ArrayList<>(storeCards.values()), rightX, columnWidth, height, false);
+            for (EdgeShape edge : edges) {
+                edge.route(builderCards.get(edge.edge.builder()), storeCards.get(edge.edge.store()));
+            }
+        }
+
+        /** Cards top to bottom in model order, spread over the height when there is room. */
+        private void place(List<VBox> cards, double x, double width, double height, boolean builders) {
+            List<VBox> ordered = new ArrayList<>(cards);
+            List<String> order = new ArrayList<>();
+            StoreMapModel model = viewModel.modelProperty().get();
+            if (builders) {
+                model.builders().forEach(b -> order.add(nodeId("builder", b.name())));
+            } else {
+                model.stores().forEach(s -> order.add(nodeId("store", s.id())));
+            }
+            ordered.sort((a, b) -> Integer.compare(order.indexOf(a.getId()), order.indexOf(b.getId())));
+            double total = 0;
+            for (VBox card : ordered) {
+                total += card.prefHeight(width);
+            }
+            double top = 34;
+            double gap = ordered.size() > 1 ? Math.max(12, Math.min(48, (height - top - 10 - total) / (ordered.size() - 1))) : 0;
+            double y = top;
+            for (VBox card : ordered) {
+                double h = card.prefHeight(width);
+                card.resizeRelocate(x, y, width, h);
+                y += h + gap;
+            }
+        }
+
+        void highlight(StoreMapViewModel.Highlight highlight) {
+            boolean active = highlight.active();
+            boolean imageSearch = highlight.imageSearch();
+            builderCards.forEach((name, card) -> {
+                boolean lit = highlight.builders().contains(name);
+                card.pseudoClassStateChanged(SELECTED, lit && !imageSearch);
+                card.pseudoClassStateChanged(READABLE, lit && imageSearch);
+                card.pseudoClassStateChanged(DIMMED, active && !lit);
+                badge(card, lit && imageSearch ? "✓ can use it" : null);
+            });
+            storeCards.forEach((id, card) -> {
+                Access verdict = highlight.verdicts().get(id);
+                boolean holding = highlight.holding().contains(id);
+                card.pseudoClassStateChanged(READABLE, verdict == Access.CAN_READ);
+                card.pseudoClassStateChanged(UNREADABLE, verdict == Access.CANNOT_READ);
+                card.pseudoClassStateChanged(NETWORK_HOST, verdict == Access.ONLY_WITH_NETWORK_HOST);
+                card.pseudoClassStateChanged(LAYERS_ONLY, verdict == Access.CACHE_ONLY);
+                card.pseudoClassStateChanged(HOLDING, holding);
+                card.pseudoClassStateChanged(DIMMED, active && verdict == null && !holding);
+                String badge = verdict == null ? (holding ? "◆ holds the image" : null) : switch (verdict) {
+                    case CAN_READ -> "✓ can read";
+                    case CANNOT_READ -> "✗ cannot read";
+                    case ONLY_WITH_NETWORK_HOST -> "~ only with network=host";
+                    case CACHE_ONLY -> "· layers only, no names";
+                };
+                badge(card, badge);
+            });
+            for (EdgeShape edge : edges) {
+                boolean lit = highlight.builders().contains(edge.edge.builder())
+                        && (highlight.holding().isEmpty() || highlight.holding().contains(edge.edge.store()));
+                edge.pseudoClassStateChanged(DIMMED, active && !lit);
+                edge.pseudoClassStateChanged(SELECTED, active && lit);
+            }
+        }
+
+        private void badge(VBox card, String text) {
+            Label badge = badges.get(card.getId());
+            boolean show = text != null;
+            badge.setText(show ? text : "");
+            badge.setVisible(show);
+            badge.setManaged(show);
+        }
+    }
+
+    /** One edge: a wide invisible line to click or hover, and the visible line(s) whose shape says the verdict. */
+    private final class EdgeShape extends Group {
+        final StoreMapModel.Edge edge;
+        private final Line hit = new Line();
+        private final Line first = new Line();
+        private final Line second = new Line();
+        private final Text cross = new Text("✕");
+
+        EdgeShape(StoreMapModel.Edge edge) {
+            this.edge = edge;
+            setId(nodeId("edge", edge.builder() + "--" + edge.store()));
+            getStyleClass().addAll("edge", "edge-" + edge.access().label());
+            hit.getStyleClass().add("edge-hit");
+            first.getStyleClass().add("edge-line");
+            second.getStyleClass().add("edge-line");
+            cross.getStyleClass().add("edge-cross");
+            boolean broken = edge.access() == Access.CANNOT_READ;
+            second.setVisible(broken);
+            cross.setVisible(broken);
+            getChildren().addAll(first, second, cross, hit);
+            Tooltip.install(hit, new Tooltip(edge.builder() + " → " + edge.store() + ": " + edge.reason()));
+            hit.setOnMouseClicked(e -> viewModel.explainEdge(edge));
+            setAccessibleText(edge.builder() + " " + edge.access().label() + " " + edge.store());
+        }
+
+        void route(Node from, Node to) {
+            double x1 = from.getLayoutX() + from.getLayoutBounds().getWidth();
+            double y1 = from.getLayoutY() + from.getLayoutBounds().getHeight() / 2;
+            double x2 = to.getLayoutX();
+            double y2 = to.getLayoutY() + to.getLayoutBounds().getHeight() / 2;
+            hit.setStartX(x1);
+            hit.setStartY(y1);
+            hit.setEndX(x2);
+            hit.setEndY(y2);
+            if (edge.access() != Access.CANNOT_READ) {
+                set(first, x1, y1, x2, y2);
+                return;
+            }
+            // A visible gap with a cross in the middle: the wall between this builder and that store.
+            double mx = (x1 + x2) / 2;
+            double my = (y1 + y2) / 2;
+            double dx = x2 - x1;
+            double dy = y2 - y1;
+            double length = Math.max(1, Math.hypot(dx, dy));
+            double gap = 14;
+            set(first, x1, y1, mx - dx / length * gap, my - dy / length * gap);
+            set(second, mx + dx / length * gap, my + dy / length * gap, x2, y2);
+            cross.setX(mx - cross.getLayoutBounds().getWidth() / 2);
+            cross.setY(my + cross.getLayoutBounds().getHeight() / 3);
+        }
+
+        private void set(Line line, double x1, double y1, double x2, double y2) {
+            line.setStartX(x1);
+            line.setStartY(y1);
+            line.setEndX(x2);
+            line.setEndY(y2);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.buildxlens.ui.storemap;
+
+import dev.buildxlens.core.model.Access;
+import dev.buildxlens.core.model.Snapshot;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * State of the store map: the model, the selected builder or image query, what is lit up, and the explanation of
+ * the edge the user pointed at.
+ */
+public final class StoreMapViewModel {
+
+    /**
+     * What is highlighted: the lit builders, the selected builder's verdict for each store, and the stores that hold
+     * a searched image.
+     */
+    public record Highlight(Set<String> builders, java.util.Map<String, Access> verdicts, Set<String> holding) {
+        public static final Highlight NONE = new Highlight(Set.of(), java.util.Map.of(), Set.of());
+
+        public boolean active() {
+            return !builders.isEmpty() || !verdicts.isEmpty() || !holding.isEmpty();
+        }
+
+        public boolean imageSearch() {
+            return verdicts.isEmpty() && active();
+        }
+    }
+
+    private final ReadOnlyObjectWrapper<StoreMapModel> model = new ReadOnlyObjectWrapper<>(this, "model",
+            new StoreMapModel(java.util.List.of(), java.util.List.of(), java.util.List.of()));
+    private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation",
+            "Click a builder to see what it can read; search an image to see where it lives; click an edge to see why.");
+    private Snapshot snapshot;
+
+    public ReadOnlyObjectProperty<StoreMapModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Highlight> highlightProperty() {
+        return highlight.getReadOnlyProperty();
+    }
+
+    /** One sentence about the current selection or edge. */
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public void show(Snapshot value) {
+        snapshot = value;
+        model.set(StoreMapModel.of(value));
+        highlight.set(Highlight.NONE);
+    }
+
+    public void selectBuilder(String name) {
+        java.util.Map<String, Access> verdicts = new java.util.LinkedHashMap<>();
+        model.get().edges().stream().filter(e -> e.builder().equals(name)).forEach(e -> verdicts.put(e.store(), e.access()));
+        highlight.set(new Highlight(Set.of(name), verdicts, Set.of()));
+        explanation.set(name + " can read " + join(verdicts, Access.CAN_READ, "nothing a FROM resolves from")
+                + (verdicts.containsValue(Access.CANNOT_READ) ? "; not " + join(verdicts, Access.CANNOT_READ, "") : "")
+                + (verdicts.containsValue(Access.ONLY_WITH_NETWORK_HOST)
+                        ? "; " + join(verdicts, Access.ONLY_WITH_NETWORK_HOST, "") + " only with network=host" : "")
+                + (verdicts.containsValue(Access.CACHE_ONLY)
+                        ? "; its own cache " + join(verdicts, Access.CACHE_ONLY, "") + " holds layers, never names" : "") + ".");
+    }
+
+    private static String join(java.util.Map<String, Access> verdicts, Access access, String none) {
+        List<String> stores = verdicts.entrySet().stream().filter(e -> e.getValue() == access).map(java.util.Map.Entry::getKey).toList();
+        return stores.isEmpty() ? none : String.join(", ", stores);
+    }
+
+    public void findImage(String query) {
+        if (snapshot == null || query == null || query.isBlank()) {
+            highlight.set(Highlight.NONE);
+            return;
+        }
+        Set<String> holding = StoreMapModel.storesHolding(snapshot, query);
+        Set<String> builders = model.get().buildersReading(holding);
+        highlight.set(new Highlight(builders, java.util.Map.of(), holding));
+        explanation.set(holding.isEmpty() ? "No store here holds '" + query.trim() + "' (registries such as docker.io are not listed)."
+                : "'" + query.trim() + "' is in " + String.join(", ", holding) + "; "
+                  + (builders.isEmpty() ? "no builder can read it there." : "builders that can use it: " + String.join(", ", builders) + "."));
+    }
+
+    public void explainEdge(StoreMapModel.Edge edge) {
+        String verdict = switch (edge.access()) {
+            case CAN_READ -> "can read";
+            case CANNOT_READ -> "cannot read";
+            case ONLY_WITH_NETWORK_HOST -> "can read only with network=host";
+            case CACHE_ONLY -> "keeps only layers in";
+        };
+        explanation.set(edge.builder() + " " + verdict + " " + edge.store() + ": " + edge.reason() + ".");
+    }
+
+    public void clear() {
+        highlight.set(Highlight.NONE);
+    }
+}
