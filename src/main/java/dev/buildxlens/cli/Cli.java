@@ -20,7 +20,9 @@ public final class Cli {
 
     static final String USAGE = """
             Usage:
-              buildx-lens                                  open the desktop app
+              buildx-lens [--open FILE] [--screenshots DIR]
+                                                           open the desktop app (FILE: a Dockerfile or workflow to
+                                                           diagnose; DIR: render every tab to PNG and exit)
               buildx-lens inspect [--registry HOST:PORT]... [--format text|json]
                                                            show the daemon, image stores, builders and
                                                            which stores each builder can read

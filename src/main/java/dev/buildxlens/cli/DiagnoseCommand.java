@@ -159,20 +159,8 @@ final class DiagnoseCommand {
         };
     }
 
-    /** The git root above the workflow file; else the folder holding {@code .github}; else the file's folder. */
     static Path repositoryRoot(Path workflowFile) {
-        Path absolute = workflowFile.toAbsolutePath().normalize();
-        for (Path dir = absolute.getParent(); dir != null; dir = dir.getParent()) {
-            if (java.nio.file.Files.exists(dir.resolve(".git"))) {
-                return dir;
-            }
-        }
-        for (Path dir = absolute.getParent(); dir != null; dir = dir.getParent()) {
-            if (dir.getFileName() != null && dir.getFileName().toString().equals(".github")) {
-                return dir.getParent();
-            }
-        }
-        return absolute.getParent();
+        return dev.buildxlens.core.workflow.Repositories.rootOf(workflowFile);
     }
 
     static Options parse(Arguments args, boolean forFix) throws UsageException {

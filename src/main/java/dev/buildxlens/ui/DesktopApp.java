@@ -52,10 +52,35 @@ public final class DesktopApp extends Application {
     private TaskExecutor executor;
     private AppSettings settings;
 
+    /** The app's own options: {@code --open FILE} (a Dockerfile or workflow for the Diagnose tab), {@code --screenshots DIR}. */
+    record GuiOptions(Path open, Path screenshots) {
+        static GuiOptions parse(List<String> args) {
+            Path open = null;
+            Path screenshots = null;
+            for (int i = 0; i < args.size(); i++) {
+                String word = args.get(i);
+                if ((word.equals("--open") || word.equals("--screenshots")) && i + 1 < args.size()) {
+                    Path value = Path.of(args.get(++i));
+                    if (word.equals("--open")) {
+                        open = value;
+                    } else {
+                        screenshots = value;
+                    }
+                } else {
+                    throw new IllegalArgumentException(word);
+                }
+            }
+            return new GuiOptions(open, screenshots);
+        }
+    }
+
     /** Opens the app. {@code --screenshots DIR} renders every tab to PNG once the picture is loaded, then exits. */
     public static void launchApp(String[] args) {
-        if (args.length > 0 && !(args.length == 2 && args[0].equals("--screenshots"))) {
-            System.err.println("buildx-lens: unknown option '" + args[0] + "' (the app takes --screenshots DIR)");
+        try {
+            GuiOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("buildx-lens: unknown option or missing value '" + e.getMessage()
+                    + "' (the app takes --open FILE and --screenshots DIR)");
             System.err.println("Run 'buildx-lens --help' for usage.");
             System.exit(2);
         }
@@ -70,7 +95,9 @@ public final class DesktopApp extends Application {
         Environment env = Environment.system();
         Supplier<Snapshot> probe = () -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take();
         MainViewModel viewModel = new MainViewModel(probe, executor);
-        Window window = createWindow(viewModel, settings.dark(), settings.zoom());
+        dev.buildxlens.ui.services.FxServices fx = new dev.buildxlens.ui.services.FxServices(() -> stage);
+        Window window = createWindow(viewModel, settings.dark(), settings.zoom(),
+                new dev.buildxlens.ui.services.Services(fx, fx, new dev.buildxlens.ui.services.FileWatcher()));
         installCrashHandler(viewModel);
         stage.setScene(window.scene());
         stage.setTitle("Buildx Lens");
@@ -91,9 +118,16 @@ public final class DesktopApp extends Application {
             settings.zoom(window.zoom().get());
             settings.flush();
         });
-        List<String> args = getParameters().getRaw();
-        if (args.size() == 2 && args.get(0).equals("--screenshots")) {
-            screenshotsWhenLoaded(window, viewModel, Path.of(args.get(1)));
+        GuiOptions options = GuiOptions.parse(getParameters().getRaw());
+        if (options.open() != null) {
+            viewModel.snapshotProperty().addListener((o, before, snapshot) -> {
+                if (before == null) {
+                    viewModel.diagnose().open(options.open());
+                }
+            });
+        }
+        if (options.screenshots() != null) {
+            screenshotsWhenLoaded(window, viewModel, options.screenshots(), options.open() != null);
         }
         stage.show();
     }
@@ -103,16 +137,16 @@ public final class DesktopApp extends Application {
     }
 
     /** The scene for a view model: shared by the app and the UI tests. Starts the first refresh. */
-    public static Scene createScene(MainViewModel viewModel) {
-        return createWindow(viewModel, false, 1.0).scene();
+    public static Scene createScene(MainViewModel viewModel, dev.buildxlens.ui.services.Services services) {
+        return createWindow(viewModel, false, 1.0, services).scene();
     }
 
-    public static Window createWindow(MainViewModel viewModel, boolean dark, double zoomLevel) {
+    public static Window createWindow(MainViewModel viewModel, boolean dark, double zoomLevel, dev.buildxlens.ui.services.Services services) {
         DoubleProperty zoom = new SimpleDoubleProperty(zoomLevel);
         javafx.beans.property.BooleanProperty darkTheme = new javafx.beans.property.SimpleBooleanProperty(dark);
         MainView[] holder = new MainView[1];
         MenuBar menu = menu(viewModel, zoom, darkTheme, () -> holder[0]);
-        MainView view = new MainView(viewModel, menu);
+        MainView view = new MainView(viewModel, menu, services);
         holder[0] = view;
         Scene scene = new Scene(view, 1280, 820);
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("/dev/buildxlens/ui/app.css")).toExternalForm());
@@ -208,15 +242,11 @@ public final class DesktopApp extends Application {
     }
 
     /** After the first picture arrives: every tab to DIR/<tab>.png, then exit. */
-    private static void screenshotsWhenLoaded(Window window, MainViewModel viewModel, Path dir) {
-        viewModel.snapshotProperty().addListener((o, before, snapshot) -> {
-            if (before != null) {
-                return;
-            }
-            Platform.runLater(() -> {
+    private static void screenshotsWhenLoaded(Window window, MainViewModel viewModel, Path dir, boolean waitForDiagnosis) {
+        Runnable shoot = () -> Platform.runLater(() -> {
                 int code = 0;
                 // Light up what the current builder can and cannot read: the picture that answers the question.
-                snapshot.currentBuilder().ifPresent(builder -> viewModel.storeMap().selectBuilder(builder.name()));
+                viewModel.snapshotProperty().get().currentBuilder().ifPresent(builder -> viewModel.storeMap().selectBuilder(builder.name()));
                 try {
                     for (Tab tab : window.view().tabs().getTabs()) {
                         window.view().tabs().getSelectionModel().select(tab);
@@ -232,7 +262,21 @@ public final class DesktopApp extends Application {
                 Platform.exit();
                 System.exit(code);
             });
-        });
+        if (waitForDiagnosis) {
+            // The Diagnose tab shows the opened file once its diagnosis is in.
+            viewModel.diagnose().findingsProperty().addListener((javafx.collections.ListChangeListener<dev.buildxlens.core.diagnose.Finding>) c -> shoot.run());
+            viewModel.diagnose().statusProperty().addListener((o, before, text) -> {
+                if (text.contains("no errors")) {
+                    shoot.run();
+                }
+            });
+        } else {
+            viewModel.snapshotProperty().addListener((o, before, snapshot) -> {
+                if (before == null) {
+                    shoot.run();
+                }
+            });
+        }
     }
 
     @Override

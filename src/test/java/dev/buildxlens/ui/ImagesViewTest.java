@@ -37,7 +37,7 @@ class ImagesViewTest {
     @Start
     void start(Stage stage) {
         MainViewModel viewModel = new MainViewModel(ImagesViewTest::tenThousand, new CurrentThreadTaskExecutor());
-        stage.setScene(DesktopApp.createScene(viewModel));
+        stage.setScene(DesktopApp.createScene(viewModel, new dev.buildxlens.testing.TestServices().services()));
         stage.show();
     }
 

@@ -62,7 +62,7 @@ class MainWindowTest {
     void start(Stage stage) {
         Environment env = store.environment(daemon.host());
         viewModel = new MainViewModel(() -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take(), new FxTaskExecutor());
-        stage.setScene(DesktopApp.createScene(viewModel));
+        stage.setScene(DesktopApp.createScene(viewModel, new dev.buildxlens.testing.TestServices().services()));
         stage.show();
     }
 

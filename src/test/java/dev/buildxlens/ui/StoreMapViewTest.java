@@ -33,7 +33,7 @@ class StoreMapViewTest {
     @Start
     void start(Stage stage) {
         MainViewModel viewModel = new MainViewModel(() -> WORLD, new CurrentThreadTaskExecutor());
-        stage.setScene(DesktopApp.createScene(viewModel));
+        stage.setScene(DesktopApp.createScene(viewModel, new dev.buildxlens.testing.TestServices().services()));
         stage.show();
     }
 

@@ -28,7 +28,7 @@ public final class MainView extends BorderPane {
 
     private final TabPane tabs = new TabPane();
 
-    public MainView(MainViewModel viewModel, javafx.scene.Node menuBar) {
+    public MainView(MainViewModel viewModel, javafx.scene.Node menuBar, dev.buildxlens.ui.services.Services services) {
         getStyleClass().add("main-view");
         VBox top = new VBox(header(viewModel), banner(viewModel));
         if (menuBar != null) {
@@ -40,7 +40,9 @@ public final class MainView extends BorderPane {
         tabs.getTabs().addAll(
                 tab("tab-store-map", "Store _map", new StoreMapView(viewModel.storeMap())),
                 tab("tab-builders", "_Builders", new BuildersView(viewModel)),
-                tab("tab-images", "_Images", new ImagesView(viewModel.images())));
+                tab("tab-images", "_Images", new ImagesView(viewModel.images())),
+                tab("tab-diagnose", "_Diagnose", new dev.buildxlens.ui.diagnose.DiagnoseView(viewModel.diagnose(),
+                        services.dialogs(), services.clipboard(), services.watcher())));
         setCenter(tabs);
         Label status = new Label();
         status.setId("status-bar");

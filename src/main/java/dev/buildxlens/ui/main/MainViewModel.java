@@ -38,6 +38,7 @@ public final class MainViewModel {
     private final Clock clock;
     private final StoreMapViewModel storeMap = new StoreMapViewModel();
     private final ImagesViewModel images = new ImagesViewModel();
+    private final dev.buildxlens.ui.diagnose.DiagnoseViewModel diagnose;
 
     // ---- Properties ----
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
@@ -61,6 +62,11 @@ public final class MainViewModel {
         this.snapshotSource = snapshotSource;
         this.executor = executor;
         this.clock = clock;
+        this.diagnose = new dev.buildxlens.ui.diagnose.DiagnoseViewModel(snapshot::get, executor);
+    }
+
+    public dev.buildxlens.ui.diagnose.DiagnoseViewModel diagnose() {
+        return diagnose;
     }
 
     public StoreMapViewModel storeMap() {

@@ -1,0 +1,295 @@
+package dev.buildxlens.ui.diagnose;
+
+import dev.buildxlens.core.diagnose.Finding;
+import dev.buildxlens.core.diagnose.ImageCheck;
+import dev.buildxlens.core.fix.FixPlan;
+import dev.buildxlens.core.fix.FixStep;
+import dev.buildxlens.core.fix.Snippet;
+import dev.buildxlens.ui.services.Clipboards;
+import dev.buildxlens.ui.services.FileDialogs;
+import dev.buildxlens.ui.services.FileWatcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Open (or drop) a Dockerfile or a workflow: its source with the findings' lines marked, the findings with their
+ * explanations, the images, and for the selected finding its fixes with every snippet one Copy away.
+ */
+public final class DiagnoseView extends BorderPane {
+
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
+
+    private final DiagnoseViewModel viewModel;
+    private final FileDialogs dialogs;
+    private final Clipboards clipboard;
+    private final VBox snippets = new VBox(10);
+    private final Label copied = new Label();
+
+    public DiagnoseView(DiagnoseViewModel viewModel, FileDialogs dialogs, Clipboards clipboard, FileWatcher watcher) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        this.clipboard = clipboard;
+        getStyleClass().add("diagnose-view");
+        setTop(toolbar());
+        setCenter(body());
+        Label status = new Label();
+        status.setId("diagnose-status");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.setPadding(new Insets(4, 14, 6, 14));
+        setBottom(status);
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                viewModel.open(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        viewModel.fileProperty().addListener((o, before, file) -> {
+            if (file != null) {
+                watcher.watch(file, () -> Platform.runLater(viewModel::rerun));
+            }
+        });
+    }
+
+    private HBox toolbar() {
+        Button open = new Button("_Open…");
+        open.setId("open-file");
+        open.setTooltip(new Tooltip("Open a Dockerfile or a GitHub Actions workflow (or drop one here)"));
+        open.setOnAction(e -> dialogs.open("Open a Dockerfile or a workflow").ifPresent(viewModel::open));
+        TextField builder = field("builder-picker", "builder (current)", viewModel.builderProperty(), 12);
+        TextField args = field("build-args", "build args: NAME=value …", viewModel.buildArgsProperty(), 22);
+        TextField target = field("target", "target stage", viewModel.targetProperty(), 10);
+        TextField platforms = field("platforms", "platforms", viewModel.platformsProperty(), 14);
+        Button rerun = new Button("Run _again");
+        rerun.setId("rerun");
+        rerun.setOnAction(e -> viewModel.rerun());
+        HBox bar = new HBox(8, open, builder, args, target, platforms, rerun);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 14, 8, 14));
+        return bar;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private SplitPane body() {
+        ListView<SourceLine> source = new ListView<>(viewModel.sourceProperty());
+        source.setId("source");
+        source.getStyleClass().add("source");
+        source.setPlaceholder(new Label("Open a Dockerfile or a workflow (or drop it here)."));
+        source.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(SourceLine line, boolean empty) {
+                super.updateItem(line, empty);
+                pseudoClassStateChanged(ERROR, !empty && line != null && line.severity().equals("error"));
+                pseudoClassStateChanged(WARNING, !empty && line != null && line.severity().equals("warning"));
+                pseudoClassStateChanged(INFO, !empty && line != null && line.severity().equals("info"));
+                if (empty || line == null) {
+                    setText(null);
+                    return;
+                }
+                String mark = switch (line.severity()) {
+                    case "error" -> "✗";
+                    case "warning" -> "!";
+                    case "info" -> "i";
+                    default -> " ";
+                };
+                setText(String.format("%s %4d  %s%s", mark, line.number(), line.text(),
+                        line.marker().isEmpty() ? "" : "    ← " + line.marker()));
+            }
+        });
+
+        ListView<Finding> findings = new ListView<>(viewModel.findingsProperty());
+        findings.setId("findings");
+        findings.setPrefHeight(130);
+        findings.setMinHeight(100);
+        findings.setPlaceholder(new Label("No findings"));
+        findings.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Finding finding, boolean empty) {
+                super.updateItem(finding, empty);
+                setText(empty || finding == null ? null : (finding.severity().label().equals("error") ? "✗ " : finding.severity().label()
+                        .equals("warning") ? "! " : "i ") + finding.severity().label() + "[" + finding.id() + "] line " + finding.line()
+                        + ": " + finding.message());
+            }
+        });
+        Label explanation = new Label();
+        explanation.setId("finding-explanation");
+        explanation.setWrapText(true);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        findings.getSelectionModel().selectedItemProperty().addListener((o, before, finding) -> {
+            viewModel.selectFinding(finding);
+            explanation.setText(finding == null ? "" : finding.explanation());
+        });
+
+        // The first finding is what the user came for: select it, so its explanation and fixes show at once.
+        viewModel.findingsProperty().addListener((javafx.collections.ListChangeListener<Finding>) c -> {
+            if (!viewModel.findingsProperty().isEmpty()) {
+                findings.getSelectionModel().select(0);
+            }
+        });
+
+        ListView<FixPlan> fixes = new ListView<>(viewModel.fixesProperty());
+        fixes.setId("fixes");
+        fixes.setPrefHeight(110);
+        fixes.setMinHeight(96);
+        fixes.setPlaceholder(new Label("Select a finding to see its fixes"));
+        fixes.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(FixPlan plan, boolean empty) {
+                super.updateItem(plan, empty);
+                setText(empty || plan == null ? null : (plan.recommended() ? "★ " : "   ") + plan.title() + " (" + plan.id() + ")"
+                        + (plan.breaks().isEmpty() ? "" : " — breaks " + plan.breaks().size() + " thing(s) in this build")
+                        + " · registry: " + (plan.tradeoffs().needsRegistry() ? "yes" : "no") + " · multi-platform: " + plan.tradeoffs().multiPlatform());
+            }
+        });
+        fixes.getSelectionModel().selectedItemProperty().addListener((o, before, plan) -> showPlan(plan));
+        viewModel.fixesProperty().addListener((javafx.collections.ListChangeListener<FixPlan>) c -> {
+            if (!viewModel.fixesProperty().isEmpty()) {
+                fixes.getSelectionModel().select(0);
+            } else {
+                showPlan(null);
+            }
+        });
+
+        Button markdown = new Button("Copy all as _Markdown");
+        markdown.setId("copy-markdown");
+        markdown.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.fixesProperty()));
+        markdown.setOnAction(e -> copy(viewModel.fixesAsMarkdown()));
+        copied.setId("copied");
+        HBox copyBar = new HBox(10, markdown, copied);
+        copyBar.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane snippetScroll = new ScrollPane(snippets);
+        snippetScroll.setFitToWidth(true);
+        snippetScroll.setId("snippets");
+        VBox right = new VBox(8, heading("Findings"), findings, explanation, heading("Fixes"), fixes, copyBar, snippetScroll);
+        VBox.setVgrow(snippetScroll, Priority.ALWAYS);
+        right.setPadding(new Insets(0, 14, 0, 8));
+
+        TableView<ImageCheck> images = new TableView<>(viewModel.imagesProperty());
+        images.setId("diagnose-images");
+        images.setPrefHeight(140);
+        images.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        images.getColumns().add(column("Image", ImageCheck::normalized));
+        images.getColumns().add(column("Instruction", c -> c.instruction() + " (line " + c.line() + ")"));
+        images.getColumns().add(column("Found in", c -> c.foundIn().isEmpty() ? "not found locally" : String.join(", ", c.foundIn())));
+        images.getColumns().add(column("Visible to the builder", c -> c.visible() ? "yes" : "NO"));
+        VBox left = new VBox(6, heading("Source"), source, heading("Images the build needs"), images);
+        VBox.setVgrow(source, Priority.ALWAYS);
+        left.setPadding(new Insets(0, 8, 0, 14));
+        SplitPane split = new SplitPane(left, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.5);
+        return split;
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-heading");
+        return label;
+    }
+
+    private static TableColumn<ImageCheck, String> column(String title, Function<ImageCheck, String> value) {
+        TableColumn<ImageCheck, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    /** The plan's steps, each snippet in a monospace box with its own Copy (and Save for patches). */
+    private void showPlan(FixPlan plan) {
+        snippets.getChildren().clear();
+        if (plan == null) {
+            return;
+        }
+        Label summary = new Label(plan.summary());
+        summary.setWrapText(true);
+        snippets.getChildren().add(summary);
+        plan.breaks().forEach(b -> snippets.getChildren().add(new Label("Breaks " + b)));
+        int number = 1;
+        for (FixStep step : plan.steps()) {
+            Label title = new Label(number++ + ". " + step.title());
+            title.getStyleClass().add("card-title");
+            title.setWrapText(true);
+            snippets.getChildren().add(title);
+            for (Snippet snippet : step.snippets()) {
+                TextArea text = new TextArea(snippet.content());
+                text.setEditable(false);
+                text.getStyleClass().add("snippet");
+                text.setPrefRowCount(Math.min(14, (int) snippet.content().lines().count() + 1));
+                Button copy = new Button("Copy");
+                copy.setId("copy-" + snippet.kind());
+                copy.setOnAction(e -> copy(snippet.content()));
+                HBox buttons = new HBox(8, new Label(snippet.title()), copy);
+                buttons.setAlignment(Pos.CENTER_LEFT);
+                if (snippet.kind().endsWith("-patch")) {
+                    Button save = new Button("Save patch…");
+                    save.setId("save-" + snippet.kind());
+                    save.setOnAction(e -> save(snippet));
+                    buttons.getChildren().add(save);
+                }
+                snippets.getChildren().addAll(buttons, text);
+            }
+        }
+    }
+
+    private void copy(String text) {
+        clipboard.copy(text);
+        copied.setText("Copied");
+    }
+
+    /** Writes to a temp file beside the target and moves it into place: a crash never leaves half a file. */
+    private void save(Snippet snippet) {
+        String name = Path.of(snippet.title()).getFileName() + ".patch";
+        dialogs.save("Save patch", name).ifPresent(target -> {
+            try {
+                Path dir = target.toAbsolutePath().getParent();
+                Path temp = Files.createTempFile(dir, ".buildx-lens", ".tmp");
+                Files.writeString(temp, snippet.content());
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                copied.setText("Saved " + target.getFileName());
+            } catch (IOException e) {
+                copied.setText("Could not save: " + e.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,273 @@
+package dev.buildxlens.ui.diagnose;
+
+import dev.buildxlens.core.diagnose.BuildCheck;
+import dev.buildxlens.core.diagnose.BuildDiagnoser;
+import dev.buildxlens.core.diagnose.BuildRequest;
+import dev.buildxlens.core.diagnose.Diagnosis;
+import dev.buildxlens.core.diagnose.Finding;
+import dev.buildxlens.core.diagnose.ImageCheck;
+import dev.buildxlens.core.dockerfile.DockerfileAnalysis;
+import dev.buildxlens.core.dockerfile.DockerfileAnalyzer;
+import dev.buildxlens.core.dockerfile.DockerfileFiles;
+import dev.buildxlens.core.dockerfile.DockerfileInputs;
+import dev.buildxlens.core.dockerfile.DockerfileParser;
+import dev.buildxlens.core.fix.FixPlan;
+import dev.buildxlens.core.fix.LocalBuild;
+import dev.buildxlens.core.fix.LocalFixContext;
+import dev.buildxlens.core.fix.LocalFixPlanner;
+import dev.buildxlens.core.fix.WorkflowFixPlanner;
+import dev.buildxlens.core.model.ImageStoreKind;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.probe.Messages;
+import dev.buildxlens.core.report.FixReport;
+import dev.buildxlens.core.workflow.Repositories;
+import dev.buildxlens.core.workflow.Workflow;
+import dev.buildxlens.core.workflow.WorkflowParser;
+import dev.buildxlens.core.workflow.WorkflowSimulator;
+import dev.buildxlens.ui.task.TaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+
+/**
+ * The Diagnose tab: a Dockerfile (diagnosed against the current live snapshot) or a workflow (on a simulated runner),
+ * its source with the findings' lines marked, the findings, the images, and the fixes for the selected finding.
+ * File reads and analysis run on the executor.
+ */
+public final class DiagnoseViewModel {
+
+    /** Everything one run produced, handed back to the FX thread at once. */
+    private record Run(Path file, List<String> lines, Diagnosis diagnosis, Map<Finding, List<FixPlan>> fixes, String error) {
+    }
+
+    private final Supplier<Snapshot> currentSnapshot;
+    private final TaskExecutor executor;
+
+    private final StringProperty builder = new SimpleStringProperty(this, "builder", "");
+    private final StringProperty buildArgs = new SimpleStringProperty(this, "buildArgs", "");
+    private final StringProperty target = new SimpleStringProperty(this, "target", "");
+    private final StringProperty platforms = new SimpleStringProperty(this, "platforms", "");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a Dockerfile or a workflow (or drop it here).");
+    private final ReadOnlyListWrapper<SourceLine> source = new ReadOnlyListWrapper<>(this, "source", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<Finding> findings = new ReadOnlyListWrapper<>(this, "findings", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<ImageCheck> images = new ReadOnlyListWrapper<>(this, "images", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<FixPlan> fixes = new ReadOnlyListWrapper<>(this, "fixes", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> recent = new ReadOnlyListWrapper<>(this, "recent", FXCollections.observableArrayList());
+    private Map<Finding, List<FixPlan>> fixesByFinding = Map.of();
+
+    public DiagnoseViewModel(Supplier<Snapshot> currentSnapshot, TaskExecutor executor) {
+        this.currentSnapshot = currentSnapshot;
+        this.executor = executor;
+    }
+
+    // ---- Properties ----
+
+    /** The builder to diagnose with (empty: the current builder). */
+    public StringProperty builderProperty() {
+        return builder;
+    }
+
+    /** Build args, {@code NAME=value} separated by spaces or new lines. */
+    public StringProperty buildArgsProperty() {
+        return buildArgs;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    /** Platforms, comma separated. */
+    public StringProperty platformsProperty() {
+        return platforms;
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<SourceLine> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<Finding> findingsProperty() {
+        return findings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<ImageCheck> imagesProperty() {
+        return images.getReadOnlyProperty();
+    }
+
+    /** The fixes for the selected finding, recommended first. */
+    public ReadOnlyListProperty<FixPlan> fixesProperty() {
+        return fixes.getReadOnlyProperty();
+    }
+
+    /** Files opened in this session, newest first. */
+    public ReadOnlyListProperty<String> recentProperty() {
+        return recent.getReadOnlyProperty();
+    }
+
+    // ---- Commands ----
+
+    public void open(Path path) {
+        file.set(path);
+        recent.remove(path.toString());
+        recent.add(0, path.toString());
+        if (recent.size() > 8) {
+            recent.remove(8, recent.size());
+        }
+        rerun();
+    }
+
+    /** Diagnoses the open file again (after an edit on disk, or new build options). */
+    public void rerun() {
+        Path path = file.get();
+        if (path == null) {
+            return;
+        }
+        status.set("Diagnosing " + path.getFileName() + "…");
+        Snapshot snapshot = currentSnapshot.get();
+        String args = buildArgs.get();
+        String targetStage = target.get();
+        String platformList = platforms.get();
+        String builderName = builder.get();
+        executor.execute(() -> run(path, snapshot, args, targetStage, platformList, builderName), this::show,
+                error -> status.set("Could not diagnose " + path.getFileName() + ": " + Messages.firstLine(error)));
+    }
+
+    public void selectFinding(Finding finding) {
+        fixes.setAll(finding == null ? List.of() : fixesByFinding.getOrDefault(finding, List.of()));
+    }
+
+    /** All fixes of the selected finding as a Markdown handout. */
+    public String fixesAsMarkdown() {
+        return FixReport.markdown(fixes, "");
+    }
+
+    // ---- the work, off the FX thread ----
+
+    private static Run run(Path path, Snapshot snapshot, String args, String targetStage, String platformList, String builderName) {
+        try {
+            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            boolean workflow = name.endsWith(".yml") || name.endsWith(".yaml");
+            return workflow ? workflow(path) : dockerfile(path, snapshot, args, targetStage, platformList, builderName);
+        } catch (Exception e) {
+            List<String> lines = List.of();
+            try {
+                lines = Files.readAllLines(path);
+            } catch (Exception ignored) {
+                // The message below says what went wrong.
+            }
+            return new Run(path, lines, null, Map.of(), Messages.firstLine(e));
+        }
+    }
+
+    private static Run dockerfile(Path path, Snapshot snapshot, String args, String targetStage, String platformList, String builderName)
+            throws Exception {
+        if (snapshot == null) {
+            throw new IllegalStateException("no picture of this machine yet: wait for the first refresh");
+        }
+        String display = path.toString();
+        String text = DockerfileFiles.readText(path, display);
+        Map<String, String> buildArgs = new LinkedHashMap<>();
+        for (String pair : args.trim().split("\\s+")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                buildArgs.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        List<String> platforms = Arrays.stream(platformList.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
+        DockerfileAnalysis analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(text, display),
+                new DockerfileInputs(buildArgs, List.of(), targetStage, platforms));
+        BuildDiagnoser.Result result = BuildDiagnoser.diagnose(snapshot, new BuildRequest(analysis, builderName, platforms, false,
+                false, List.of(), List.of(), false, display, 1, null, null));
+        Diagnosis diagnosis = new Diagnosis(List.of(result.check()), result.findings(), List.of());
+        String contextDir = path.getParent() == null ? "." : path.getParent().toString();
+        LocalBuild build = new LocalBuild(display, contextDir, buildArgs, List.of(), targetStage, platforms, false, false, false,
+                List.of(), List.of(), builderName);
+        List<FixPlan> plans = LocalFixPlanner.plan(diagnosis, new LocalFixContext(snapshot, analysis, text, build, "localhost:5000"));
+        Map<Finding, List<FixPlan>> byFinding = new LinkedHashMap<>();
+        for (Finding finding : diagnosis.findings()) {
+            byFinding.put(finding, plans.stream().filter(p -> p.solves().contains(finding.id())).toList());
+        }
+        return new Run(path, List.of(text.split("\r?\n", -1)), diagnosis, byFinding, "");
+    }
+
+    private static Run workflow(Path path) throws Exception {
+        String text = Files.readString(path);
+        Path repo = Repositories.rootOf(path);
+        String relative = repo.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString();
+        Workflow parsed = WorkflowParser.parse(text, relative);
+        WorkflowSimulator.Result result = WorkflowSimulator.simulateWithProvenance(parsed,
+                new WorkflowSimulator.Options(repo, "", ImageStoreKind.CLASSIC));
+        List<FixPlan> plans = WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(parsed, text, relative, repo, 5000));
+        Map<Finding, List<FixPlan>> byFinding = new LinkedHashMap<>();
+        for (Finding finding : result.diagnosis().findings()) {
+            byFinding.put(finding, plans.stream().filter(p -> p.solves().contains(finding.id())
+                    && p.steps().get(0).title().contains("job " + finding.job() + ", step " + finding.step())).toList());
+        }
+        return new Run(path, List.of(text.split("\r?\n", -1)), result.diagnosis(), byFinding, "");
+    }
+
+    private void show(Run run) {
+        List<SourceLine> lines = new ArrayList<>();
+        Map<Integer, String> severity = new LinkedHashMap<>();
+        Map<Integer, String> markers = new LinkedHashMap<>();
+        if (run.diagnosis() != null) {
+            for (Finding finding : run.diagnosis().findings()) {
+                int line = finding.line();
+                String current = severity.get(line);
+                if (current == null || rank(finding.severity().label()) > rank(current)) {
+                    severity.put(line, finding.severity().label());
+                }
+                markers.merge(line, finding.id(), (a, b) -> a + ", " + b);
+            }
+        }
+        for (int i = 0; i < run.lines().size(); i++) {
+            lines.add(new SourceLine(i + 1, run.lines().get(i), severity.getOrDefault(i + 1, ""), markers.getOrDefault(i + 1, "")));
+        }
+        source.setAll(lines);
+        fixesByFinding = run.fixes();
+        fixes.clear();
+        if (run.diagnosis() == null) {
+            findings.clear();
+            images.clear();
+            status.set(run.error());
+            return;
+        }
+        findings.setAll(run.diagnosis().findings());
+        images.setAll(run.diagnosis().builds().stream().map(BuildCheck::images).flatMap(List::stream).toList());
+        long errors = run.diagnosis().findings().stream().filter(f -> f.severity().label().equals("error")).count();
+        String builderNames = String.join(", ", run.diagnosis().builds().stream().map(b -> b.builder().name() + " (" + b.builder().driver() + ")")
+                .distinct().toList());
+        status.set(run.file().getFileName() + ": " + (errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"))
+                + (builderNames.isEmpty() ? "" : " · builder " + builderNames));
+    }
+
+    private static int rank(String severity) {
+        return switch (severity) {
+            case "error" -> 3;
+            case "warning" -> 2;
+            default -> 1;
+        };
+    }
+}
