@@ -97,7 +97,7 @@ public final class DesktopApp extends Application {
         MainViewModel viewModel = new MainViewModel(probe, executor);
         dev.buildxlens.ui.services.FxServices fx = new dev.buildxlens.ui.services.FxServices(() -> stage);
         Window window = createWindow(viewModel, settings.dark(), settings.zoom(),
-                new dev.buildxlens.ui.services.Services(fx, fx, new dev.buildxlens.ui.services.FileWatcher()));
+                new dev.buildxlens.ui.services.Services(fx, fx, new dev.buildxlens.ui.services.FileWatcher(), fx));
         installCrashHandler(viewModel);
         stage.setScene(window.scene());
         stage.setTitle("Buildx Lens");

@@ -18,6 +18,8 @@ public final class TestServices {
     public final Deque<Path> opens = new ArrayDeque<>();
     public final Deque<Path> saves = new ArrayDeque<>();
     public volatile String clipboard = "";
+    public volatile boolean confirm = true;
+    public final java.util.List<String> confirmations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Services services() {
         FileDialogs dialogs = new FileDialogs() {
@@ -32,6 +34,9 @@ public final class TestServices {
             }
         };
         Clipboards clipboards = text -> clipboard = text;
-        return new Services(dialogs, clipboards, new FileWatcher());
+        return new Services(dialogs, clipboards, new FileWatcher(), (title, details) -> {
+            confirmations.add(title);
+            return confirm;
+        });
     }
 }

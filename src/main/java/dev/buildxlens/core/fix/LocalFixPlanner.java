@@ -171,7 +171,7 @@ public final class LocalFixPlanner {
                 steps.add(step("Make the base image a build arg (the default keeps plain builds working)",
                         new Snippet("dockerfile", "Dockerfile", "dockerfile", "ARG " + edit.argName() + "=" + local.familiar()
                                 + "\nFROM ${" + edit.argName() + "}\n"),
-                        new Snippet("dockerfile-patch", context.build().dockerfile() + ".patch", "diff",
+                        new Snippet("dockerfile-patch", context.build().dockerfile(), "diff",
                                 UnifiedDiff.of(context.build().dockerfile(), context.dockerfileText(), edit.text()))));
             }
             build = build.withBuildArg(edit.argName(), bridged.familiar());

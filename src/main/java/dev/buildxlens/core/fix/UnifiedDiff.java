@@ -108,6 +108,71 @@ public final class UnifiedDiff {
         return lines;
     }
 
+    /**
+     * Applies a diff made by {@link #of} to {@code original}, strictly: every context and removed line must match,
+     * else the file changed since the diff was made and nothing is applied.
+     */
+    public static String apply(String original, String diff) throws PatchException {
+        List<Line> source = lines(original);
+        List<Line> result = new ArrayList<>();
+        int position = 0;
+        String[] rows = diff.split("\n", -1);
+        int i = 0;
+        while (i < rows.length && !rows[i].startsWith("@@")) {
+            i++;
+        }
+        while (i < rows.length && rows[i].startsWith("@@")) {
+            java.util.regex.Matcher header = java.util.regex.Pattern.compile("@@ -(\\d+)(?:,(\\d+))? \\+\\d+(?:,\\d+)? @@").matcher(rows[i]);
+            if (!header.find()) {
+                throw new PatchException("bad hunk header: " + rows[i]);
+            }
+            int oldStart = Integer.parseInt(header.group(1));
+            int oldCount = header.group(2) == null ? 1 : Integer.parseInt(header.group(2));
+            int start = oldCount == 0 ? oldStart : oldStart - 1;
+            while (position < start && position < source.size()) {
+                result.add(source.get(position++));
+            }
+            i++;
+            while (i < rows.length && !rows[i].startsWith("@@") && !rows[i].isEmpty()) {
+                String row = rows[i];
+                boolean noNewline = i + 1 < rows.length && rows[i + 1].startsWith("\\ No newline");
+                Line line = new Line(row.substring(1), !noNewline);
+                switch (row.charAt(0)) {
+                    case ' ', '-' -> {
+                        if (position >= source.size() || !source.get(position).text().equals(line.text())) {
+                            throw new PatchException("the file changed since the patch was made (line " + (position + 1) + ")");
+                        }
+                        if (row.charAt(0) == ' ') {
+                            result.add(source.get(position));
+                        }
+                        position++;
+                    }
+                    case '+' -> result.add(line);
+                    default -> throw new PatchException("bad patch line: " + row);
+                }
+                i += noNewline ? 2 : 1;
+            }
+        }
+        while (position < source.size()) {
+            result.add(source.get(position++));
+        }
+        StringBuilder out = new StringBuilder();
+        for (Line line : result) {
+            out.append(line.text());
+            if (line.newline()) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** A patch that does not fit the file it is applied to. */
+    public static final class PatchException extends Exception {
+        public PatchException(String message) {
+            super(message);
+        }
+    }
+
     private static List<Edit> edits(List<Line> a, List<Line> b) {
         int[][] lcs = new int[a.size() + 1][b.size() + 1];
         for (int i = a.size() - 1; i >= 0; i--) {

@@ -52,6 +52,14 @@ public final class DiagnoseView extends BorderPane {
     private final VBox snippets = new VBox(10);
     private final Label copied = new Label();
 
+    private dev.buildxlens.ui.services.Services services;
+    private ListView<Finding> findingList;
+
+    public DiagnoseView(DiagnoseViewModel viewModel, dev.buildxlens.ui.services.Services services) {
+        this(viewModel, services.dialogs(), services.clipboard(), services.watcher());
+        this.services = services;
+    }
+
     public DiagnoseView(DiagnoseViewModel viewModel, FileDialogs dialogs, Clipboards clipboard, FileWatcher watcher) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
@@ -192,12 +200,23 @@ public final class DiagnoseView extends BorderPane {
             }
         });
 
+        findingList = findings;
+        Button wizard = new Button("_Fix…");
+        wizard.setId("fix-wizard");
+        wizard.setTooltip(new Tooltip("Walk through the fixes for the selected finding"));
+        wizard.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.fixesProperty()));
+        wizard.setOnAction(e -> {
+            Finding selected = findingList.getSelectionModel().getSelectedItem();
+            if (selected != null && services != null) {
+                new FixWizard(viewModel, services, selected).show(getScene().getWindow());
+            }
+        });
         Button markdown = new Button("Copy all as _Markdown");
         markdown.setId("copy-markdown");
         markdown.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.fixesProperty()));
         markdown.setOnAction(e -> copy(viewModel.fixesAsMarkdown()));
         copied.setId("copied");
-        HBox copyBar = new HBox(10, markdown, copied);
+        HBox copyBar = new HBox(10, wizard, markdown, copied);
         copyBar.setAlignment(Pos.CENTER_LEFT);
         ScrollPane snippetScroll = new ScrollPane(snippets);
         snippetScroll.setFitToWidth(true);

@@ -61,6 +61,8 @@ public final class DiagnoseViewModel {
     private final StringProperty buildArgs = new SimpleStringProperty(this, "buildArgs", "");
     private final StringProperty target = new SimpleStringProperty(this, "target", "");
     private final StringProperty platforms = new SimpleStringProperty(this, "platforms", "");
+    private final StringProperty registry = new SimpleStringProperty(this, "registry", "localhost:5000");
+    private volatile Path repoRoot;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a Dockerfile or a workflow (or drop it here).");
     private final ReadOnlyListWrapper<SourceLine> source = new ReadOnlyListWrapper<>(this, "source", FXCollections.observableArrayList());
@@ -94,6 +96,11 @@ public final class DiagnoseViewModel {
     /** Platforms, comma separated. */
     public StringProperty platformsProperty() {
         return platforms;
+    }
+
+    /** The registry the bridge fixes push to (HOST:PORT; a workflow's service is on localhost). */
+    public StringProperty registryProperty() {
+        return registry;
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {
@@ -150,12 +157,43 @@ public final class DiagnoseViewModel {
         String targetStage = target.get();
         String platformList = platforms.get();
         String builderName = builder.get();
-        executor.execute(() -> run(path, snapshot, args, targetStage, platformList, builderName), this::show,
+        String registryHost = registry.get().isBlank() ? "localhost:5000" : registry.get().trim();
+        executor.execute(() -> run(path, snapshot, args, targetStage, platformList, builderName, registryHost), this::show,
                 error -> status.set("Could not diagnose " + path.getFileName() + ": " + Messages.firstLine(error)));
     }
 
     public void selectFinding(Finding finding) {
         fixes.setAll(finding == null ? List.of() : fixesByFinding.getOrDefault(finding, List.of()));
+    }
+
+    /** Where a patch snippet applies: a workflow's patches are relative to its repository, a Dockerfile's name it. */
+    public Path patchTarget(dev.buildxlens.core.fix.Snippet patch) {
+        Path title = Path.of(patch.title());
+        String name = file.get() == null ? "" : file.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean workflow = name.endsWith(".yml") || name.endsWith(".yaml");
+        return workflow && repoRoot != null && !title.isAbsolute() ? repoRoot.resolve(title) : title;
+    }
+
+    /**
+     * Applies a patch to its file: the original is kept as {@code <file>.bak}, the new text is written to a temp file
+     * and moved into place, so a crash never leaves half a file. Refuses when the file changed since the diagnosis.
+     */
+    public String applyPatch(dev.buildxlens.core.fix.Snippet patch) {
+        Path target = patchTarget(patch);
+        try {
+            String original = Files.readString(target);
+            String patched = dev.buildxlens.core.fix.UnifiedDiff.apply(original, patch.content());
+            Path backup = target.resolveSibling(target.getFileName() + ".bak");
+            Files.copy(target, backup, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".buildx-lens", ".tmp");
+            Files.writeString(temp, patched);
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return "Applied to " + target + " (the original is in " + backup.getFileName() + ")";
+        } catch (dev.buildxlens.core.fix.UnifiedDiff.PatchException e) {
+            return "Not applied: " + e.getMessage();
+        } catch (java.io.IOException e) {
+            return "Not applied: " + target + ": " + Messages.firstLine(e);
+        }
     }
 
     /** All fixes of the selected finding as a Markdown handout. */
@@ -165,11 +203,12 @@ public final class DiagnoseViewModel {
 
     // ---- the work, off the FX thread ----
 
-    private static Run run(Path path, Snapshot snapshot, String args, String targetStage, String platformList, String builderName) {
+    private Run run(Path path, Snapshot snapshot, String args, String targetStage, String platformList, String builderName,
+                    String registryHost) {
         try {
             String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             boolean workflow = name.endsWith(".yml") || name.endsWith(".yaml");
-            return workflow ? workflow(path) : dockerfile(path, snapshot, args, targetStage, platformList, builderName);
+            return workflow ? workflow(path, registryHost) : dockerfile(path, snapshot, args, targetStage, platformList, builderName, registryHost);
         } catch (Exception e) {
             List<String> lines = List.of();
             try {
@@ -181,8 +220,8 @@ public final class DiagnoseViewModel {
         }
     }
 
-    private static Run dockerfile(Path path, Snapshot snapshot, String args, String targetStage, String platformList, String builderName)
-            throws Exception {
+    private static Run dockerfile(Path path, Snapshot snapshot, String args, String targetStage, String platformList, String builderName,
+                                  String registryHost) throws Exception {
         if (snapshot == null) {
             throw new IllegalStateException("no picture of this machine yet: wait for the first refresh");
         }
@@ -204,7 +243,7 @@ public final class DiagnoseViewModel {
         String contextDir = path.getParent() == null ? "." : path.getParent().toString();
         LocalBuild build = new LocalBuild(display, contextDir, buildArgs, List.of(), targetStage, platforms, false, false, false,
                 List.of(), List.of(), builderName);
-        List<FixPlan> plans = LocalFixPlanner.plan(diagnosis, new LocalFixContext(snapshot, analysis, text, build, "localhost:5000"));
+        List<FixPlan> plans = LocalFixPlanner.plan(diagnosis, new LocalFixContext(snapshot, analysis, text, build, registryHost));
         Map<Finding, List<FixPlan>> byFinding = new LinkedHashMap<>();
         for (Finding finding : diagnosis.findings()) {
             byFinding.put(finding, plans.stream().filter(p -> p.solves().contains(finding.id())).toList());
@@ -212,14 +251,16 @@ public final class DiagnoseViewModel {
         return new Run(path, List.of(text.split("\r?\n", -1)), diagnosis, byFinding, "");
     }
 
-    private static Run workflow(Path path) throws Exception {
+    private Run workflow(Path path, String registryHost) throws Exception {
         String text = Files.readString(path);
         Path repo = Repositories.rootOf(path);
+        repoRoot = repo;
+        int port = registryHost.contains(":") ? Integer.parseInt(registryHost.substring(registryHost.lastIndexOf(':') + 1)) : 5000;
         String relative = repo.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString();
         Workflow parsed = WorkflowParser.parse(text, relative);
         WorkflowSimulator.Result result = WorkflowSimulator.simulateWithProvenance(parsed,
                 new WorkflowSimulator.Options(repo, "", ImageStoreKind.CLASSIC));
-        List<FixPlan> plans = WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(parsed, text, relative, repo, 5000));
+        List<FixPlan> plans = WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(parsed, text, relative, repo, port));
         Map<Finding, List<FixPlan>> byFinding = new LinkedHashMap<>();
         for (Finding finding : result.diagnosis().findings()) {
             byFinding.put(finding, plans.stream().filter(p -> p.solves().contains(finding.id())

@@ -41,8 +41,7 @@ public final class MainView extends BorderPane {
                 tab("tab-store-map", "Store _map", new StoreMapView(viewModel.storeMap())),
                 tab("tab-builders", "_Builders", new BuildersView(viewModel)),
                 tab("tab-images", "_Images", new ImagesView(viewModel.images())),
-                tab("tab-diagnose", "_Diagnose", new dev.buildxlens.ui.diagnose.DiagnoseView(viewModel.diagnose(),
-                        services.dialogs(), services.clipboard(), services.watcher())));
+                tab("tab-diagnose", "_Diagnose", new dev.buildxlens.ui.diagnose.DiagnoseView(viewModel.diagnose(), services)));
         setCenter(tabs);
         Label status = new Label();
         status.setId("status-bar");

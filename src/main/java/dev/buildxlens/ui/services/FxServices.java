@@ -9,7 +9,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The real file chooser and system clipboard. */
-public final class FxServices implements FileDialogs, Clipboards {
+public final class FxServices implements FileDialogs, Clipboards, Confirmations {
 
     private final java.util.function.Supplier<Window> owner;
 
@@ -32,6 +32,19 @@ public final class FxServices implements FileDialogs, Clipboards {
         chooser.setInitialFileName(suggestedName);
         File file = chooser.showSaveDialog(owner.get());
         return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public boolean confirm(String title, String details) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(details);
+        text.setEditable(false);
+        text.setStyle("-fx-font-family: monospace;");
+        alert.getDialogPane().setContent(text);
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
     }
 
     @Override

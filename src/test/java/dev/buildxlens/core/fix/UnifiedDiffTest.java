@@ -54,6 +54,25 @@ class UnifiedDiffTest {
         assertApplies(text, modified);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "FROM dmca-base:latest\\nRUN true\\n|ARG BASE_IMAGE=dmca-base:latest\\nFROM ${BASE_IMAGE}\\nRUN true\\n",
+            "FROM a|FROM b",
+            "a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\ni\\nj\\nk\\n|a\\nB\\nc\\nd\\ne\\nf\\ng\\nh\\ni\\nj\\nK\\nl\\n",
+    })
+    void apply_reproduces_the_modified_text(String original, String modified) throws Exception {
+        String a = unescape(original);
+        String b = unescape(modified);
+        assertThat(UnifiedDiff.apply(a, UnifiedDiff.of("f", a, b))).isEqualTo(b);
+    }
+
+    @Test
+    void apply_refuses_a_file_that_changed() {
+        String diff = UnifiedDiff.of("f", "FROM a\nRUN x\n", "FROM b\nRUN x\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UnifiedDiff.apply("FROM c\nRUN x\n", diff))
+                .isInstanceOf(UnifiedDiff.PatchException.class).hasMessageContaining("changed since the patch was made");
+    }
+
     @Test
     void equal_texts_have_no_diff() {
         assertThat(UnifiedDiff.of("x", "a\n", "a\n")).isEmpty();

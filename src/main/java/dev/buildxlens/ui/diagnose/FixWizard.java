@@ -1,0 +1,245 @@
+package dev.buildxlens.ui.diagnose;
+
+import dev.buildxlens.core.diagnose.Finding;
+import dev.buildxlens.core.fix.FixPlan;
+import dev.buildxlens.core.fix.FixStep;
+import dev.buildxlens.core.fix.Snippet;
+import dev.buildxlens.ui.services.Services;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.controlsfx.dialog.Wizard;
+import org.controlsfx.dialog.WizardPane;
+
+/**
+ * The fix wizard for one finding: where you build, which fix (side by side with what each costs, the recommended
+ * one chosen), your names, the snippets and patches with Copy, Save and Apply, and how to check the result.
+ */
+public final class FixWizard {
+
+    private final DiagnoseViewModel viewModel;
+    private final Services services;
+    private final Finding finding;
+    private final ToggleGroup choice = new ToggleGroup();
+    private final Label result = new Label();
+
+    public FixWizard(DiagnoseViewModel viewModel, Services services, Finding finding) {
+        this.viewModel = viewModel;
+        this.services = services;
+        this.finding = finding;
+    }
+
+    public void show(Window owner) {
+        Wizard wizard = new Wizard(owner, "Fix " + finding.id());
+        wizard.setFlow(new Wizard.LinearFlow(where(), choose(), names(), snippets(), next()));
+        wizard.showAndWait();
+    }
+
+    private static WizardPane page(String header, javafx.scene.Node content) {
+        WizardPane pane = new WizardPane();
+        pane.setHeaderText(header);
+        pane.setContent(content);
+        pane.setPrefSize(900, 620);
+        return pane;
+    }
+
+    private WizardPane where() {
+        boolean workflow = finding.job() != null;
+        ToggleGroup group = new ToggleGroup();
+        RadioButton laptop = new RadioButton("On my machine (docker buildx build)");
+        RadioButton actions = new RadioButton("In GitHub Actions");
+        laptop.setToggleGroup(group);
+        actions.setToggleGroup(group);
+        (workflow ? actions : laptop).setSelected(true);
+        laptop.setDisable(workflow);
+        actions.setDisable(!workflow);
+        Label note = new Label(workflow ? "The fixes are written for this workflow: fragments and patches of its file."
+                : "The fixes are written for this Dockerfile and this machine's builders. Open the workflow for GitHub Actions patches.");
+        note.setWrapText(true);
+        Label what = new Label(finding.message());
+        what.setWrapText(true);
+        VBox box = new VBox(12, what, laptop, actions, note);
+        box.setId("wizard-where");
+        box.setPadding(new Insets(12));
+        return page("1. Where do you build?", box);
+    }
+
+    private WizardPane choose() {
+        GridPane grid = new GridPane();
+        grid.setId("wizard-choose");
+        grid.setHgap(14);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        String[] headings = {"Fix", "Multi-platform", "Cache export", "Registry", "Daemon change", "Extra time"};
+        for (int column = 0; column < headings.length; column++) {
+            Label heading = new Label(headings[column]);
+            heading.getStyleClass().add("section-heading");
+            grid.add(heading, column, 0);
+        }
+        Label reason = new Label();
+        reason.setWrapText(true);
+        reason.setId("wizard-reason");
+        int row = 1;
+        for (FixPlan plan : viewModel.fixesProperty()) {
+            RadioButton option = new RadioButton(plan.title() + (plan.recommended() ? "  ★ recommended" : ""));
+            option.setId("wizard-option-" + plan.id());
+            option.setUserData(plan.id());
+            option.setToggleGroup(choice);
+            if (plan.recommended() && choice.getSelectedToggle() == null) {
+                option.setSelected(true);
+                reason.setText("Recommended: " + plan.summary()
+                        + (plan.breaks().isEmpty() ? " It breaks nothing in this build." : ""));
+            }
+            grid.add(option, 0, row);
+            grid.add(new Label(plan.tradeoffs().multiPlatform()), 1, row);
+            grid.add(new Label(plan.tradeoffs().cacheExport()), 2, row);
+            grid.add(new Label(plan.tradeoffs().needsRegistry() ? "yes" : "no"), 3, row);
+            grid.add(new Label(plan.tradeoffs().needsDaemonChange() ? "yes" : "no"), 4, row);
+            grid.add(new Label(plan.tradeoffs().ciMinutes()), 5, row);
+            if (!plan.breaks().isEmpty()) {
+                Label breaks = new Label("Breaks " + String.join("; ", plan.breaks()));
+                breaks.setWrapText(true);
+                grid.add(breaks, 0, ++row, 6, 1);
+            }
+            row++;
+        }
+        if (choice.getSelectedToggle() == null && !choice.getToggles().isEmpty()) {
+            choice.getToggles().get(0).setSelected(true);
+        }
+        VBox box = new VBox(10, grid, reason);
+        return page("2. Choose a fix", box);
+    }
+
+    private WizardPane names() {
+        TextField registry = new TextField();
+        registry.setId("wizard-registry");
+        registry.textProperty().bindBidirectional(viewModel.registryProperty());
+        Label help = new Label("The registry the bridge pushes the image to and builds from. A workflow's registry service runs "
+                + "on the runner's localhost; on your machine any HOST:PORT works (outside 127.0.0.0/8 the fix adds a "
+                + "buildkitd.toml with http = true). Image names, step names and paths come from your files.");
+        help.setWrapText(true);
+        VBox box = new VBox(10, new Label("Registry (HOST:PORT)"), registry, help);
+        box.setPadding(new Insets(12));
+        WizardPane pane = page("3. Adjust names", box);
+        return pane;
+    }
+
+    private WizardPane snippets() {
+        TabPane tabs = new TabPane();
+        tabs.setId("wizard-snippets");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        result.setId("wizard-result");
+        Button markdown = new Button("Copy all as Markdown");
+        markdown.setId("wizard-copy-markdown");
+        markdown.setOnAction(e -> {
+            services.clipboard().copy(dev.buildxlens.core.report.FixReport.markdown(List.of(chosen()), ""));
+            result.setText("Copied");
+        });
+        VBox box = new VBox(10, tabs, new HBox(10, markdown, result));
+        WizardPane pane = new WizardPane() {
+            @Override
+            public void onEnteringPage(Wizard wizard) {
+                // The registry may have changed on the previous page: diagnose again, then show the chosen plan.
+                viewModel.rerun();
+                fill(tabs);
+            }
+        };
+        pane.setHeaderText("4. The changes, ready to copy");
+        pane.setContent(box);
+        pane.setPrefSize(900, 620);
+        viewModel.fixesProperty().addListener((javafx.collections.ListChangeListener<FixPlan>) c -> fill(tabs));
+        return pane;
+    }
+
+    private FixPlan chosen() {
+        String id = choice.getSelectedToggle() == null ? "" : (String) choice.getSelectedToggle().getUserData();
+        return viewModel.fixesProperty().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElse(viewModel.fixesProperty().isEmpty() ? null : viewModel.fixesProperty().get(0));
+    }
+
+    private void fill(TabPane tabs) {
+        tabs.getTabs().clear();
+        FixPlan plan = chosen();
+        if (plan == null) {
+            return;
+        }
+        List<Snippet> all = new ArrayList<>();
+        for (FixStep step : plan.steps()) {
+            all.addAll(step.snippets());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            Snippet snippet = all.get(i);
+            TextArea text = new TextArea(snippet.content());
+            text.setEditable(false);
+            text.getStyleClass().add("snippet");
+            Button copy = new Button("Copy");
+            copy.setId("wizard-copy-" + i);
+            copy.setOnAction(e -> {
+                services.clipboard().copy(snippet.content());
+                result.setText("Copied");
+            });
+            HBox buttons = new HBox(8, copy);
+            buttons.setAlignment(Pos.CENTER_LEFT);
+            if (snippet.kind().endsWith("-patch")) {
+                Button save = new Button("Save patch…");
+                save.setId("wizard-save-" + i);
+                save.setOnAction(e -> services.dialogs().save("Save patch", java.nio.file.Path.of(snippet.title()).getFileName() + ".patch")
+                        .ifPresent(target -> result.setText(save(target, snippet.content()))));
+                Button apply = new Button("Apply to file…");
+                apply.setId("wizard-apply-" + i);
+                apply.setOnAction(e -> {
+                    if (services.confirmations().confirm("Apply to " + viewModel.patchTarget(snippet) + "?", snippet.content())) {
+                        result.setText(viewModel.applyPatch(snippet));
+                    }
+                });
+                buttons.getChildren().addAll(save, apply);
+            }
+            VBox content = new VBox(8, buttons, text);
+            content.setPadding(new Insets(8));
+            Tab tab = new Tab(snippet.kind() + ": " + snippet.title(), content);
+            tab.setId("wizard-tab-" + i);
+            tabs.getTabs().add(tab);
+        }
+    }
+
+    private static String save(java.nio.file.Path target, String content) {
+        try {
+            java.nio.file.Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".buildx-lens", ".tmp");
+            java.nio.file.Files.writeString(temp, content);
+            java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return "Saved " + target.getFileName();
+        } catch (java.io.IOException e) {
+            return "Could not save: " + e.getMessage();
+        }
+    }
+
+    private WizardPane next() {
+        Label steps = new Label("Run your build again (or push the workflow). Re-check diagnoses the file as it is now on disk: "
+                + "after Apply, the finding should be gone.");
+        steps.setWrapText(true);
+        Button recheck = new Button("Re-check");
+        recheck.setId("wizard-recheck");
+        Label status = new Label();
+        status.setId("wizard-recheck-status");
+        status.setWrapText(true);
+        status.textProperty().bind(viewModel.statusProperty());
+        recheck.setOnAction(e -> viewModel.rerun());
+        VBox box = new VBox(12, steps, recheck, status);
+        box.setPadding(new Insets(12));
+        return page("5. Check it", box);
+    }
+}
