@@ -52,6 +52,16 @@ public final class AppSettings {
         preferences.putDouble("height", height);
     }
 
+    /** Files opened in the Diagnose tab, newest first. */
+    public java.util.List<String> recentFiles() {
+        String value = preferences.get("recentFiles", "");
+        return value.isEmpty() ? java.util.List.of() : java.util.List.of(value.split("\n"));
+    }
+
+    public void recentFiles(java.util.List<String> files) {
+        preferences.put("recentFiles", String.join("\n", files));
+    }
+
     public void flush() {
         try {
             preferences.flush();

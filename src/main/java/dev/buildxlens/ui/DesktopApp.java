@@ -95,6 +95,7 @@ public final class DesktopApp extends Application {
         Environment env = Environment.system();
         Supplier<Snapshot> probe = () -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take();
         MainViewModel viewModel = new MainViewModel(probe, executor);
+        viewModel.diagnose().remember(settings.recentFiles());
         dev.buildxlens.ui.services.FxServices fx = new dev.buildxlens.ui.services.FxServices(() -> stage);
         Window window = createWindow(viewModel, settings.dark(), settings.zoom(),
                 new dev.buildxlens.ui.services.Services(fx, fx, new dev.buildxlens.ui.services.FileWatcher(), fx));
@@ -116,6 +117,7 @@ public final class DesktopApp extends Application {
             settings.lastTab(selected == null ? "tab-store-map" : selected.getId());
             settings.dark(window.dark().get());
             settings.zoom(window.zoom().get());
+            settings.recentFiles(viewModel.diagnose().recentProperty());
             settings.flush();
         });
         GuiOptions options = GuiOptions.parse(getParameters().getRaw());

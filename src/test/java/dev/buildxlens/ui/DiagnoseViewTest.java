@@ -104,6 +104,15 @@ class DiagnoseViewTest {
 
         robot.clickOn("#copy-markdown");
         assertThat(services.clipboard).startsWith("# How to fix this build").contains("use-docker-driver");
+
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#builder-picker").queryComboBox();
+        assertThat(picker.getItems()).containsExactly("", "default", "ci");
+        robot.interact(() -> picker.setValue("default"));
+        robot.clickOn("#rerun");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(findings.getItems()).as("the docker driver sees the image").isEmpty();
+        assertThat(robot.lookup("#recent").queryAs(javafx.scene.control.MenuButton.class).getItems())
+                .extracting(javafx.scene.control.MenuItem::getText).containsExactly(dockerfile.toString());
     }
 
     @Test

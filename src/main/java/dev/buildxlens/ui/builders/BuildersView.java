@@ -19,11 +19,52 @@ import javafx.scene.layout.VBox;
 /** Master/detail of the builders: the list, and for the selected one its nodes and every store's verdict with the reason. */
 public final class BuildersView extends SplitPane {
 
-    public BuildersView(MainViewModel viewModel) {
+    public BuildersView(MainViewModel viewModel, dev.buildxlens.ui.services.Services services) {
         getStyleClass().add("builders-view");
         setOrientation(Orientation.HORIZONTAL);
-        getItems().addAll(section("Builders", table(viewModel)), section("What the selected builder can read, and why", details(viewModel)));
+        VBox right = section("What the selected builder can read, and why", details(viewModel));
+        right.getChildren().add(actions(viewModel, services));
+        getItems().addAll(section("Builders", table(viewModel)), right);
         setDividerPositions(0.58);
+    }
+
+    /** Commands that change the machine: the exact words first, Copy always, Run only after confirmation. */
+    private static VBox actions(MainViewModel viewModel, dev.buildxlens.ui.services.Services services) {
+        VBox box = new VBox(6);
+        box.setId("builder-actions");
+        Label result = new Label();
+        result.setId("command-result");
+        result.setWrapText(true);
+        result.textProperty().bind(viewModel.commandResultProperty());
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            int index = 0;
+            for (dev.buildxlens.core.actions.MachineCommand command : viewModel.commandsProperty()) {
+                Label title = new Label(command.title());
+                title.getStyleClass().add("card-title");
+                javafx.scene.control.TextField text = new javafx.scene.control.TextField(command.text());
+                text.setEditable(false);
+                text.getStyleClass().add("snippet");
+                javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy");
+                copy.setId("copy-command-" + index);
+                copy.setOnAction(e -> services.clipboard().copy(command.text()));
+                javafx.scene.control.Button run = new javafx.scene.control.Button("Run…");
+                run.setId("run-command-" + index);
+                run.setOnAction(e -> {
+                    if (services.confirmations().confirm(command.title() + "?", "This runs, on this machine:\n\n" + command.text())) {
+                        viewModel.run(command);
+                    }
+                });
+                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, text, copy, run);
+                javafx.scene.layout.HBox.setHgrow(text, Priority.ALWAYS);
+                box.getChildren().addAll(title, row);
+                index++;
+            }
+            box.getChildren().add(result);
+        };
+        viewModel.commandsProperty().addListener((javafx.collections.ListChangeListener<dev.buildxlens.core.actions.MachineCommand>) c -> fill.run());
+        fill.run();
+        return box;
     }
 
     private static TableView<BuilderRow> table(MainViewModel viewModel) {

@@ -70,6 +70,7 @@ public final class DiagnoseViewModel {
     private final ReadOnlyListWrapper<ImageCheck> images = new ReadOnlyListWrapper<>(this, "images", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<FixPlan> fixes = new ReadOnlyListWrapper<>(this, "fixes", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> recent = new ReadOnlyListWrapper<>(this, "recent", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> builderNames = new ReadOnlyListWrapper<>(this, "builderNames", FXCollections.observableArrayList());
     private Map<Finding, List<FixPlan>> fixesByFinding = Map.of();
 
     public DiagnoseViewModel(Supplier<Snapshot> currentSnapshot, TaskExecutor executor) {
@@ -128,7 +129,24 @@ public final class DiagnoseViewModel {
         return fixes.getReadOnlyProperty();
     }
 
-    /** Files opened in this session, newest first. */
+    /** The builders of the live machine, for the picker ("" = the current one). */
+    public ReadOnlyListProperty<String> builderNamesProperty() {
+        return builderNames.getReadOnlyProperty();
+    }
+
+    public void builders(List<String> names) {
+        List<String> all = new ArrayList<>();
+        all.add("");
+        all.addAll(names);
+        builderNames.setAll(all);
+    }
+
+    /** Restores the recent files remembered from an earlier run. */
+    public void remember(List<String> files) {
+        recent.setAll(files.stream().limit(8).toList());
+    }
+
+    /** Files opened recently, newest first. */
     public ReadOnlyListProperty<String> recentProperty() {
         return recent.getReadOnlyProperty();
     }

@@ -53,6 +53,11 @@ public final class MainViewModel {
     private final ReadOnlyListWrapper<String> selectedBuilderDetails =
             new ReadOnlyListWrapper<>(this, "selectedBuilderDetails", FXCollections.observableArrayList());
     private String selectedBuilder;
+    private final ReadOnlyListWrapper<dev.buildxlens.core.actions.MachineCommand> commands =
+            new ReadOnlyListWrapper<>(this, "commands", FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper commandResult = new ReadOnlyStringWrapper(this, "commandResult", "");
+    private java.util.function.Function<dev.buildxlens.core.actions.MachineCommand, dev.buildxlens.core.actions.MachineCommand.Result> commandRunner =
+            command -> command.run(dev.buildxlens.core.probe.Environment.system(), java.time.Duration.ofSeconds(60));
 
     public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor) {
         this(snapshotSource, executor, Clock.systemUTC());
@@ -116,6 +121,31 @@ public final class MainViewModel {
         return selectedBuilderDetails.getReadOnlyProperty();
     }
 
+    /** Commands that change the machine for the selected builder: shown word for word, run only when confirmed. */
+    public ReadOnlyListProperty<dev.buildxlens.core.actions.MachineCommand> commandsProperty() {
+        return commands.getReadOnlyProperty();
+    }
+
+    /** What the last command said. */
+    public ReadOnlyStringProperty commandResultProperty() {
+        return commandResult.getReadOnlyProperty();
+    }
+
+    /** Tests run commands through their own runner. */
+    public void commandRunner(java.util.function.Function<dev.buildxlens.core.actions.MachineCommand,
+            dev.buildxlens.core.actions.MachineCommand.Result> runner) {
+        this.commandRunner = runner;
+    }
+
+    /** Runs a command the user confirmed, in the background, then looks at the machine again. */
+    public void run(dev.buildxlens.core.actions.MachineCommand command) {
+        commandResult.set("Running " + command.text() + "…");
+        executor.execute(() -> commandRunner.apply(command), result -> {
+            commandResult.set((result.ok() ? "Done: " : "Failed: ") + command.text() + (result.output().isEmpty() ? "" : " → " + result.output()));
+            refresh();
+        }, error -> commandResult.set("Failed: " + Messages.firstLine(error)));
+    }
+
     // ---- Commands ----
 
     /** Takes a new snapshot in the background; ignored while one is already being taken. */
@@ -136,6 +166,20 @@ public final class MainViewModel {
             return;
         }
         selectedBuilderDetails.setAll(current.builder(name).map(BuilderDetails::lines).orElse(List.of()));
+        List<dev.buildxlens.core.actions.MachineCommand> offered = new ArrayList<>();
+        current.builder(name).filter(b -> !b.current()).ifPresent(b -> offered.add(new dev.buildxlens.core.actions.MachineCommand(
+                "Use " + b.name() + " for builds in this context", List.of("docker", "buildx", "use", b.name()))));
+        boolean registryRunning = current.daemon().containers().stream().anyMatch(c -> c.looksLikeRegistry() && c.running());
+        boolean registryImage = current.daemon().images().stream().flatMap(i -> i.tags().stream())
+                .anyMatch(dev.buildxlens.core.model.Container::isRegistryImage);
+        if (!registryRunning && current.daemon().reachable()) {
+            offered.add(registryImage
+                    ? new dev.buildxlens.core.actions.MachineCommand("Start a local registry on localhost:5000",
+                            List.of("docker", "run", "-d", "-p", "5000:5000", "--restart", "always", "--name", "registry", "registry:2"))
+                    : new dev.buildxlens.core.actions.MachineCommand("Get the registry image first (needs network)",
+                            List.of("docker", "pull", "registry:2")));
+        }
+        commands.setAll(offered);
     }
 
     /** Something unexpected happened elsewhere: say so in the banner, keep the picture. */
@@ -171,6 +215,7 @@ public final class MainViewModel {
         builders.setAll(result.builders().stream().map(BuilderRow::of).toList());
         images.show(imageRows(result));
         storeMap.show(result);
+        diagnose.builders(result.builders().stream().map(Builder::name).toList());
         String keep = selectedBuilder != null ? selectedBuilder : result.currentBuilder().map(Builder::name).orElse(null);
         selectBuilder(keep);
     }
