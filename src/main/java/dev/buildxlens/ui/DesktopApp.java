@@ -102,6 +102,7 @@ public final class DesktopApp extends Application {
         installCrashHandler(viewModel);
         stage.setScene(window.scene());
         stage.setTitle("Buildx Lens");
+        stage.getIcons().setAll(icons());
         double[] bounds = settings.bounds();
         stage.setWidth(bounds[2]);
         stage.setHeight(bounds[3]);
@@ -217,8 +218,21 @@ public final class DesktopApp extends Application {
 
             The store map draws this: solid edges can read, dashed ones only with network=host, broken ones cannot.""";
 
+    /** The app icon in the sizes window managers pick from. */
+    public static List<javafx.scene.image.Image> icons() {
+        List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
+        for (int size : new int[] {16, 24, 32, 48, 64, 128, 256}) {
+            var url = DesktopApp.class.getResource("/dev/buildxlens/icons/buildx-lens-" + size + ".png");
+            if (url != null) {
+                icons.add(new javafx.scene.image.Image(url.toExternalForm()));
+            }
+        }
+        return icons;
+    }
+
     private static void info(String title, String text) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(icons());
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setMinWidth(640);

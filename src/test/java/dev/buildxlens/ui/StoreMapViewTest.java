@@ -97,6 +97,14 @@ class StoreMapViewTest {
     }
 
     @Test
+    void the_app_icon_loads_in_every_size() {
+        assertThat(DesktopApp.icons()).hasSize(7).allSatisfy(icon -> {
+            assertThat(icon.isError()).isFalse();
+            assertThat(icon.getWidth()).isEqualTo(icon.getHeight()).isGreaterThanOrEqualTo(16);
+        });
+    }
+
+    @Test
     void clicking_an_edge_explains_it(FxRobot robot) {
         Node edge = robot.lookup("#edge-ci--daemon_default").query();
         Node hit = robot.from(edge).lookup(".edge-hit").query();

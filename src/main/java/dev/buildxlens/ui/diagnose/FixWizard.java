@@ -44,7 +44,20 @@ public final class FixWizard {
 
     public void show(Window owner) {
         Wizard wizard = new Wizard(owner, "Fix " + finding.id());
-        wizard.setFlow(new Wizard.LinearFlow(where(), choose(), names(), snippets(), next()));
+        WizardPane first = where();
+        if (owner instanceof javafx.stage.Stage stage) {
+            // The wizard's dialog window carries the app icon like every other window.
+            first.sceneProperty().addListener((o, before, scene) -> {
+                if (scene != null) {
+                    scene.windowProperty().addListener((w, was, window) -> {
+                        if (window instanceof javafx.stage.Stage dialog) {
+                            dialog.getIcons().setAll(stage.getIcons());
+                        }
+                    });
+                }
+            });
+        }
+        wizard.setFlow(new Wizard.LinearFlow(first, choose(), names(), snippets(), next()));
         wizard.showAndWait();
     }
 
