@@ -37,6 +37,8 @@ public final class Cli {
               buildx-lens fix --dockerfile PATH [same options as diagnose] [--fix ID] [--registry HOST:PORT]
                               [--format text|json|markdown] [--write-patch DIR]
                                                            the fixes for what diagnose finds, ready to copy
+              buildx-lens scenarios [--format text|json]   list the built-in lessons; every command (and the app)
+                                                           takes --scenario NAME|FILE instead of this machine
               buildx-lens --version                        print the version
               buildx-lens --help                           print this help
 
@@ -95,22 +97,80 @@ public final class Cli {
             case "inspect" -> inspect(args);
             case "diagnose" -> new DiagnoseCommand(probe, out, err).run(args);
             case "fix" -> new FixCommand(probe, out, err).run(args);
+            case "scenarios" -> scenarios(args);
             default -> throw new UsageException("unknown command '" + command + "'");
         };
+    }
+
+    private ExitCode scenarios(Arguments args) throws UsageException {
+        String format = "text";
+        while (args.hasMore()) {
+            String word = args.next();
+            if (Arguments.optionName(word).equals("--format")) {
+                format = args.formatValue(word);
+            } else {
+                throw new UsageException("scenarios: unknown option '" + word + "'");
+            }
+        }
+        List<dev.buildxlens.core.scenario.Scenario> all = new ArrayList<>();
+        for (String name : dev.buildxlens.core.scenario.Scenarios.builtInNames()) {
+            try {
+                all.add(dev.buildxlens.core.scenario.Scenarios.builtIn(name));
+            } catch (dev.buildxlens.core.scenario.ScenarioException e) {
+                err.println("buildx-lens: built-in scenario " + e.getMessage());
+            }
+        }
+        if (format.equals("json")) {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+            var root = mapper.createObjectNode();
+            var array = root.putArray("scenarios");
+            for (var scenario : all) {
+                var node = array.addObject();
+                node.put("name", scenario.name());
+                node.put("title", scenario.title());
+                node.put("level", scenario.level());
+                node.put("runner", scenario.runner());
+                node.put("goal", scenario.goal());
+                var expect = node.putArray("expect");
+                scenario.expect().forEach(expect::add);
+            }
+            try {
+                out.println(mapper.writeValueAsString(root));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            for (var scenario : all) {
+                out.printf("%-32s %-14s %-13s %s%n", scenario.name(), scenario.runner(), scenario.level(), scenario.title());
+            }
+            out.println("\nUse one with --scenario NAME (inspect, diagnose, fix, and the desktop app), or --scenario FILE for your own.");
+        }
+        return ExitCode.OK;
+    }
+
+    /** Loads {@code --scenario NAME|FILE}; a bad one is bad input. */
+    static dev.buildxlens.core.scenario.Scenario scenario(String value) throws UsageException {
+        try {
+            return dev.buildxlens.core.scenario.Scenarios.find(value);
+        } catch (dev.buildxlens.core.scenario.ScenarioException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private ExitCode inspect(Arguments args) throws UsageException {
         List<String> registries = new ArrayList<>();
         String format = "text";
+        dev.buildxlens.core.scenario.Scenario world = null;
         while (args.hasMore()) {
             String word = args.next();
             switch (Arguments.optionName(word)) {
                 case "--registry" -> registries.add(args.registryValue(word));
                 case "--format" -> format = args.formatValue(word);
+                case "--scenario" -> world = scenario(args.valueOf(word));
                 default -> throw new UsageException("inspect: unknown option '" + word + "'");
             }
         }
-        Snapshot snapshot = probe.apply(LiveProbe.Options.defaults().withRegistries(registries));
+        Snapshot snapshot = world != null ? world.snapshot() : probe.apply(LiveProbe.Options.defaults().withRegistries(registries));
         out.print(format.equals("json") ? SnapshotJson.write(snapshot) + "\n" : SnapshotText.write(snapshot));
         out.flush();
         if (!snapshot.daemon().reachable()) {

@@ -67,6 +67,7 @@ final class DiagnoseCommand {
         String job = "";
         String imageStore = "classic";
         String fix = "";
+        dev.buildxlens.core.scenario.Scenario scenario;
         String writePatch;
     }
 
@@ -83,8 +84,14 @@ final class DiagnoseCommand {
         if (options.workflow != null) {
             return workflow(options);
         }
+        if (options.dockerfile == null && options.scenario != null) {
+            Diagnosis diagnosis = scenarioRun(options).diagnosis();
+            out.print(options.format.equals("json") ? DiagnosisJson.write(diagnosis) + "\n" : DiagnosisText.write(diagnosis));
+            out.flush();
+            return diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+        }
         if (options.dockerfile == null) {
-            throw new UsageException("diagnose needs --dockerfile PATH or --workflow PATH");
+            throw new UsageException("diagnose needs --dockerfile PATH, --workflow PATH or --scenario NAME");
         }
         DockerfileRun run = diagnoseDockerfile(options);
         Diagnosis diagnosis = run.diagnosis();
@@ -104,7 +111,8 @@ final class DiagnoseCommand {
         } catch (DockerfileException e) {
             throw new UsageException(e.getMessage());
         }
-        Snapshot snapshot = probe.apply(LiveProbe.Options.defaults().withRegistries(options.registries));
+        Snapshot snapshot = options.scenario != null ? options.scenario.snapshot()
+                : probe.apply(LiveProbe.Options.defaults().withRegistries(options.registries));
         BuildRequest request = new BuildRequest(analysis, options.builder, options.platforms, options.load, options.push,
                 options.outputs, options.cacheTo, options.pull, options.dockerfile, 1, null, null);
         BuildDiagnoser.Result result;
@@ -151,6 +159,16 @@ final class DiagnoseCommand {
         return diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
+    /** The scenario's own build, diagnosed and with its fixes. */
+    static dev.buildxlens.core.scenario.ScenarioRunner.Result scenarioRun(Options options) throws UsageException {
+        try {
+            String registry = options.registries.isEmpty() ? "localhost:5000" : options.registries.get(0);
+            return dev.buildxlens.core.scenario.ScenarioRunner.run(options.scenario, registry);
+        } catch (dev.buildxlens.core.scenario.ScenarioException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     static ImageStoreKind imageStore(String value) throws UsageException {
         return switch (value) {
             case "classic" -> ImageStoreKind.CLASSIC;
@@ -171,6 +189,7 @@ final class DiagnoseCommand {
             switch (option) {
                 case "--dockerfile", "-f" -> options.dockerfile = args.valueOf(word);
                 case "--workflow" -> options.workflow = args.valueOf(word);
+                case "--scenario" -> options.scenario = Cli.scenario(args.valueOf(word));
                 case "--repo" -> options.repo = args.valueOf(word);
                 case "--job" -> options.job = args.valueOf(word);
                 case "--assume-image-store" -> options.imageStore = args.valueOf(word);

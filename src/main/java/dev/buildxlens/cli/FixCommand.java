@@ -47,8 +47,8 @@ final class FixCommand {
         if (options.workflow != null && options.dockerfile != null) {
             throw new UsageException("fix takes --dockerfile or --workflow, not both");
         }
-        if (options.workflow == null && options.dockerfile == null) {
-            throw new UsageException("fix needs --dockerfile PATH or --workflow PATH");
+        if (options.workflow == null && options.dockerfile == null && options.scenario == null) {
+            throw new UsageException("fix needs --dockerfile PATH, --workflow PATH or --scenario NAME");
         }
         if (!options.fix.isEmpty()) {
             try {
@@ -63,6 +63,8 @@ final class FixCommand {
         try {
             if (options.workflow != null) {
                 plans = workflowPlans(options, registry);
+            } else if (options.dockerfile == null) {
+                plans = DiagnoseCommand.scenarioRun(options).fixes();
             } else {
                 DiagnoseCommand.DockerfileRun run = diagnose.diagnoseDockerfile(options);
                 code = run.daemonCode();

@@ -53,24 +53,25 @@ public final class DesktopApp extends Application {
     private AppSettings settings;
 
     /** The app's own options: {@code --open FILE} (a Dockerfile or workflow for the Diagnose tab), {@code --screenshots DIR}. */
-    record GuiOptions(Path open, Path screenshots) {
+    record GuiOptions(Path open, Path screenshots, String scenario) {
         static GuiOptions parse(List<String> args) {
             Path open = null;
             Path screenshots = null;
+            String scenario = null;
             for (int i = 0; i < args.size(); i++) {
                 String word = args.get(i);
-                if ((word.equals("--open") || word.equals("--screenshots")) && i + 1 < args.size()) {
-                    Path value = Path.of(args.get(++i));
-                    if (word.equals("--open")) {
-                        open = value;
-                    } else {
-                        screenshots = value;
+                if ((word.equals("--open") || word.equals("--screenshots") || word.equals("--scenario")) && i + 1 < args.size()) {
+                    String value = args.get(++i);
+                    switch (word) {
+                        case "--open" -> open = Path.of(value);
+                        case "--screenshots" -> screenshots = Path.of(value);
+                        default -> scenario = value;
                     }
                 } else {
                     throw new IllegalArgumentException(word);
                 }
             }
-            return new GuiOptions(open, screenshots);
+            return new GuiOptions(open, screenshots, scenario);
         }
     }
 
@@ -80,7 +81,7 @@ public final class DesktopApp extends Application {
             GuiOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println("buildx-lens: unknown option or missing value '" + e.getMessage()
-                    + "' (the app takes --open FILE and --screenshots DIR)");
+                    + "' (the app takes --open FILE, --scenario NAME|FILE and --screenshots DIR)");
             System.err.println("Run 'buildx-lens --help' for usage.");
             System.exit(2);
         }
@@ -122,17 +123,53 @@ public final class DesktopApp extends Application {
             settings.flush();
         });
         GuiOptions options = GuiOptions.parse(getParameters().getRaw());
-        if (options.open() != null) {
+        if (options.scenario() != null) {
+            try {
+                dev.buildxlens.core.scenario.Scenario scenario = dev.buildxlens.core.scenario.Scenarios.find(options.scenario());
+                Path file = options.open() != null ? options.open()
+                        : dev.buildxlens.core.scenario.ScenarioFiles.materialize(scenario, Files.createTempDirectory("buildx-lens-scenario"));
+                showScenario(viewModel, scenario, file);
+                stage.setTitle("Buildx Lens · scenario " + scenario.name());
+                options = new GuiOptions(file, options.screenshots(), options.scenario());
+            } catch (dev.buildxlens.core.scenario.ScenarioException | IOException e) {
+                viewModel.reportUnexpected(e.getMessage());
+            }
+        }
+        GuiOptions chosen = options;
+        if (chosen.open() != null && chosen.scenario() == null) {
             viewModel.snapshotProperty().addListener((o, before, snapshot) -> {
                 if (before == null) {
-                    viewModel.diagnose().open(options.open());
+                    viewModel.diagnose().open(chosen.open());
                 }
             });
         }
-        if (options.screenshots() != null) {
-            screenshotsWhenLoaded(window, viewModel, options.screenshots(), options.open() != null);
+        if (chosen.screenshots() != null) {
+            screenshotsWhenLoaded(window, viewModel, chosen.screenshots(), chosen.open() != null);
         }
         stage.show();
+    }
+
+    /** Shows a scenario's world instead of this machine, its lesson as captions, and its build in the Diagnose tab. */
+    static void showScenario(MainViewModel viewModel, dev.buildxlens.core.scenario.Scenario scenario, Path file) {
+        List<String> captions = new java.util.ArrayList<>();
+        if (!scenario.goal().isEmpty()) {
+            captions.add("Goal: " + scenario.goal());
+        }
+        for (int i = 0; i < scenario.steps().size(); i++) {
+            captions.add((i + 1) + ". " + scenario.steps().get(i));
+        }
+        // Diagnose once the scenario's world is in place, not against the picture it replaces.
+        javafx.beans.value.ChangeListener<Snapshot> openWhenShown = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot before, Snapshot now) {
+                if (now == scenario.snapshot()) {
+                    viewModel.snapshotProperty().removeListener(this);
+                    viewModel.diagnose().open(file);
+                }
+            }
+        };
+        viewModel.snapshotProperty().addListener(openWhenShown);
+        viewModel.useWorld(scenario::snapshot, "Scenario: " + scenario.title() + " (" + scenario.level() + ")", captions);
     }
 
     /** The window's parts that settings and screenshots need. */
@@ -202,8 +239,27 @@ public final class DesktopApp extends Application {
         MenuItem about = new MenuItem("_About Buildx Lens");
         about.setOnAction(e -> info("About Buildx Lens", "Buildx Lens " + Version.current()
                 + "\nShows which image stores each docker buildx builder can read, and why a FROM fails."));
+        Menu scenarios = new Menu("_Scenarios");
+        scenarios.setId("menu-scenarios");
+        MenuItem live = new MenuItem("This machine (live)");
+        live.setOnAction(e -> viewModel.useLiveWorld());
+        scenarios.getItems().addAll(live, new SeparatorMenuItem());
+        for (String name : dev.buildxlens.core.scenario.Scenarios.builtInNames()) {
+            MenuItem item = new MenuItem(name);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                try {
+                    dev.buildxlens.core.scenario.Scenario scenario = dev.buildxlens.core.scenario.Scenarios.builtIn(name);
+                    showScenario(viewModel, scenario, dev.buildxlens.core.scenario.ScenarioFiles.materialize(scenario,
+                            Files.createTempDirectory("buildx-lens-scenario")));
+                } catch (dev.buildxlens.core.scenario.ScenarioException | IOException ex) {
+                    viewModel.reportUnexpected(ex.getMessage());
+                }
+            });
+            scenarios.getItems().add(item);
+        }
         Menu help = new Menu("_Help", null, how, about);
-        MenuBar bar = new MenuBar(file, viewMenu, help);
+        MenuBar bar = new MenuBar(file, viewMenu, scenarios, help);
         bar.setId("menu-bar");
         return bar;
     }

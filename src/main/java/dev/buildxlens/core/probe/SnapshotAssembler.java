@@ -37,6 +37,11 @@ public final class SnapshotAssembler {
     }
 
     public static Snapshot assemble(ProbeResults facts) {
+        return assemble(facts, "live");
+    }
+
+    /** {@code origin} says where the facts came from: {@code live}, or {@code scenario <name>}. */
+    public static Snapshot assemble(ProbeResults facts, String origin) {
         Daemon daemon = facts.daemon();
         List<String> problems = new ArrayList<>(facts.problems());
         List<String> notes = new ArrayList<>();
@@ -75,7 +80,7 @@ public final class SnapshotAssembler {
                 problems.add("registry " + registry.host() + " (" + registry.source() + "): " + registry.error());
             }
         }
-        return new Snapshot(facts.takenAt(), "live", daemon, finished, stores, facts.registries(), problems, notes);
+        return new Snapshot(facts.takenAt(), origin, daemon, finished, stores, facts.registries(), problems, notes);
     }
 
     private static Builder contextBuilder(DockerContext context, Daemon daemon) {

@@ -33,7 +33,10 @@ public final class MainViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final Supplier<Snapshot> snapshotSource;
+    private Supplier<Snapshot> snapshotSource;
+    private final Supplier<Snapshot> liveSource;
+    private String narrativeTitle = "";
+    private List<String> narrative = List.of();
     private final TaskExecutor executor;
     private final Clock clock;
     private final StoreMapViewModel storeMap = new StoreMapViewModel();
@@ -65,6 +68,7 @@ public final class MainViewModel {
 
     public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor, Clock clock) {
         this.snapshotSource = snapshotSource;
+        this.liveSource = snapshotSource;
         this.executor = executor;
         this.clock = clock;
         this.diagnose = new dev.buildxlens.ui.diagnose.DiagnoseViewModel(snapshot::get, executor);
@@ -153,8 +157,25 @@ public final class MainViewModel {
         if (loading.get()) {
             return;
         }
+        load();
+    }
+
+    /** Results of a world that was switched away from are dropped: only the latest generation is shown. */
+    private int generation;
+
+    private void load() {
+        int mine = ++generation;
         loading.set(true);
-        executor.execute(snapshotSource, this::show, this::fail);
+        Supplier<Snapshot> source = snapshotSource;
+        executor.execute(source, result -> {
+            if (mine == generation) {
+                show(result);
+            }
+        }, error -> {
+            if (mine == generation) {
+                fail(error);
+            }
+        });
     }
 
     /** Shows why the named builder can or cannot read each store; null clears the selection. */
@@ -182,6 +203,23 @@ public final class MainViewModel {
         commands.setAll(offered);
     }
 
+    /**
+     * Switches the world: a scenario instead of the live machine (or back). The narrative shows in the banner as
+     * the lesson's captions.
+     */
+    public void useWorld(Supplier<Snapshot> source, String title, List<String> captions) {
+        this.snapshotSource = source;
+        this.narrativeTitle = title;
+        this.narrative = List.copyOf(captions);
+        this.selectedBuilder = null;
+        load();
+    }
+
+    /** Back to the live machine after a scenario. */
+    public void useLiveWorld() {
+        useWorld(liveSource, "", List.of());
+    }
+
     /** Something unexpected happened elsewhere: say so in the banner, keep the picture. */
     public void reportUnexpected(String message) {
         bannerTitle.set("Something went wrong (details in the log file):");
@@ -196,17 +234,22 @@ public final class MainViewModel {
                 ? "Docker " + daemon.serverVersion() + " · " + daemon.imageStore().label() + " image store · "
                   + daemon.images().size() + (daemon.images().size() == 1 ? " image" : " images") + " · context " + daemon.context()
                 : "Daemon unreachable · context " + daemon.context() + (daemon.host().isEmpty() ? "" : " (" + daemon.host() + ")"));
-        String buildx = result.notes().stream().anyMatch(n -> n.startsWith("docker buildx plugin") || n.startsWith("no docker CLI"))
+        String buildx = result.origin().startsWith("scenario") ? "world: " + result.origin()
+                : result.notes().stream().anyMatch(n -> n.startsWith("docker buildx plugin") || n.startsWith("no docker CLI"))
                 ? "buildx: store files only" : "buildx: plugin";
         status.set("context " + daemon.context() + " · " + (daemon.host().isEmpty() ? "no host" : daemon.host())
                 + (daemon.reachable() ? " · API " + daemon.apiVersion() + " · " + daemon.imageStore().label() + " image store" : " · unreachable")
                 + " · " + buildx + " · refreshed " + TIME.format(clock.instant()));
         List<String> lines = new ArrayList<>();
         if (!daemon.reachable()) {
-            bannerTitle.set("No Docker daemon answered. Builders below come from the store files. Tried:");
+            bannerTitle.set("No Docker daemon answered. Builders below come from the store files; the Scenarios menu has "
+                    + "worlds to explore without Docker. Tried:");
             daemon.attempts().forEach(a -> lines.add(a.line()));
         } else if (!result.problems().isEmpty()) {
             bannerTitle.set("Some things could not be read:");
+        } else if (!narrativeTitle.isEmpty()) {
+            bannerTitle.set(narrativeTitle);
+            lines.addAll(narrative);
         } else {
             bannerTitle.set("");
         }

@@ -1,0 +1,38 @@
+package dev.buildxlens.core.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Lays a scenario's build out as real files, so the desktop app can open it like any Dockerfile or workflow. */
+public final class ScenarioFiles {
+
+    private ScenarioFiles() {
+    }
+
+    /** Writes the build under {@code dir} and returns the file to open (the Dockerfile, or the workflow). */
+    public static Path materialize(Scenario scenario, Path dir) throws IOException {
+        Scenario.Build build = scenario.build();
+        if (build.isDockerfile()) {
+            Path dockerfile = dir.resolve(scenario.name()).resolve("Dockerfile");
+            Files.createDirectories(dockerfile.getParent());
+            Files.writeString(dockerfile, build.dockerfile());
+            return dockerfile;
+        }
+        Path repo = dir.resolve(scenario.name());
+        Files.createDirectories(repo.resolve(".git"));
+        for (Map.Entry<String, String> file : build.files().entrySet()) {
+            Path target = repo.resolve(file.getKey()).normalize();
+            if (!target.startsWith(repo)) {
+                throw new IOException("file '" + file.getKey() + "' leaves the repository");
+            }
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+        }
+        Path workflow = repo.resolve(ScenarioRunner.WORKFLOW_PATH);
+        Files.createDirectories(workflow.getParent());
+        Files.writeString(workflow, build.workflow());
+        return workflow;
+    }
+}

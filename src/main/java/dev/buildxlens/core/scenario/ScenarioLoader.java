@@ -1,0 +1,272 @@
+package dev.buildxlens.core.scenario;
+
+import dev.buildxlens.core.dockerfile.NamedContext;
+import dev.buildxlens.core.image.ImageReference;
+import dev.buildxlens.core.model.Container;
+import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.Image;
+import dev.buildxlens.core.model.ImageStoreKind;
+import dev.buildxlens.core.model.Registry;
+import dev.buildxlens.core.model.RegistryHosts;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.probe.BuilderStore;
+import dev.buildxlens.core.probe.BuildxCli;
+import dev.buildxlens.core.probe.DockerContext;
+import dev.buildxlens.core.probe.ProbeResults;
+import dev.buildxlens.core.probe.SnapshotAssembler;
+import dev.buildxlens.core.probe.StoredBuilder;
+import dev.buildxlens.core.workflow.WorkflowException;
+import dev.buildxlens.core.workflow.YamlDocument;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads a scenario file (see {@code scenarios/README.md} in the resources for the format) into a {@link Scenario}.
+ * The world goes through the same {@link SnapshotAssembler} as the live probe, so the same rules decide what each
+ * builder can read. Every mistake is one message with the file and line.
+ */
+public final class ScenarioLoader {
+
+    private static final Set<String> TOP_KEYS = Set.of("name", "title", "level", "goal", "runner", "daemon", "builders",
+            "registries", "build", "steps", "expect");
+    private static final Set<String> DRIVERS = Set.of("docker", "docker-container", "kubernetes", "remote", "cloud");
+
+    private final String file;
+
+    private ScenarioLoader(String file) {
+        this.file = file;
+    }
+
+    public static Scenario load(Path path, String displayName) throws ScenarioException {
+        try {
+            return new ScenarioLoader(displayName).scenario(YamlDocument.read(path, displayName));
+        } catch (WorkflowException e) {
+            throw new ScenarioException(e.getMessage());
+        }
+    }
+
+    public static Scenario parse(String text, String displayName) throws ScenarioException {
+        try {
+            return new ScenarioLoader(displayName).scenario(YamlDocument.parse(text, displayName));
+        } catch (WorkflowException e) {
+            throw new ScenarioException(e.getMessage());
+        }
+    }
+
+    private Scenario scenario(Node root) throws WorkflowException, ScenarioException {
+        Map<String, Node> top = YamlDocument.mapping(root, file, "the scenario");
+        for (Map.Entry<String, Node> entry : top.entrySet()) {
+            if (!TOP_KEYS.contains(entry.getKey())) {
+                throw new ScenarioException(file, YamlDocument.line(entry.getValue()), "unknown key '" + entry.getKey()
+                        + "' (known: " + String.join(", ", TOP_KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        String name = required(top, "name", root);
+        String runner = text(top.get("runner"), "laptop");
+        if (!runner.equals("laptop") && !runner.equals("github-actions")) {
+            throw new ScenarioException(file, YamlDocument.line(top.get("runner")), "runner must be laptop or github-actions, not '" + runner + "'");
+        }
+        Daemon daemon = daemon(top.get("daemon"));
+        List<StoredBuilder> builders = new ArrayList<>();
+        List<Container> containers = new ArrayList<>(daemon.containers());
+        String current = "";
+        if (top.get("builders") != null) {
+            for (Node node : YamlDocument.sequence(top.get("builders"), file, "builders")) {
+                Map<String, Node> builder = YamlDocument.mapping(node, file, "a builder");
+                String builderName = required(builder, "name", node);
+                String driver = text(builder.get("driver"), "docker-container");
+                if (!DRIVERS.contains(driver)) {
+                    throw new ScenarioException(file, YamlDocument.line(builder.get("driver")), "unknown driver '" + driver
+                            + "' (docker, docker-container, kubernetes, remote, cloud)");
+                }
+                if ("true".equals(text(builder.get("current"), "false"))) {
+                    current = builderName;
+                }
+                if (driver.equals("docker")) {
+                    continue; // the docker-driver builder of the context exists by itself
+                }
+                Map<String, String> opts = strings(builder.get("driverOpts"), "driverOpts");
+                String status = text(builder.get("status"), "running");
+                String endpoint = text(builder.get("endpoint"), driver.equals("docker-container") ? daemon.host() : "tcp://buildkitd:1234");
+                String nodeName = builderName + "0";
+                builders.add(new StoredBuilder(builderName, driver, List.of(new StoredBuilder.StoredNode(nodeName, endpoint,
+                        List.of(), opts, List.of(), Map.of())), false));
+                if (driver.equals("docker-container") && !status.equals("inactive")) {
+                    containers.add(new Container("scenario-" + nodeName, Container.BUILDER_CONTAINER_PREFIX + nodeName,
+                            "moby/buildkit:buildx-stable-1", "", status.equals("running") ? "running" : "exited", List.of(),
+                            opts.getOrDefault("network", "default"), List.of(Container.BUILDER_CONTAINER_PREFIX + nodeName + "_state")));
+                }
+            }
+        }
+        daemon = new Daemon(daemon.reachable(), daemon.context(), daemon.host(), daemon.serverVersion(), daemon.apiVersion(), daemon.os(),
+                daemon.arch(), daemon.storageDriver(), daemon.imageStore(), daemon.insecureRegistries(), daemon.registryMirrors(),
+                daemon.images(), containers, daemon.attempts());
+        List<Registry> registries = registries(top.get("registries"));
+        String key = daemon.context().equals(DockerContext.DEFAULT) ? daemon.host() : daemon.context();
+        BuilderStore store = new BuilderStore(Path.of("scenario"), true, builders, Map.of(),
+                current.isEmpty() ? Optional.empty() : Optional.of(new BuilderStore.CurrentPointer(key, current, false)), Map.of(), List.of());
+        ProbeResults facts = new ProbeResults(Instant.EPOCH, List.of(new DockerContext(daemon.context(), "", daemon.host(), false, null)),
+                daemon, key, store, new BuildxCli.Listing(Optional.empty(), "", ""), Optional.empty(), registries, List.of());
+        Snapshot snapshot = SnapshotAssembler.assemble(facts, "scenario " + name);
+        List<String> steps = new ArrayList<>();
+        if (top.get("steps") != null) {
+            for (Node step : YamlDocument.sequence(top.get("steps"), file, "steps")) {
+                steps.add(scalar(step, "a step"));
+            }
+        }
+        List<String> expect = new ArrayList<>();
+        if (top.get("expect") != null) {
+            for (Node id : YamlDocument.sequence(top.get("expect"), file, "expect")) {
+                expect.add(scalar(id, "a finding id"));
+            }
+        }
+        return new Scenario(name, text(top.get("title"), name), text(top.get("level"), "beginner"), text(top.get("goal"), ""),
+                runner, snapshot, build(top.get("build"), runner), steps, expect);
+    }
+
+    private Daemon daemon(Node node) throws WorkflowException, ScenarioException {
+        Map<String, Node> daemon = node == null ? Map.of() : YamlDocument.mapping(node, file, "daemon");
+        String storeText = text(daemon.get("imageStore"), "classic");
+        ImageStoreKind store = switch (storeText) {
+            case "classic" -> ImageStoreKind.CLASSIC;
+            case "containerd" -> ImageStoreKind.CONTAINERD;
+            default -> throw new ScenarioException(file, YamlDocument.line(daemon.get("imageStore")),
+                    "imageStore must be classic or containerd, not '" + storeText + "'");
+        };
+        List<Image> images = new ArrayList<>();
+        if (daemon.get("images") != null) {
+            int index = 0;
+            for (Node imageNode : YamlDocument.sequence(daemon.get("images"), file, "daemon.images")) {
+                Map<String, Node> image = YamlDocument.mapping(imageNode, file, "an image");
+                List<String> tags = references(image.get("tags"), "tags");
+                List<String> digests = new ArrayList<>();
+                if ("true".equals(text(image.get("pulled"), "false"))) {
+                    // A pulled image carries a repo digest: it exists in its registry.
+                    for (String tag : tags) {
+                        ImageReference reference = ImageReference.parseOrNull(tag);
+                        if (reference != null) {
+                            digests.add(reference.familiar().replaceFirst(":[^:/]+$", "") + "@sha256:" + "0".repeat(63) + (index % 10));
+                        }
+                    }
+                }
+                String id = "sha256:" + String.format("%064x", ++index);
+                images.add(new Image(id, tags, digests, 1_000_000L * index, Instant.parse("2026-01-01T00:00:00Z")));
+            }
+        }
+        List<Container> containers = new ArrayList<>();
+        return new Daemon(true, text(daemon.get("context"), "default"), text(daemon.get("host"), "unix:///var/run/docker.sock"),
+                text(daemon.get("version"), "27.0.3"), text(daemon.get("apiVersion"), "1.46"), "linux", "x86_64",
+                store == ImageStoreKind.CONTAINERD ? "overlayfs" : "overlay2", store, List.of("127.0.0.0/8"), List.of(), images,
+                containers, List.of());
+    }
+
+    private List<Registry> registries(Node node) throws WorkflowException, ScenarioException {
+        List<Registry> registries = new ArrayList<>();
+        if (node != null) {
+            for (Node registryNode : YamlDocument.sequence(node, file, "registries")) {
+                Map<String, Node> registry = YamlDocument.mapping(registryNode, file, "a registry");
+                String host = required(registry, "host", registryNode);
+                String problem = RegistryHosts.validate(host);
+                if (!problem.isEmpty()) {
+                    throw new ScenarioException(file, YamlDocument.line(registry.get("host")), "host '" + host + "' " + problem);
+                }
+                List<Registry.RegistryRepository> repositories = new ArrayList<>();
+                if (registry.get("repositories") != null) {
+                    for (Map.Entry<String, Node> repository : YamlDocument.mapping(registry.get("repositories"), file, "repositories").entrySet()) {
+                        List<Registry.RegistryTag> tags = new ArrayList<>();
+                        for (Node tag : YamlDocument.sequence(repository.getValue(), file, "tags of " + repository.getKey())) {
+                            tags.add(new Registry.RegistryTag(scalar(tag, "a tag"), ""));
+                        }
+                        repositories.add(new Registry.RegistryRepository(repository.getKey(), tags));
+                    }
+                }
+                registries.add(new Registry(host, RegistryHosts.isLoopback(host), "scenario", RegistryHosts.isLoopback(host), true, "",
+                        repositories, false));
+            }
+        }
+        registries.add(new Registry(SnapshotAssembler.DOCKER_HUB, false, "Docker Hub: not queried", false, false, "", List.of(), false));
+        return registries;
+    }
+
+    private Scenario.Build build(Node node, String runner) throws WorkflowException, ScenarioException {
+        if (node == null) {
+            throw new ScenarioException(file, 0, "no 'build': a scenario needs a dockerfile or a workflow to diagnose");
+        }
+        Map<String, Node> build = YamlDocument.mapping(node, file, "build");
+        String dockerfile = build.get("dockerfile") == null ? null : scalar(build.get("dockerfile"), "build.dockerfile");
+        String workflow = build.get("workflow") == null ? null : scalar(build.get("workflow"), "build.workflow");
+        if ((dockerfile == null) == (workflow == null)) {
+            throw new ScenarioException(file, YamlDocument.line(node), "build needs exactly one of 'dockerfile' or 'workflow'");
+        }
+        if (workflow != null && !runner.equals("github-actions")) {
+            throw new ScenarioException(file, YamlDocument.line(build.get("workflow")), "a workflow runs on runner: github-actions");
+        }
+        List<NamedContext> contexts = new ArrayList<>();
+        strings(build.get("contexts"), "build.contexts").forEach((k, v) -> contexts.add(new NamedContext(k, v)));
+        return new Scenario.Build(dockerfile, strings(build.get("buildArgs"), "build.buildArgs"), contexts, text(build.get("target"), ""),
+                list(build.get("platforms"), "build.platforms"), text(build.get("builder"), ""), "true".equals(text(build.get("load"), "false")),
+                "true".equals(text(build.get("push"), "false")), "true".equals(text(build.get("pull"), "false")),
+                list(build.get("outputs"), "build.outputs"), list(build.get("cacheTo"), "build.cacheTo"), workflow,
+                strings(build.get("files"), "build.files"));
+    }
+
+    // ---- small readers ----
+
+    private String required(Map<String, Node> map, String key, Node owner) throws ScenarioException {
+        Node value = map.get(key);
+        if (value == null || YamlDocument.scalar(value) == null || YamlDocument.scalar(value).isBlank()) {
+            throw new ScenarioException(file, YamlDocument.line(owner), "'" + key + "' is required");
+        }
+        return YamlDocument.scalar(value).trim();
+    }
+
+    private String scalar(Node node, String what) throws ScenarioException {
+        String value = YamlDocument.scalar(node);
+        if (value == null) {
+            throw new ScenarioException(file, YamlDocument.line(node), what + " must be a string");
+        }
+        return value;
+    }
+
+    private static String text(Node node, String fallback) {
+        String value = node == null ? null : YamlDocument.scalar(node);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private List<String> list(Node node, String what) throws WorkflowException, ScenarioException {
+        List<String> out = new ArrayList<>();
+        if (node != null) {
+            for (Node item : YamlDocument.sequence(node, file, what)) {
+                out.add(scalar(item, "an entry of " + what));
+            }
+        }
+        return out;
+    }
+
+    private List<String> references(Node node, String what) throws WorkflowException, ScenarioException {
+        List<String> out = list(node, what);
+        for (String reference : out) {
+            if (ImageReference.parseOrNull(reference) == null) {
+                throw new ScenarioException(file, YamlDocument.line(node), "'" + reference + "' is not a valid image reference");
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> strings(Node node, String what) throws WorkflowException, ScenarioException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node != null) {
+            for (Map.Entry<String, Node> entry : YamlDocument.mapping(node, file, what).entrySet()) {
+                out.put(entry.getKey(), scalar(entry.getValue(), what + "." + entry.getKey()));
+            }
+        }
+        return out;
+    }
+}
