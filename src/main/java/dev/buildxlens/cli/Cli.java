@@ -24,6 +24,7 @@ public final class Cli {
                                                            open the desktop app (FILE: a Dockerfile or workflow to
                                                            diagnose; DIR: render every tab to PNG and exit)
               buildx-lens inspect [--registry HOST:PORT]... [--format text|json]
+                                  [--export-scenario FILE [--keep-user-names] [--force]]
                                                            show the daemon, image stores, builders and
                                                            which stores each builder can read
               buildx-lens diagnose --dockerfile PATH [CONTEXT_DIR] [--build-arg K=V]... [--build-context NAME=VALUE]...
@@ -161,16 +162,42 @@ public final class Cli {
         List<String> registries = new ArrayList<>();
         String format = "text";
         dev.buildxlens.core.scenario.Scenario world = null;
+        String exportTo = null;
+        boolean keepUserNames = false;
+        boolean force = false;
         while (args.hasMore()) {
             String word = args.next();
             switch (Arguments.optionName(word)) {
                 case "--registry" -> registries.add(args.registryValue(word));
                 case "--format" -> format = args.formatValue(word);
                 case "--scenario" -> world = scenario(args.valueOf(word));
+                case "--export-scenario" -> exportTo = args.valueOf(word);
+                case "--keep-user-names" -> keepUserNames = true;
+                case "--force" -> force = true;
                 default -> throw new UsageException("inspect: unknown option '" + word + "'");
             }
         }
+        if (exportTo != null && java.nio.file.Files.exists(java.nio.file.Path.of(exportTo)) && !force) {
+            throw new UsageException("--export-scenario " + exportTo + ": the file exists; add --force to replace it");
+        }
         Snapshot snapshot = world != null ? world.snapshot() : probe.apply(LiveProbe.Options.defaults().withRegistries(registries));
+        if (exportTo != null) {
+            java.nio.file.Path target = java.nio.file.Path.of(exportTo);
+            String name = target.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            var export = dev.buildxlens.core.scenario.ScenarioExport.export(snapshot, name, keepUserNames);
+            try {
+                java.nio.file.Path dir = target.toAbsolutePath().getParent();
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Path temp = java.nio.file.Files.createTempFile(dir, ".buildx-lens", ".tmp");
+                java.nio.file.Files.writeString(temp, export.yaml());
+                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.io.IOException e) {
+                throw new UsageException("--export-scenario " + exportTo + ": " + e.getMessage());
+            }
+            err.println("wrote scenario " + target + (export.redacted().isEmpty() ? " (nothing needed redacting)" : "; redacted:"));
+            export.redacted().forEach(line -> err.println("  - " + line));
+        }
         out.print(format.equals("json") ? SnapshotJson.write(snapshot) + "\n" : SnapshotText.write(snapshot));
         out.flush();
         if (!snapshot.daemon().reachable()) {

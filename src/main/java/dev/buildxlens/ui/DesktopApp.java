@@ -164,7 +164,9 @@ public final class DesktopApp extends Application {
             public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot before, Snapshot now) {
                 if (now == scenario.snapshot()) {
                     viewModel.snapshotProperty().removeListener(this);
-                    viewModel.diagnose().open(file);
+                    if (file != null) {
+                        viewModel.diagnose().open(file);
+                    }
                 }
             }
         };

@@ -11,9 +11,12 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
-    /** Writes the build under {@code dir} and returns the file to open (the Dockerfile, or the workflow). */
+    /** Writes the build under {@code dir} and returns the file to open (the Dockerfile, or the workflow); null without a build. */
     public static Path materialize(Scenario scenario, Path dir) throws IOException {
         Scenario.Build build = scenario.build();
+        if (!build.isDockerfile() && !build.isWorkflow()) {
+            return null;
+        }
         if (build.isDockerfile()) {
             Path dockerfile = dir.resolve(scenario.name()).resolve("Dockerfile");
             Files.createDirectories(dockerfile.getParent());

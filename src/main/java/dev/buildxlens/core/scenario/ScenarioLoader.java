@@ -34,6 +34,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ScenarioLoader {
 
+    /** Keys of an image entry: {@code digests} are repo digests as docker inspect shows them. */
     private static final Set<String> TOP_KEYS = Set.of("name", "title", "level", "goal", "runner", "daemon", "builders",
             "registries", "build", "steps", "expect");
     private static final Set<String> DRIVERS = Set.of("docker", "docker-container", "kubernetes", "remote", "cloud");
@@ -146,7 +147,7 @@ public final class ScenarioLoader {
             for (Node imageNode : YamlDocument.sequence(daemon.get("images"), file, "daemon.images")) {
                 Map<String, Node> image = YamlDocument.mapping(imageNode, file, "an image");
                 List<String> tags = references(image.get("tags"), "tags");
-                List<String> digests = new ArrayList<>();
+                List<String> digests = new ArrayList<>(references(image.get("digests"), "digests"));
                 if ("true".equals(text(image.get("pulled"), "false"))) {
                     // A pulled image carries a repo digest: it exists in its registry.
                     for (String tag : tags) {
@@ -156,7 +157,8 @@ public final class ScenarioLoader {
                         }
                     }
                 }
-                String id = "sha256:" + String.format("%064x", ++index);
+                index++;
+                String id = "sha256:" + sha256(String.join(",", tags) + "#" + index);
                 images.add(new Image(id, tags, digests, 1_000_000L * index, Instant.parse("2026-01-01T00:00:00Z")));
             }
         }
@@ -197,7 +199,8 @@ public final class ScenarioLoader {
 
     private Scenario.Build build(Node node, String runner) throws WorkflowException, ScenarioException {
         if (node == null) {
-            throw new ScenarioException(file, 0, "no 'build': a scenario needs a dockerfile or a workflow to diagnose");
+            // A world without a build of its own (an exported machine): inspect it, or diagnose a Dockerfile against it.
+            return new Scenario.Build(null, Map.of(), List.of(), "", List.of(), "", false, false, false, List.of(), List.of(), null, Map.of());
         }
         Map<String, Node> build = YamlDocument.mapping(node, file, "build");
         String dockerfile = build.get("dockerfile") == null ? null : scalar(build.get("dockerfile"), "build.dockerfile");
@@ -215,6 +218,15 @@ public final class ScenarioLoader {
                 "true".equals(text(build.get("push"), "false")), "true".equals(text(build.get("pull"), "false")),
                 list(build.get("outputs"), "build.outputs"), list(build.get("cacheTo"), "build.cacheTo"), workflow,
                 strings(build.get("files"), "build.files"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     // ---- small readers ----

@@ -42,6 +42,9 @@ public final class ScenarioRunner {
 
     public static Result run(Scenario scenario, String registry) throws ScenarioException {
         Scenario.Build build = scenario.build();
+        if (!build.isDockerfile() && !build.isWorkflow()) {
+            throw new ScenarioException("scenario " + scenario.name() + " has no build of its own: give --dockerfile PATH to diagnose against it");
+        }
         try {
             if (build.isDockerfile()) {
                 DockerfileAnalysis analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(build.dockerfile(), "Dockerfile"),

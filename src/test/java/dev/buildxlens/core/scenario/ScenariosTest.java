@@ -57,7 +57,8 @@ class ScenariosTest {
                 .hasMessageStartingWith("s.yml:2: unknown key 'colour'");
         assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nbuilders:\n  - name: b\n    driver: nomad\nbuild:\n  dockerfile: FROM a\n", "s.yml"))
                 .hasMessageStartingWith("s.yml:4: unknown driver 'nomad'");
-        assertThatThrownBy(() -> ScenarioLoader.parse("name: x\n", "s.yml")).hasMessageContaining("no 'build'");
+        assertThatThrownBy(() -> ScenarioRunner.run(ScenarioLoader.parse("name: x\n", "s.yml"), "localhost:5000"))
+                .hasMessageContaining("has no build of its own");
         assertThatThrownBy(() -> ScenarioLoader.parse("name: x\ndaemon:\n  images:\n    - tags: [Bad/Name]\nbuild:\n  dockerfile: FROM a\n", "s.yml"))
                 .hasMessageStartingWith("s.yml:4: 'Bad/Name' is not a valid image reference");
         assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nbuild:\n  dockerfile: FROM a\n  workflow: 'jobs: {}'\n", "s.yml"))
