@@ -65,10 +65,80 @@ public final class StoreMapView extends BorderPane {
         explanation.textProperty().bind(viewModel.explanationProperty());
         explanation.setPadding(new Insets(6, 14, 10, 14));
         explanation.setMaxWidth(Double.MAX_VALUE);
-        setBottom(explanation);
+        setBottom(new VBox(stepBar(), explanation));
         viewModel.modelProperty().addListener((o, before, model) -> canvas.rebuild(model));
         viewModel.highlightProperty().addListener((o, before, highlight) -> canvas.highlight(highlight));
         canvas.rebuild(viewModel.modelProperty().get());
+    }
+
+    /** "What will the builder do?": an image, then Next/Previous/Play through BuildKit's resolution order. */
+    private VBox stepBar() {
+        TextField image = new TextField();
+        image.setId("step-image");
+        image.setPromptText("Image to resolve, e.g. my-base:latest");
+        image.setPrefColumnCount(24);
+        javafx.scene.control.Button start = new javafx.scene.control.Button("What will the builder do?");
+        start.setId("step-start");
+        start.setOnAction(e -> {
+            viewModel.stepThrough(image.getText());
+            requestFocus();
+        });
+        image.setOnAction(e -> viewModel.stepThrough(image.getText()));
+        javafx.scene.control.Button previous = new javafx.scene.control.Button("◀ Previous");
+        previous.setId("step-previous");
+        previous.setOnAction(e -> viewModel.previousStep());
+        javafx.scene.control.Button next = new javafx.scene.control.Button("Next ▶");
+        next.setId("step-next");
+        next.setOnAction(e -> viewModel.nextStep());
+        javafx.animation.Timeline autoplay = new javafx.animation.Timeline();
+        javafx.scene.control.Button play = new javafx.scene.control.Button("Play");
+        play.setId("step-play");
+        autoplay.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2.5), e -> {
+            if (!viewModel.nextStep()) {
+                autoplay.stop();
+            }
+        }));
+        autoplay.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        play.setOnAction(e -> {
+            viewModel.stepThrough(image.getText());
+            autoplay.playFromStart();
+        });
+        Label caption = new Label();
+        caption.setId("step-caption");
+        caption.getStyleClass().add("card-title");
+        caption.textProperty().bind(viewModel.stepCaptionProperty());
+        Label error = new Label();
+        error.setId("step-error");
+        error.setWrapText(true);
+        error.getStyleClass().addAll("snippet", "step-error");
+        error.textProperty().bind(viewModel.stepErrorProperty());
+        error.visibleProperty().bind(viewModel.stepErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        HBox controls = new HBox(8, image, start, previous, next, play, caption);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, controls, error);
+        bar.setPadding(new Insets(6, 14, 0, 14));
+        // Keyboard-driven: the map takes focus when clicked, and arrows step (a filter, before buttons take arrows).
+        setFocusTraversable(true);
+        // On click, after the tab pane has taken focus for itself on the press.
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (!(e.getTarget() instanceof TextField)) {
+                requestFocus();
+            }
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextField) {
+                return;
+            }
+            if (e.getCode() == javafx.scene.input.KeyCode.RIGHT) {
+                viewModel.nextStep();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.LEFT) {
+                viewModel.previousStep();
+                e.consume();
+            }
+        });
+        return bar;
     }
 
     static String nodeId(String prefix, String name) {
@@ -213,7 +283,8 @@ public final class StoreMapView extends BorderPane {
                 card.pseudoClassStateChanged(LAYERS_ONLY, verdict == Access.CACHE_ONLY);
                 card.pseudoClassStateChanged(HOLDING, holding);
                 card.pseudoClassStateChanged(DIMMED, active && verdict == null && !holding);
-                String badge = verdict == null ? (holding ? "◆ holds the image" : null) : switch (verdict) {
+                String stepBadge = highlight.badges().get(id);
+                String badge = stepBadge != null ? stepBadge : verdict == null ? (holding ? "◆ holds the image" : null) : switch (verdict) {
                     case CAN_READ -> "✓ can read";
                     case CANNOT_READ -> "✗ cannot read";
                     case ONLY_WITH_NETWORK_HOST -> "~ only with network=host";

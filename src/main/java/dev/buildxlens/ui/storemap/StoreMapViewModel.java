@@ -19,8 +19,13 @@ public final class StoreMapViewModel {
      * What is highlighted: the lit builders, the selected builder's verdict for each store, and the stores that hold
      * a searched image.
      */
-    public record Highlight(Set<String> builders, java.util.Map<String, Access> verdicts, Set<String> holding) {
-        public static final Highlight NONE = new Highlight(Set.of(), java.util.Map.of(), Set.of());
+    public record Highlight(Set<String> builders, java.util.Map<String, Access> verdicts, Set<String> holding,
+                            java.util.Map<String, String> badges) {
+        public static final Highlight NONE = new Highlight(Set.of(), java.util.Map.of(), Set.of(), java.util.Map.of());
+
+        public Highlight(Set<String> builders, java.util.Map<String, Access> verdicts, Set<String> holding) {
+            this(builders, verdicts, holding, java.util.Map.of());
+        }
 
         public boolean active() {
             return !builders.isEmpty() || !verdicts.isEmpty() || !holding.isEmpty();
@@ -99,5 +104,86 @@ public final class StoreMapViewModel {
 
     public void clear() {
         highlight.set(Highlight.NONE);
+    }
+
+    // ---- step-through resolution ----
+
+    private final ReadOnlyStringWrapper stepCaption = new ReadOnlyStringWrapper(this, "stepCaption", "");
+    private final ReadOnlyStringWrapper stepError = new ReadOnlyStringWrapper(this, "stepError", "");
+    private List<dev.buildxlens.core.visibility.ResolutionSteps.Step> steps = List.of();
+    private int step;
+    private String stepBuilder = "";
+
+    /** "Step 2/4: …" for the step on screen; empty when not stepping. */
+    public ReadOnlyStringProperty stepCaptionProperty() {
+        return stepCaption.getReadOnlyProperty();
+    }
+
+    /** The text the real tools print at the failing step; empty otherwise. */
+    public ReadOnlyStringProperty stepErrorProperty() {
+        return stepError.getReadOnlyProperty();
+    }
+
+    /**
+     * Plays how the selected (else the current) builder resolves {@code reference}: named context, daemon store,
+     * its own cache, the registry.
+     */
+    public void stepThrough(String reference) {
+        if (snapshot == null || reference == null || reference.isBlank()) {
+            return;
+        }
+        java.util.Optional<dev.buildxlens.core.model.Builder> builder = highlight.get().builders().size() == 1 && !highlight.get().imageSearch()
+                ? snapshot.builder(highlight.get().builders().iterator().next()) : snapshot.currentBuilder();
+        if (builder.isEmpty()) {
+            return;
+        }
+        stepBuilder = builder.get().name();
+        steps = dev.buildxlens.core.visibility.ResolutionSteps.of(snapshot, builder.get(), reference.trim(), null);
+        step = 0;
+        showStep();
+    }
+
+    public boolean nextStep() {
+        if (step + 1 < steps.size()) {
+            step++;
+            showStep();
+            return true;
+        }
+        return false;
+    }
+
+    public void previousStep() {
+        if (step > 0) {
+            step--;
+            showStep();
+        }
+    }
+
+    private void showStep() {
+        java.util.Map<String, Access> verdicts = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> badges = new java.util.LinkedHashMap<>();
+        for (int i = 0; i <= step && i < steps.size(); i++) {
+            var current = steps.get(i);
+            if (current.storeId() == null) {
+                continue;
+            }
+            verdicts.put(current.storeId(), switch (current.outcome()) {
+                case FOUND -> Access.CAN_READ;
+                case FAILS -> Access.CANNOT_READ;
+                case SKIPPED -> Access.CACHE_ONLY;
+                case NOT_HERE -> Access.ONLY_WITH_NETWORK_HOST;
+            });
+            badges.put(current.storeId(), (i + 1) + " · " + switch (current.outcome()) {
+                case FOUND -> "✓ found here";
+                case FAILS -> "✗ fails here";
+                case SKIPPED -> "skipped";
+                case NOT_HERE -> "not here";
+            });
+        }
+        highlight.set(new Highlight(Set.of(stepBuilder), verdicts, Set.of(), badges));
+        var current = steps.get(step);
+        stepCaption.set("Step " + (step + 1) + "/" + steps.size() + " on " + stepBuilder + ": " + current.title());
+        explanation.set(current.explanation());
+        stepError.set(current.errorText());
     }
 }
