@@ -170,12 +170,19 @@ public final class DesktopApp extends Application {
                 }
             }
         };
-        viewModel.snapshotProperty().addListener(openWhenShown);
+        boolean alreadyShown = viewModel.snapshotProperty().get() == scenario.snapshot();
+        if (!alreadyShown) {
+            viewModel.snapshotProperty().addListener(openWhenShown);
+        }
         viewModel.useWorld(scenario::snapshot, "Scenario: " + scenario.title() + " (" + scenario.level() + ")", captions);
+        if (alreadyShown && file != null) {
+            viewModel.diagnose().open(file);
+        }
     }
 
     /** The window's parts that settings and screenshots need. */
-    public record Window(Scene scene, MainView view, DoubleProperty zoom, javafx.beans.property.BooleanProperty dark) {
+    public record Window(Scene scene, MainView view, DoubleProperty zoom, javafx.beans.property.BooleanProperty dark,
+                         javafx.beans.property.BooleanProperty presenter) {
     }
 
     /** The scene for a view model: shared by the app and the UI tests. Starts the first refresh. */
@@ -186,8 +193,9 @@ public final class DesktopApp extends Application {
     public static Window createWindow(MainViewModel viewModel, boolean dark, double zoomLevel, dev.buildxlens.ui.services.Services services) {
         DoubleProperty zoom = new SimpleDoubleProperty(zoomLevel);
         javafx.beans.property.BooleanProperty darkTheme = new javafx.beans.property.SimpleBooleanProperty(dark);
+        javafx.beans.property.BooleanProperty presenter = new javafx.beans.property.SimpleBooleanProperty(false);
         MainView[] holder = new MainView[1];
-        MenuBar menu = menu(viewModel, zoom, darkTheme, () -> holder[0]);
+        MenuBar menu = menu(viewModel, zoom, darkTheme, presenter, () -> holder[0], services);
         MainView view = new MainView(viewModel, menu, services);
         holder[0] = view;
         Scene scene = new Scene(view, 1280, 820);
@@ -202,8 +210,22 @@ public final class DesktopApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom.set(Math.min(3, zoom.get() + 0.1)));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom.set(Math.max(0.6, zoom.get() - 0.1)));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom.set(1.0));
+        // Presenter mode: big type, heavy lines, the map in front; back to the user's zoom when it ends.
+        double[] zoomBefore = {zoom.get()};
+        presenter.addListener((o, before, on) -> {
+            view.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("presenter"), on);
+            if (on) {
+                zoomBefore[0] = zoom.get();
+                zoom.set(Math.max(1.6, zoom.get()));
+                view.tabs().getSelectionModel().select(0);
+            } else {
+                zoom.set(zoomBefore[0]);
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> presenter.set(!presenter.get()));
         viewModel.refresh();
-        return new Window(scene, view, zoom, darkTheme);
+        return new Window(scene, view, zoom, darkTheme, presenter);
     }
 
     private static String fontSize(double zoom) {
@@ -217,12 +239,17 @@ public final class DesktopApp extends Application {
     }
 
     private static MenuBar menu(MainViewModel viewModel, DoubleProperty zoom, javafx.beans.property.BooleanProperty dark,
-                                Supplier<MainView> view) {
+                                javafx.beans.property.BooleanProperty presenter, Supplier<MainView> view,
+                                dev.buildxlens.ui.services.Services services) {
         MenuItem refresh = new MenuItem("_Refresh");
         refresh.setOnAction(e -> viewModel.refresh());
         MenuItem quit = new MenuItem("_Quit");
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("_File", null, refresh, new SeparatorMenuItem(), quit);
+        MenuItem handout = new MenuItem("Export _handout…");
+        handout.setId("menu-handout");
+        handout.setOnAction(e -> services.dialogs().save("Export handout", "buildx-lens-handout.md").ifPresent(target ->
+                viewModel.reportStatus(Handout.write(viewModel, view.get(), target))));
+        Menu file = new Menu("_File", null, refresh, handout, new SeparatorMenuItem(), quit);
         CheckMenuItem darkItem = new CheckMenuItem("_Dark theme");
         darkItem.setId("menu-dark");
         darkItem.selectedProperty().bindBidirectional(dark);
@@ -232,7 +259,10 @@ public final class DesktopApp extends Application {
         zoomOut.setOnAction(e -> zoom.set(Math.max(0.6, zoom.get() - 0.1)));
         MenuItem zoomReset = new MenuItem("_Actual size (Ctrl+0)");
         zoomReset.setOnAction(e -> zoom.set(1.0));
-        Menu viewMenu = new Menu("_View", null, darkItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
+        CheckMenuItem presenterItem = new CheckMenuItem("_Presenter mode (Ctrl+Shift+P)");
+        presenterItem.setId("menu-presenter");
+        presenterItem.selectedProperty().bindBidirectional(presenter);
+        Menu viewMenu = new Menu("_View", null, darkItem, presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
         MenuItem how = new MenuItem("_How builders see images");
         how.setOnAction(e -> {
             view.get().tabs().getSelectionModel().select(0);

@@ -215,6 +215,20 @@ public final class MainViewModel {
         load();
     }
 
+    /** The lesson shown now: its title and captions (empty on the live machine). */
+    public String narrativeTitle() {
+        return narrativeTitle;
+    }
+
+    public List<String> narrative() {
+        return narrative;
+    }
+
+    /** One line for the status bar about something the user just did. */
+    public void reportStatus(String message) {
+        status.set(message);
+    }
+
     /** Back to the live machine after a scenario. */
     public void useLiveWorld() {
         useWorld(liveSource, "", List.of());

@@ -1,0 +1,56 @@
+package dev.buildxlens.ui;
+
+import dev.buildxlens.core.report.DiagnosisText;
+import dev.buildxlens.core.report.FixReport;
+import dev.buildxlens.ui.main.MainView;
+import dev.buildxlens.ui.main.MainViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A Markdown handout of what the window shows: the lesson (or this machine), the store map as a PNG beside it, the
+ * diagnosis of the open file and the fixes of the selected finding. Written atomically.
+ */
+final class Handout {
+
+    private Handout() {
+    }
+
+    static String write(MainViewModel viewModel, MainView view, Path target) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            String base = target.getFileName().toString().replaceFirst("\\.md$", "");
+            Path picture = dir.resolve(base + "-store-map.png");
+            var tabs = view.tabs();
+            var selected = tabs.getSelectionModel().getSelectedItem();
+            tabs.getSelectionModel().select(0);
+            view.applyCss();
+            view.layout();
+            Screenshots.write(view.getScene(), picture);
+            tabs.getSelectionModel().select(selected);
+
+            StringBuilder md = new StringBuilder();
+            md.append("# ").append(viewModel.narrativeTitle().isEmpty() ? "Buildx Lens: this machine" : viewModel.narrativeTitle()).append("\n\n");
+            viewModel.narrative().forEach(line -> md.append("- ").append(line).append('\n'));
+            md.append("\n![The store map](").append(picture.getFileName()).append(")\n\n");
+            md.append(viewModel.daemonSummaryProperty().get()).append("\n\n");
+            var diagnose = viewModel.diagnose();
+            if (diagnose.fileProperty().get() != null && !diagnose.findingsProperty().isEmpty()) {
+                md.append("## Diagnosis of ").append(diagnose.fileProperty().get().getFileName()).append("\n\n```\n");
+                md.append(DiagnosisText.write(new dev.buildxlens.core.diagnose.Diagnosis(java.util.List.of(), diagnose.findingsProperty(),
+                        java.util.List.of()))).append("```\n\n");
+            }
+            if (!diagnose.fixesProperty().isEmpty()) {
+                md.append(FixReport.markdown(diagnose.fixesProperty(), "").replaceFirst("^# ", "## "));
+            }
+            Path temp = Files.createTempFile(dir, ".buildx-lens", ".tmp");
+            Files.writeString(temp, md.toString());
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return "Exported " + target.getFileName() + " and " + picture.getFileName();
+        } catch (IOException e) {
+            return "Could not export the handout: " + e.getMessage();
+        }
+    }
+}
