@@ -249,7 +249,33 @@ public final class DesktopApp extends Application {
         handout.setId("menu-handout");
         handout.setOnAction(e -> services.dialogs().save("Export handout", "buildx-lens-handout.md").ifPresent(target ->
                 viewModel.reportStatus(Handout.write(viewModel, view.get(), target))));
-        Menu file = new Menu("_File", null, refresh, handout, new SeparatorMenuItem(), quit);
+        MenuItem export = new MenuItem("Export as _scenario…");
+        export.setId("menu-export-scenario");
+        export.setOnAction(e -> {
+            Snapshot snapshot = viewModel.snapshotProperty().get();
+            if (snapshot == null) {
+                return;
+            }
+            services.dialogs().save("Export as scenario", "my-machine.yml").ifPresent(target -> {
+                var result = dev.buildxlens.core.scenario.ScenarioExport.export(snapshot,
+                        target.getFileName().toString().replaceFirst("\\.ya?ml$", ""), false);
+                String details = "Removed before writing:\n" + (result.redacted().isEmpty() ? "  nothing needed removing"
+                        : String.join("\n", result.redacted().stream().map(r -> "  - " + r).toList()));
+                if (!Files.exists(target) || services.confirmations().confirm("Replace " + target.getFileName() + "?", details)) {
+                    try {
+                        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".buildx-lens", ".tmp");
+                        Files.writeString(temp, result.yaml());
+                        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        viewModel.reportStatus("Exported " + target.getFileName() + " (" + (result.redacted().isEmpty()
+                                ? "nothing needed removing" : "removed: " + String.join("; ", result.redacted())) + ")");
+                    } catch (IOException ex) {
+                        viewModel.reportStatus("Could not export: " + ex.getMessage());
+                    }
+                }
+            });
+        });
+        Menu file = new Menu("_File", null, refresh, handout, export, new SeparatorMenuItem(), quit);
         CheckMenuItem darkItem = new CheckMenuItem("_Dark theme");
         darkItem.setId("menu-dark");
         darkItem.selectedProperty().bindBidirectional(dark);

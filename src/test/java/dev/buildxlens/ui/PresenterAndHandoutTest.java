@@ -60,6 +60,18 @@ class PresenterAndHandoutTest {
     }
 
     @Test
+    void the_world_exports_as_a_scenario_that_loads_back(FxRobot robot) throws Exception {
+        Path exported = temp.resolve("exported.yml");
+        services.saves.add(exported);
+        robot.clickOn("File").clickOn("Export as scenario…");
+        WaitForAsyncUtils.waitForFxEvents();
+        var back = dev.buildxlens.core.scenario.ScenarioLoader.load(exported, "exported.yml");
+        assertThat(back.snapshot().currentBuilder().orElseThrow().name()).isEqualTo("mybuilder");
+        assertThat(back.snapshot().daemon().images()).extracting(i -> i.tags().get(0)).contains("my-base:latest", "alpine:3.20");
+        assertThat(robot.lookup("#status-bar").queryAs(javafx.scene.control.Label.class).getText()).startsWith("Exported exported.yml");
+    }
+
+    @Test
     void the_handout_has_the_lesson_the_diagnosis_the_fixes_and_the_picture(FxRobot robot) throws Exception {
         Path handout = temp.resolve("lesson.md");
         services.saves.add(handout);
