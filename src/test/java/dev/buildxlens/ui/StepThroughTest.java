@@ -58,5 +58,14 @@ class StepThroughTest {
         robot.clickOn("#step-previous");
         assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText()).startsWith("Step 3/4");
         assertThat(robot.lookup("#step-error").query().isVisible()).isFalse();
+
+        robot.clickOn("#step-next");
+        robot.clickOn("#step-fix");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText())
+                .isEqualTo("Fix applied (use-docker-driver). Step 1/2 on default: Named build context");
+        robot.clickOn("#step-next");
+        assertThat(badge(robot, "#store-daemon_default")).isEqualTo("2 · ✓ found here");
+        assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText()).startsWith("Fix applied (use-docker-driver). Step 2/2");
     }
 }

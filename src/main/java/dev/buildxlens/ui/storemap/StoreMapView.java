@@ -103,6 +103,13 @@ public final class StoreMapView extends BorderPane {
             viewModel.stepThrough(image.getText());
             autoplay.playFromStart();
         });
+        javafx.scene.control.Button fix = new javafx.scene.control.Button("Apply the fix");
+        fix.setId("step-fix");
+        fix.setOnAction(e -> {
+            autoplay.stop();
+            viewModel.applyFixAndReplay(image.getText());
+            requestFocus();
+        });
         Label caption = new Label();
         caption.setId("step-caption");
         caption.getStyleClass().add("card-title");
@@ -114,7 +121,7 @@ public final class StoreMapView extends BorderPane {
         error.textProperty().bind(viewModel.stepErrorProperty());
         error.visibleProperty().bind(viewModel.stepErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        HBox controls = new HBox(8, image, start, previous, next, play, caption);
+        HBox controls = new HBox(8, image, start, previous, next, play, fix, caption);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(6, controls, error);
         bar.setPadding(new Insets(6, 14, 0, 14));

@@ -113,6 +113,7 @@ public final class StoreMapViewModel {
     private List<dev.buildxlens.core.visibility.ResolutionSteps.Step> steps = List.of();
     private int step;
     private String stepBuilder = "";
+    private String fixPrefix = "";
 
     /** "Step 2/4: …" for the step on screen; empty when not stepping. */
     public ReadOnlyStringProperty stepCaptionProperty() {
@@ -140,7 +141,47 @@ public final class StoreMapViewModel {
         stepBuilder = builder.get().name();
         steps = dev.buildxlens.core.visibility.ResolutionSteps.of(snapshot, builder.get(), reference.trim(), null);
         step = 0;
+        fixPrefix = "";
         showStep();
+    }
+
+    /**
+     * Replays the same resolution on the world with the targeted fix applied: a builder given network=host when a
+     * loopback registry was out of reach, else the context's docker-driver builder (use-docker-driver).
+     * Returns the fix id, or empty when the resolution did not fail.
+     */
+    public String applyFixAndReplay(String reference) {
+        if (snapshot == null || steps.isEmpty() || steps.get(steps.size() - 1).outcome() != dev.buildxlens.core.visibility.ResolutionSteps.Outcome.FAILS) {
+            return "";
+        }
+        var failing = steps.get(steps.size() - 1);
+        var builder = snapshot.builder(stepBuilder).orElseThrow();
+        String fix;
+        dev.buildxlens.core.model.Builder fixed;
+        boolean loopback = failing.storeId() != null && failing.storeId().startsWith("registry:")
+                && dev.buildxlens.core.model.RegistryHosts.isLoopback(failing.storeId().substring("registry:".length()));
+        if (loopback && builder.driver().equals("docker-container")) {
+            fix = "add-network-host";
+            List<dev.buildxlens.core.model.BuilderNode> nodes = builder.nodes().stream().map(n -> {
+                java.util.Map<String, String> opts = new java.util.TreeMap<>(n.driverOpts());
+                opts.put("network", "host");
+                return new dev.buildxlens.core.model.BuilderNode(n.name(), n.endpoint(), n.status(), n.buildkitVersion(), n.platforms(),
+                        opts, n.buildkitdFlags(), n.buildkitdConfig(), n.container());
+            }).toList();
+            var changed = new dev.buildxlens.core.model.Builder(builder.name(), builder.driver(), builder.current(), builder.fromDockerContext(),
+                    builder.lastActivity(), nodes, List.of(), builder.error());
+            fixed = changed.withAccess(dev.buildxlens.core.visibility.VisibilityRules.accessFor(changed, snapshot.stores(),
+                    dev.buildxlens.core.visibility.VisibilityRules.localEndpoint(snapshot.daemon())));
+        } else {
+            fix = "use-docker-driver";
+            fixed = snapshot.builder(snapshot.daemon().context()).orElse(builder);
+        }
+        stepBuilder = fixed.name();
+        steps = dev.buildxlens.core.visibility.ResolutionSteps.of(snapshot, fixed, reference.trim(), null);
+        step = 0;
+        fixPrefix = "Fix applied (" + fix + "). ";
+        showStep();
+        return fix;
     }
 
     public boolean nextStep() {
@@ -182,7 +223,7 @@ public final class StoreMapViewModel {
         }
         highlight.set(new Highlight(Set.of(stepBuilder), verdicts, Set.of(), badges));
         var current = steps.get(step);
-        stepCaption.set("Step " + (step + 1) + "/" + steps.size() + " on " + stepBuilder + ": " + current.title());
+        stepCaption.set(fixPrefix + "Step " + (step + 1) + "/" + steps.size() + " on " + stepBuilder + ": " + current.title());
         explanation.set(current.explanation());
         stepError.set(current.errorText());
     }
