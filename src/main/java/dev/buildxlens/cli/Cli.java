@@ -121,31 +121,7 @@ public final class Cli {
                 err.println("buildx-lens: built-in scenario " + e.getMessage());
             }
         }
-        if (format.equals("json")) {
-            var mapper = new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-            var root = mapper.createObjectNode();
-            var array = root.putArray("scenarios");
-            for (var scenario : all) {
-                var node = array.addObject();
-                node.put("name", scenario.name());
-                node.put("title", scenario.title());
-                node.put("level", scenario.level());
-                node.put("runner", scenario.runner());
-                node.put("goal", scenario.goal());
-                var expect = node.putArray("expect");
-                scenario.expect().forEach(expect::add);
-            }
-            try {
-                out.println(mapper.writeValueAsString(root));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        } else {
-            for (var scenario : all) {
-                out.printf("%-32s %-14s %-13s %s%n", scenario.name(), scenario.runner(), scenario.level(), scenario.title());
-            }
-            out.println("\nUse one with --scenario NAME (inspect, diagnose, fix, and the desktop app), or --scenario FILE for your own.");
-        }
+        out.print(format.equals("json") ? dev.buildxlens.core.report.ScenarioList.json(all) : dev.buildxlens.core.report.ScenarioList.text(all));
         return ExitCode.OK;
     }
 

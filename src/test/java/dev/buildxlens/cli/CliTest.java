@@ -187,6 +187,39 @@ class CliTest {
     }
 
     @Test
+    void scenarios_replace_the_machine_for_every_command() throws IOException {
+        Map<String, String> noDaemon = Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + closedPort());
+        Result list = run(noDaemon, "scenarios", "--format", "json");
+        assertThat(list.exitCode()).isZero();
+        JsonNode json = new ObjectMapper().readTree(list.out());
+        assertThat(json.get("scenarios").size()).isGreaterThanOrEqualTo(10);
+        assertThat(json.at("/scenarios/0/name").asText()).isEqualTo("laptop-loaded-base");
+
+        Result inspect = run(noDaemon, "inspect", "--scenario", "laptop-loaded-base", "--format", "json");
+        assertThat(inspect.exitCode()).as("no daemon is needed for a scenario").isZero();
+        assertThat(new ObjectMapper().readTree(inspect.out()).at("/origin").asText()).isEqualTo("scenario laptop-loaded-base");
+
+        Result diagnose = run(noDaemon, "diagnose", "--scenario", "classic-ci");
+        assertThat(diagnose.exitCode()).isEqualTo(1);
+        assertThat(diagnose.out()).contains(".github/workflows/ci.yml:30: error[local-image-invisible]");
+
+        Result fix = run(noDaemon, "fix", "--scenario", "classic-ci-docker-driver");
+        assertThat(fix.exitCode()).isZero();
+        assertThat(fix.out()).contains("Nothing to fix");
+
+        Result missing = run(noDaemon, "diagnose", "--scenario", "no-such-lesson");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no scenario 'no-such-lesson'");
+
+        Path exported = home.resolve("world.yml");
+        assertThat(run(noDaemon, "inspect", "--scenario", "kubernetes-builder", "--export-scenario", exported.toString()).exitCode()).isZero();
+        assertThat(java.nio.file.Files.readString(exported)).contains("driver: \"kubernetes\"");
+        Result again = run(noDaemon, "inspect", "--scenario", "kubernetes-builder", "--export-scenario", exported.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("the file exists; add --force");
+    }
+
+    @Test
     void exit_codes_combine_by_priority() {
         assertThat(ExitCode.OK.and(ExitCode.FINDINGS)).isEqualTo(ExitCode.FINDINGS);
         assertThat(ExitCode.FINDINGS.and(ExitCode.DAEMON_UNREACHABLE)).isEqualTo(ExitCode.DAEMON_UNREACHABLE);
