@@ -146,7 +146,31 @@ public final class DesktopApp extends Application {
         if (chosen.screenshots() != null) {
             screenshotsWhenLoaded(window, viewModel, chosen.screenshots(), chosen.open() != null);
         }
+        if (System.getenv("BUILDX_LENS_STARTUP_TRACE") != null) {
+            traceStartup(stage, viewModel);
+        }
         stage.show();
+    }
+
+    /**
+     * Prints how long after process start the window appeared and the first picture arrived, to stderr.
+     * The packaging measures start-up options (CDS archives) with it; the process start comes from the OS,
+     * so launcher and JVM boot time count too.
+     */
+    private static void traceStartup(Stage stage, MainViewModel viewModel) {
+        java.util.function.Consumer<String> trace = event -> ProcessHandle.current().info().startInstant()
+                .ifPresent(start -> System.err.println("startup: " + event + " after "
+                        + java.time.Duration.between(start, java.time.Instant.now()).toMillis() + " ms"));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> trace.accept("first window"));
+        viewModel.snapshotProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot before, Snapshot now) {
+                if (now != null) {
+                    viewModel.snapshotProperty().removeListener(this);
+                    trace.accept("first snapshot");
+                }
+            }
+        });
     }
 
     /** Shows a scenario's world instead of this machine, its lesson as captions, and its build in the Diagnose tab. */
