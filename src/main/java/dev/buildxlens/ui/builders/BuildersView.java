@@ -46,6 +46,7 @@ public final class BuildersView extends SplitPane {
                 text.setEditable(false);
                 text.getStyleClass().add("snippet");
                 javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy");
+                copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
                 copy.setId("copy-command-" + index);
                 copy.setOnAction(e -> services.clipboard().copy(command.text()));
                 javafx.scene.control.Button run = new javafx.scene.control.Button("Run…");

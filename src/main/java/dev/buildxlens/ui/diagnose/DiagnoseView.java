@@ -172,9 +172,9 @@ public final class DiagnoseView extends BorderPane {
             @Override
             protected void updateItem(Finding finding, boolean empty) {
                 super.updateItem(finding, empty);
-                setText(empty || finding == null ? null : (finding.severity().label().equals("error") ? "✗ " : finding.severity().label()
-                        .equals("warning") ? "! " : "i ") + finding.severity().label() + "[" + finding.id() + "] line " + finding.line()
+                setText(empty || finding == null ? null : finding.severity().label() + "[" + finding.id() + "] line " + finding.line()
                         + ": " + finding.message());
+                setGraphic(empty || finding == null ? null : dev.buildxlens.ui.AppIcons.severity(finding.severity().label()));
             }
         });
         Label explanation = new Label();
@@ -228,6 +228,7 @@ public final class DiagnoseView extends BorderPane {
             }
         });
         Button markdown = new Button("Copy all as _Markdown");
+        markdown.setGraphic(dev.buildxlens.ui.AppIcons.copy());
         markdown.setId("copy-markdown");
         markdown.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.fixesProperty()));
         markdown.setOnAction(e -> copy(viewModel.fixesAsMarkdown()));
@@ -292,12 +293,14 @@ public final class DiagnoseView extends BorderPane {
                 text.getStyleClass().add("snippet");
                 text.setPrefRowCount(Math.min(14, (int) snippet.content().lines().count() + 1));
                 Button copy = new Button("Copy");
+                copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
                 copy.setId("copy-" + snippet.kind());
                 copy.setOnAction(e -> copy(snippet.content()));
                 HBox buttons = new HBox(8, new Label(snippet.title()), copy);
                 buttons.setAlignment(Pos.CENTER_LEFT);
                 if (snippet.kind().endsWith("-patch")) {
                     Button save = new Button("Save patch…");
+                    save.setGraphic(dev.buildxlens.ui.AppIcons.save());
                     save.setId("save-" + snippet.kind());
                     save.setOnAction(e -> save(snippet));
                     buttons.getChildren().add(save);

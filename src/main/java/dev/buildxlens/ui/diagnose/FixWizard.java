@@ -156,6 +156,7 @@ public final class FixWizard {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         result.setId("wizard-result");
         Button markdown = new Button("Copy all as Markdown");
+        markdown.setGraphic(dev.buildxlens.ui.AppIcons.copy());
         markdown.setId("wizard-copy-markdown");
         markdown.setOnAction(e -> {
             services.clipboard().copy(dev.buildxlens.core.report.FixReport.markdown(List.of(chosen()), ""));
@@ -199,6 +200,7 @@ public final class FixWizard {
             text.setEditable(false);
             text.getStyleClass().add("snippet");
             Button copy = new Button("Copy");
+            copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
             copy.setId("wizard-copy-" + i);
             copy.setOnAction(e -> {
                 services.clipboard().copy(snippet.content());
@@ -208,6 +210,7 @@ public final class FixWizard {
             buttons.setAlignment(Pos.CENTER_LEFT);
             if (snippet.kind().endsWith("-patch")) {
                 Button save = new Button("Save patch…");
+                save.setGraphic(dev.buildxlens.ui.AppIcons.save());
                 save.setId("wizard-save-" + i);
                 save.setOnAction(e -> services.dialogs().save("Save patch", java.nio.file.Path.of(snippet.title()).getFileName() + ".patch")
                         .ifPresent(target -> result.setText(save(target, snippet.content()))));

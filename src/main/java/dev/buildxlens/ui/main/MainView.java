@@ -74,6 +74,7 @@ public final class MainView extends BorderPane {
         progress.setPrefSize(22, 22);
         progress.visibleProperty().bind(viewModel.loadingProperty());
         Button refresh = new Button("_Refresh");
+        refresh.setGraphic(dev.buildxlens.ui.AppIcons.refresh());
         refresh.setId("refresh");
         refresh.setTooltip(new Tooltip("Look at the daemon, builders and registries again (F5 or Ctrl+R)"));
         refresh.disableProperty().bind(viewModel.loadingProperty());

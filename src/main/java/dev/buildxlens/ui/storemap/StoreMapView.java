@@ -182,7 +182,7 @@ public final class StoreMapView extends BorderPane {
             edges.clear();
             getChildren().addAll(edgeLayer, builderHeading, storeHeading);
             for (StoreMapModel.BuilderCard builder : model.builders()) {
-                VBox card = card(nodeId("builder", builder.name()), builder.name() + (builder.current() ? "  ★ current" : ""),
+                VBox card = card(nodeId("builder", builder.name()), dev.buildxlens.ui.AppIcons.driver(builder.driver()), builder.name() + (builder.current() ? "  ★ current" : ""),
                         builder.driver() + " · " + builder.status() + (builder.detail().isEmpty() ? "" : " · " + builder.detail()), "builder-card");
                 card.setOnMouseClicked(e -> viewModel.selectBuilder(builder.name()));
                 card.setAccessibleText("Builder " + builder.name() + ", " + builder.driver() + " driver, " + builder.status());
@@ -195,7 +195,7 @@ public final class StoreMapView extends BorderPane {
                     case BUILDKIT -> "BuildKit cache";
                     case REGISTRY -> "Registry";
                 };
-                VBox card = card(nodeId("store", store.id()), kind + ": " + store.name(), store.description(),
+                VBox card = card(nodeId("store", store.id()), dev.buildxlens.ui.AppIcons.store(store.kind()), kind + ": " + store.name(), store.description(),
                         "store-card", "store-" + store.kind().label());
                 card.setAccessibleText(kind + " " + store.name() + ": " + store.description());
                 storeCards.put(store.id(), card);
@@ -211,8 +211,8 @@ public final class StoreMapView extends BorderPane {
             requestLayout();
         }
 
-        private VBox card(String id, String title, String detail, String... classes) {
-            Label name = new Label(title);
+        private VBox card(String id, javafx.scene.Node icon, String title, String detail, String... classes) {
+            Label name = new Label(title, icon);
             name.getStyleClass().add("card-title");
             Label text = new Label(detail);
             text.getStyleClass().add("card-detail");

@@ -1,0 +1,72 @@
+package dev.buildxlens.ui;
+
+import dev.buildxlens.core.model.StoreKind;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The app's in-app icons, all from one set (Feather) so drivers, stores, severities and actions look alike.
+ * Each icon carries a style class, so its colour comes from app.css and follows the theme. Its size follows the
+ * font of the control that shows it, so the zoom (Ctrl+Plus) scales icons with the text. Ikonli's own
+ * {@code em} sizes are relative to the icon's font, which is the icon size itself, and grow on every CSS pass.
+ */
+public final class AppIcons {
+
+    /** Feather's glyphs are drawn inside their em box with some air; slightly larger than the text looks even. */
+    private static final double ICON_TO_TEXT = 1.15;
+
+    private AppIcons() {
+    }
+
+    public static FontIcon copy() {
+        return icon(Feather.COPY, "icon-action");
+    }
+
+    public static FontIcon refresh() {
+        return icon(Feather.REFRESH_CW, "icon-action");
+    }
+
+    public static FontIcon save() {
+        return icon(Feather.SAVE, "icon-action");
+    }
+
+    /** error, warning or info, as {@code Severity.label()} spells them; anything else is shown as info. */
+    public static FontIcon severity(String label) {
+        return switch (label) {
+            case "error" -> icon(Feather.X_CIRCLE, "icon-error");
+            case "warning" -> icon(Feather.ALERT_TRIANGLE, "icon-warning");
+            default -> icon(Feather.INFO, "icon-info");
+        };
+    }
+
+    /** A buildx driver: the daemon's own BuildKit, a container, a cluster, or something remote. */
+    public static FontIcon driver(String driver) {
+        return switch (driver) {
+            case "docker" -> icon(Feather.SERVER, "icon-driver");
+            case "docker-container" -> icon(Feather.BOX, "icon-driver");
+            case "kubernetes" -> icon(Feather.HEXAGON, "icon-driver");
+            default -> icon(Feather.GLOBE, "icon-driver");
+        };
+    }
+
+    public static FontIcon store(StoreKind kind) {
+        return switch (kind) {
+            case DAEMON -> icon(Feather.HARD_DRIVE, "icon-store");
+            case BUILDKIT -> icon(Feather.LAYERS, "icon-store");
+            case REGISTRY -> icon(Feather.DATABASE, "icon-store");
+        };
+    }
+
+    private static FontIcon icon(Feather glyph, String styleClass) {
+        FontIcon icon = new FontIcon(glyph);
+        icon.getStyleClass().addAll("app-icon", styleClass);
+        icon.parentProperty().addListener((o, before, parent) -> {
+            icon.iconSizeProperty().unbind();
+            if (parent instanceof javafx.scene.control.Labeled labeled) {
+                icon.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                        () -> (int) Math.round(labeled.getFont().getSize() * ICON_TO_TEXT), labeled.fontProperty()));
+            }
+        });
+        return icon;
+    }
+}
