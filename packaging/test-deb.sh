@@ -21,7 +21,13 @@ echo "test-deb: installing $deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb" >/dev/null
 
 launcher=$(command -v buildx-lens) || fail "buildx-lens is not on PATH after install"
-[ "$(readlink -f "$launcher")" = /opt/buildx-lens/bin/buildx-lens ] || fail "$launcher does not point at /opt/buildx-lens/bin/buildx-lens"
+[ "$(readlink -f "$launcher")" = /opt/buildx-lens/lib/app/buildx-lens.sh ] || fail "$launcher does not point at /opt/buildx-lens/lib/app/buildx-lens.sh"
+[ -s /opt/buildx-lens/lib/app/buildx-lens.jsa ] || fail "postinst made no AppCDS archive"
+# The archive must be accepted at /opt (JDK 17 rejects one made on another class path).
+classes=$(mktemp)
+JAVA_TOOL_OPTIONS=-Xlog:class+load buildx-lens --version >"$classes" 2>/dev/null
+grep -q 'shared objects file (top)' "$classes" || fail "the AppCDS archive is not used by the installed command"
+rm -f "$classes"
 
 version=$(buildx-lens --version)
 [[ "$version" =~ ^buildx-lens\ [0-9]+\.[0-9]+\.[0-9]+ ]] || fail "--version printed '$version'"

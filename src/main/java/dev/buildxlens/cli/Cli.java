@@ -86,6 +86,7 @@ public final class Cli {
             throw new UsageException("no command given");
         }
         String command = args.next();
+        dev.buildxlens.core.Trace.mark("command line read");
         return switch (command) {
             case "--version", "-v" -> {
                 out.println("buildx-lens " + Version.current());
@@ -176,6 +177,7 @@ public final class Cli {
         }
         out.print(format.equals("json") ? SnapshotJson.write(snapshot) + "\n" : SnapshotText.write(snapshot));
         out.flush();
+        dev.buildxlens.core.Trace.mark("output written");
         if (!snapshot.daemon().reachable()) {
             err.println("buildx-lens: the Docker daemon is unreachable (context " + snapshot.daemon().context() + "):");
             snapshot.daemon().attempts().forEach(a -> err.println("  " + a.line()));

@@ -3,10 +3,13 @@ package dev.buildxlens.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.buildxlens.core.probe.ContextStore;
 import dev.buildxlens.core.probe.DaemonDiscovery;
 import dev.buildxlens.core.probe.DockerConnection;
-import dev.buildxlens.core.probe.DockerJavaConnector;
+import dev.buildxlens.core.probe.EngineConnector;
 import dev.buildxlens.core.probe.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -32,27 +36,34 @@ public final class DockerTestSupport {
     private DockerTestSupport() {
     }
 
-    /** A daemon found the way the app finds it, and the host it answered on. */
-    public record Daemon(DockerConnection connection, String host) implements AutoCloseable {
-        public DockerClient client() {
-            return connection.client();
-        }
-
+    /**
+     * A daemon found the way the app finds it, the host it answered on, and a docker-java client on the same host
+     * for the tests' own set-up (creating containers, inspecting images).
+     */
+    public record Daemon(DockerConnection connection, DockerClient client, String host) implements AutoCloseable {
         @Override
         public void close() {
             connection.close();
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // Nothing left to clean up.
+            }
         }
     }
 
     public static Daemon connect() {
         Environment env = Environment.system();
-        DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env), DockerJavaConnector.withDefaultTimeouts(env));
+        DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env), EngineConnector.withDefaultTimeouts(env));
         DaemonDiscovery.Outcome outcome = discovery.discover();
         if (outcome.connection().isEmpty()) {
             String attempts = discovery.attempts().stream().map(a -> "  " + a.line()).collect(Collectors.joining("\n"));
             unavailable("no Docker daemon answered:\n" + attempts);
         }
-        return new Daemon(outcome.connection().get(), outcome.host());
+        DefaultDockerClientConfig config = new DefaultDockerClientConfig.Builder().withDockerHost(outcome.host()).build();
+        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig()).connectionTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofSeconds(60)).build();
+        return new Daemon(outcome.connection().get(), DockerClientImpl.getInstance(config, http), outcome.host());
     }
 
     /** Skips the test, or fails it when Docker is required. */

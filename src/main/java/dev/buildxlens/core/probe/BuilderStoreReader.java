@@ -1,7 +1,7 @@
 package dev.buildxlens.core.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildxlens.core.json.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +28,6 @@ public final class BuilderStoreReader {
     /** Store files are small; anything bigger is not a builder and is not read into memory. */
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BuilderStoreReader() {
     }
@@ -149,7 +148,7 @@ public final class BuilderStoreReader {
     private static JsonNode parseJson(String text) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonTrees.parse(text);
         } catch (IOException e) {
             String detail = Messages.firstLine(e);
             int cut = detail.indexOf(" at [Source");

@@ -1,7 +1,7 @@
 package dev.buildxlens.core.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildxlens.core.json.JsonTrees;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,7 +18,6 @@ import java.util.Optional;
  */
 public final class BuildxLs {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     private BuildxLs() {
@@ -54,7 +53,7 @@ public final class BuildxLs {
             }
             JsonNode root;
             try {
-                root = JSON.readTree(line);
+                root = JsonTrees.parse(line);
             } catch (IOException e) {
                 throw new IOException("buildx ls output line " + (i + 1) + " is not JSON");
             }

@@ -1,7 +1,7 @@
 package dev.buildxlens.core.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildxlens.core.json.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,6 @@ import java.util.stream.Stream;
  */
 public final class ContextStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Environment env;
     private final List<String> problems = new ArrayList<>();
@@ -47,7 +46,7 @@ public final class ContextStore {
             return Optional.empty();
         }
         try {
-            JsonNode root = JSON.readTree(config.toFile());
+            JsonNode root = JsonTrees.parse(config);
             JsonNode current = root == null ? null : root.get("currentContext");
             return current == null || current.asText().isEmpty() ? Optional.empty() : Optional.of(current.asText());
         } catch (IOException e) {
@@ -104,7 +103,7 @@ public final class ContextStore {
     private DockerContext parse(Path meta, String expectedName) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(meta.toFile());
+            root = JsonTrees.parse(meta);
         } catch (IOException e) {
             throw new IOException("not valid JSON: " + Messages.firstLine(e), e);
         }

@@ -1,24 +1,20 @@
 package dev.buildxlens.core.probe;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.ContainerMount;
-import com.github.dockerjava.api.model.ContainerPort;
-import com.github.dockerjava.api.model.Info;
-import com.github.dockerjava.api.model.InfoRegistryConfig;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildxlens.core.model.Container;
 import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.DiscoveryAttempt;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.ImageStoreKind;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Reads the daemon's facts, image store and containers through one open connection. Each call that fails
- * becomes a problem line and the rest are still read; docker-java types never leave this class.
+ * becomes a problem line and the rest are still read; the daemon's JSON never leaves this class.
  */
 final class DaemonProbe {
 
@@ -30,46 +26,37 @@ final class DaemonProbe {
 
     static Daemon read(DockerConnection connection, String context, String host, List<DiscoveryAttempt> attempts,
                        Consumer<String> problems) {
-        DockerClient client = connection.client();
-        Info info = null;
-        try {
-            info = client.infoCmd().exec();
-        } catch (RuntimeException e) {
-            problems.accept("daemon info failed: " + Messages.firstLine(e));
-        }
+        JsonNode info = get(connection, "/info", "daemon info", problems);
         List<Image> images = new ArrayList<>();
-        try {
-            client.listImagesCmd().withShowAll(true).exec().forEach(image -> images.add(image(image)));
-        } catch (RuntimeException e) {
-            problems.accept("listing images failed: " + Messages.firstLine(e));
+        JsonNode imageList = get(connection, "/images/json?all=1", "listing images", problems);
+        if (imageList != null) {
+            imageList.forEach(image -> images.add(image(image)));
         }
         List<Container> containers = new ArrayList<>();
-        try {
-            client.listContainersCmd().withShowAll(true).exec().forEach(c -> containers.add(container(c)));
-        } catch (RuntimeException e) {
-            problems.accept("listing containers failed: " + Messages.firstLine(e));
+        JsonNode containerList = get(connection, "/containers/json?all=1", "listing containers", problems);
+        if (containerList != null) {
+            containerList.forEach(c -> containers.add(container(c)));
         }
-        String os = info == null ? "" : nullToEmpty(info.getOsType());
-        String arch = info == null ? "" : nullToEmpty(info.getArchitecture());
-        String storageDriver = info == null ? "" : nullToEmpty(info.getDriver());
-        ImageStoreKind store = info == null ? ImageStoreKind.UNKNOWN : imageStoreKind(info.getDriverStatuses());
+        String os = Json.text(info, "OSType");
+        String arch = Json.text(info, "Architecture");
+        String storageDriver = Json.text(info, "Driver");
+        ImageStoreKind store = info == null ? ImageStoreKind.UNKNOWN : imageStoreKind(driverStatuses(info));
         List<String> insecure = new ArrayList<>();
         List<String> mirrors = new ArrayList<>();
-        if (info != null && info.getRegistryConfig() != null) {
-            InfoRegistryConfig registryConfig = info.getRegistryConfig();
-            if (registryConfig.getInsecureRegistryCIDRs() != null) {
-                insecure.addAll(registryConfig.getInsecureRegistryCIDRs());
-            }
-            if (registryConfig.getIndexConfigs() != null) {
-                registryConfig.getIndexConfigs().forEach((name, index) -> {
-                    if (Boolean.FALSE.equals(index.getSecure()) && !insecure.contains(name)) {
-                        insecure.add(name);
+        JsonNode registryConfig = Json.field(info, "RegistryConfig");
+        if (registryConfig != null && registryConfig.isObject()) {
+            insecure.addAll(Json.strings(registryConfig, "InsecureRegistryCIDRs"));
+            JsonNode indexConfigs = Json.field(registryConfig, "IndexConfigs");
+            if (indexConfigs != null && indexConfigs.isObject()) {
+                indexConfigs.fields().forEachRemaining(entry -> {
+                    JsonNode index = entry.getValue();
+                    JsonNode secure = Json.field(index, "Secure");
+                    if (secure != null && secure.isBoolean() && !secure.booleanValue() && !insecure.contains(entry.getKey())) {
+                        insecure.add(entry.getKey());
                     }
-                    if (index.getMirrors() != null) {
-                        for (Object mirror : index.getMirrors()) {
-                            if (!mirrors.contains(String.valueOf(mirror))) {
-                                mirrors.add(String.valueOf(mirror));
-                            }
+                    for (String mirror : Json.strings(index, "Mirrors")) {
+                        if (!mirrors.contains(mirror)) {
+                            mirrors.add(mirror);
                         }
                     }
                 });
@@ -77,6 +64,36 @@ final class DaemonProbe {
         }
         return new Daemon(true, context, host, connection.serverVersion(), connection.apiVersion(), os, arch,
                 storageDriver, store, insecure, mirrors, images, containers, attempts);
+    }
+
+    /** One GET; a failure becomes a problem line naming what was being read, and {@code null}. */
+    private static JsonNode get(DockerConnection connection, String path, String what, Consumer<String> problems) {
+        try {
+            JsonNode answer = connection.getJson(path);
+            boolean list = path.contains("/json");
+            if (list ? !answer.isArray() : !answer.isObject()) {
+                problems.accept(what + " failed: the daemon answered " + answer.getNodeType().name().toLowerCase()
+                        + " where " + (list ? "a list" : "an object") + " was expected");
+                return null;
+            }
+            return answer;
+        } catch (IOException e) {
+            problems.accept(what + " failed: " + Messages.firstLine(e));
+            return null;
+        }
+    }
+
+    private static List<List<String>> driverStatuses(JsonNode info) {
+        JsonNode statuses = Json.field(info, "DriverStatus");
+        List<List<String>> out = new ArrayList<>();
+        if (statuses != null && statuses.isArray()) {
+            for (JsonNode pair : statuses) {
+                List<String> values = new ArrayList<>();
+                pair.forEach(v -> values.add(v.asText()));
+                out.add(values);
+            }
+        }
+        return out;
     }
 
     /**
@@ -96,44 +113,44 @@ final class DaemonProbe {
         return ImageStoreKind.CLASSIC;
     }
 
-    private static Image image(com.github.dockerjava.api.model.Image image) {
-        List<String> tags = image.getRepoTags() == null ? List.of()
-                : Arrays.stream(image.getRepoTags()).filter(t -> !NONE_TAG.equals(t)).toList();
-        List<String> digests = image.getRepoDigests() == null ? List.of()
-                : Arrays.stream(image.getRepoDigests()).filter(d -> !NONE_DIGEST.equals(d)).toList();
-        long size = image.getSize() == null ? 0 : image.getSize();
-        Instant created = image.getCreated() == null ? Instant.EPOCH : Instant.ofEpochSecond(image.getCreated());
-        return new Image(image.getId(), tags, digests, size, created);
+    private static Image image(JsonNode image) {
+        List<String> tags = Json.strings(image, "RepoTags").stream().filter(t -> !NONE_TAG.equals(t)).toList();
+        List<String> digests = Json.strings(image, "RepoDigests").stream().filter(d -> !NONE_DIGEST.equals(d)).toList();
+        JsonNode created = Json.field(image, "Created");
+        return new Image(Json.text(image, "Id"), tags, digests, Json.field(image, "Size") == null ? 0 : Json.field(image, "Size").asLong(0),
+                created == null ? Instant.EPOCH : Instant.ofEpochSecond(created.asLong(0)));
     }
 
-    private static Container container(com.github.dockerjava.api.model.Container c) {
-        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0];
+    private static Container container(JsonNode c) {
+        List<String> names = Json.strings(c, "Names");
+        String name = names.isEmpty() ? Json.text(c, "Id") : names.get(0);
         if (name.startsWith("/")) {
             name = name.substring(1);
         }
         List<Container.PublishedPort> ports = new ArrayList<>();
-        if (c.getPorts() != null) {
-            for (ContainerPort port : c.getPorts()) {
-                if (port.getPublicPort() != null) {
-                    ports.add(new Container.PublishedPort(nullToEmpty(port.getIp()), port.getPublicPort(),
-                            port.getPrivatePort() == null ? 0 : port.getPrivatePort(), nullToEmpty(port.getType())));
+        JsonNode portList = Json.field(c, "Ports");
+        if (portList != null && portList.isArray()) {
+            for (JsonNode port : portList) {
+                JsonNode publicPort = Json.field(port, "PublicPort");
+                if (publicPort != null && publicPort.canConvertToInt() && publicPort.asInt() > 0) {
+                    JsonNode privatePort = Json.field(port, "PrivatePort");
+                    ports.add(new Container.PublishedPort(Json.text(port, "IP"), publicPort.asInt(),
+                            privatePort == null ? 0 : privatePort.asInt(0), Json.text(port, "Type")));
                 }
             }
         }
-        String networkMode = c.getHostConfig() == null ? "" : nullToEmpty(c.getHostConfig().getNetworkMode());
+        String networkMode = Json.text(Json.field(c, "HostConfig"), "NetworkMode");
         List<String> volumes = new ArrayList<>();
-        if (c.getMounts() != null) {
-            for (ContainerMount mount : c.getMounts()) {
-                if (mount.getName() != null) {
-                    volumes.add(mount.getName());
+        JsonNode mounts = Json.field(c, "Mounts");
+        if (mounts != null && mounts.isArray()) {
+            for (JsonNode mount : mounts) {
+                String volume = Json.text(mount, "Name");
+                if (!volume.isEmpty()) {
+                    volumes.add(volume);
                 }
             }
         }
-        return new Container(c.getId(), name, nullToEmpty(c.getImage()), nullToEmpty(c.getImageId()),
-                nullToEmpty(c.getState()), ports, networkMode, volumes);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+        return new Container(Json.text(c, "Id"), name, Json.text(c, "Image"), Json.text(c, "ImageID"),
+                Json.text(c, "State"), ports, networkMode, volumes);
     }
 }

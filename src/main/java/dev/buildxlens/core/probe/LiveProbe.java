@@ -1,5 +1,6 @@
 package dev.buildxlens.core.probe;
 
+import dev.buildxlens.core.Trace;
 import dev.buildxlens.core.model.Container;
 import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.DiscoveryAttempt;
@@ -51,7 +52,7 @@ public final class LiveProbe {
     }
 
     public static LiveProbe forEnvironment(Environment env, Options options) {
-        return new LiveProbe(env, DockerJavaConnector.withDefaultTimeouts(env), options, Clock.systemUTC());
+        return new LiveProbe(env, EngineConnector.withDefaultTimeouts(env), options, Clock.systemUTC());
     }
 
     public Snapshot take() {
@@ -74,10 +75,13 @@ public final class LiveProbe {
                 : CompletableFuture.completedFuture(new BuildxCli.Listing(java.util.Optional.empty(), "", ""));
         CompletableFuture<BuilderStore> store = CompletableFuture.supplyAsync(() -> BuilderStoreReader.read(env.buildxDir()), pool);
 
+        Trace.mark("probe started");
         ContextStore contexts = new ContextStore(env);
         List<DockerContext> contextList = contexts.list();
+        Trace.mark("contexts read");
         DaemonDiscovery discovery = new DaemonDiscovery(env, contexts, connector);
         DaemonDiscovery.Outcome outcome = discovery.discover();
+        Trace.mark("daemon found");
         List<DiscoveryAttempt> attempts = discovery.attempts();
         Daemon daemon;
         if (outcome.connection().isPresent()) {
@@ -87,16 +91,20 @@ public final class LiveProbe {
         } else {
             daemon = Daemon.unreachable(outcome.context(), outcome.host(), attempts);
         }
+        Trace.mark("daemon read");
         problems.addAll(contexts.problems());
 
         List<Registry> registries = queryRegistries(registryHosts(daemon, problems), pool);
         registries.add(new Registry(SnapshotAssembler.DOCKER_HUB, false,
                 "Docker Hub: unqualified names resolve here; not queried", false, false, "", List.of(), false));
 
+        Trace.mark("registries read");
         String endpointKey = daemon.context().equals(DockerContext.DEFAULT) ? contexts.defaultHost() : daemon.context();
         ProbeResults facts = new ProbeResults(clock.instant(), contextList, daemon, endpointKey, store.join(),
                 listing.join(), env.get("BUILDX_BUILDER"), registries, problems);
-        return SnapshotAssembler.assemble(facts);
+        Snapshot snapshot = SnapshotAssembler.assemble(facts);
+        Trace.mark("snapshot assembled");
+        return snapshot;
     }
 
     /**
@@ -134,10 +142,14 @@ public final class LiveProbe {
     }
 
     private List<Registry> queryRegistries(Map<String, String> hosts, ExecutorService pool) {
+        List<Registry> out = new ArrayList<>();
+        if (hosts.isEmpty()) {
+            // The HTTP client sets up TLS when it is built (about 100 ms); nothing to query, nothing to pay.
+            return out;
+        }
         RegistryClient client = new RegistryClient(Duration.ofSeconds(2), options.registryTimeout());
         List<CompletableFuture<Registry>> queries = new ArrayList<>();
         hosts.forEach((host, source) -> queries.add(CompletableFuture.supplyAsync(() -> client.query(host, source), pool)));
-        List<Registry> out = new ArrayList<>();
         List<String> order = new ArrayList<>(hosts.keySet());
         for (int i = 0; i < queries.size(); i++) {
             try {

@@ -1,7 +1,7 @@
 package dev.buildxlens.core.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildxlens.core.json.JsonTrees;
 import dev.buildxlens.core.model.Registry;
 import java.io.IOException;
 import java.net.URI;
@@ -30,7 +30,6 @@ public final class RegistryClient {
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final Duration requestTimeout;
@@ -104,7 +103,7 @@ public final class RegistryClient {
             throw new IOException(path(url) + " answered more than " + MAX_BODY_BYTES + " bytes");
         }
         try {
-            JsonNode node = JSON.readTree(response.body());
+            JsonNode node = JsonTrees.parse(response.body());
             if (node == null || !node.isObject()) {
                 throw new IOException(path(url) + " did not answer a JSON object");
             }

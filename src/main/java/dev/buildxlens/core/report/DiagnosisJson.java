@@ -1,9 +1,8 @@
 package dev.buildxlens.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.buildxlens.core.json.JsonTrees;
 import dev.buildxlens.core.diagnose.BuildCheck;
 import dev.buildxlens.core.diagnose.Diagnosis;
 import dev.buildxlens.core.diagnose.Finding;
@@ -13,13 +12,12 @@ import java.util.TreeMap;
 /** The JSON contract of {@code diagnose}: the same shape for Dockerfile and workflow builds. */
 public final class DiagnosisJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private DiagnosisJson() {
     }
 
     public static String write(Diagnosis diagnosis) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ArrayNode builds = root.putArray("builds");
         for (BuildCheck build : diagnosis.builds()) {
             ObjectNode b = builds.addObject();
@@ -64,11 +62,7 @@ public final class DiagnosisJson {
         }
         ArrayNode assumptions = root.putArray("assumptions");
         diagnosis.assumptions().forEach(assumptions::add);
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serialises", e);
-        }
+        return JsonTrees.pretty(root);
     }
 
     private static void nullable(ObjectNode node, String key, String value) {

@@ -1,9 +1,8 @@
 package dev.buildxlens.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.buildxlens.core.json.JsonTrees;
 import dev.buildxlens.core.fix.FixPlan;
 import dev.buildxlens.core.fix.FixStep;
 import dev.buildxlens.core.fix.Snippet;
@@ -12,13 +11,12 @@ import java.util.List;
 /** Fix plans as JSON (the {@code fix} contract), as terminal text, and as a Markdown handout. */
 public final class FixReport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FixReport() {
     }
 
     public static String json(List<FixPlan> plans, String note) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ArrayNode fixes = root.putArray("fixes");
         for (FixPlan plan : plans) {
             ObjectNode p = fixes.addObject();
@@ -55,11 +53,7 @@ public final class FixReport {
         if (!note.isEmpty()) {
             root.put("note", note);
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serialises", e);
-        }
+        return JsonTrees.pretty(root);
     }
 
     public static String text(List<FixPlan> plans, String note) {

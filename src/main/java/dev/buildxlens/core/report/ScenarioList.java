@@ -1,16 +1,14 @@
 package dev.buildxlens.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.buildxlens.core.json.JsonTrees;
 import dev.buildxlens.core.scenario.Scenario;
 import java.util.List;
 
 /** The list of lessons ({@code scenarios}), as a table for a terminal or as JSON. */
 public final class ScenarioList {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ScenarioList() {
     }
@@ -25,7 +23,7 @@ public final class ScenarioList {
     }
 
     public static String json(List<Scenario> scenarios) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ArrayNode array = root.putArray("scenarios");
         for (Scenario scenario : scenarios) {
             ObjectNode node = array.addObject();
@@ -37,10 +35,6 @@ public final class ScenarioList {
             ArrayNode expect = node.putArray("expect");
             scenario.expect().forEach(expect::add);
         }
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serialises", e);
-        }
+        return JsonTrees.pretty(root) + "\n";
     }
 }

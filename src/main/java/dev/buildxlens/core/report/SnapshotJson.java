@@ -1,9 +1,8 @@
 package dev.buildxlens.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.buildxlens.core.json.JsonTrees;
 import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.BuilderNode;
 import dev.buildxlens.core.model.Container;
@@ -23,21 +22,16 @@ import java.util.Map;
  */
 public final class SnapshotJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SnapshotJson() {
     }
 
     public static String write(Snapshot snapshot) {
-        try {
-            return MAPPER.writeValueAsString(tree(snapshot));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serialises", e);
-        }
+        return JsonTrees.pretty(tree(snapshot));
     }
 
     public static ObjectNode tree(Snapshot snapshot) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("takenAt", snapshot.takenAt().toString());
         root.put("origin", snapshot.origin());
         root.set("daemon", daemon(snapshot.daemon(), new ImageLocations(snapshot)));
@@ -53,7 +47,7 @@ public final class SnapshotJson {
     }
 
     private static ObjectNode daemon(Daemon daemon, ImageLocations locations) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonTrees.object();
         node.put("reachable", daemon.reachable());
         node.put("host", daemon.host());
         node.put("context", daemon.context());
@@ -109,7 +103,7 @@ public final class SnapshotJson {
     }
 
     private static ObjectNode builder(Builder builder) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonTrees.object();
         node.put("name", builder.name());
         node.put("driver", builder.driver());
         node.put("current", builder.current());
@@ -154,7 +148,7 @@ public final class SnapshotJson {
     }
 
     private static ObjectNode store(Store store) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonTrees.object();
         node.put("id", store.id());
         node.put("kind", store.kind().label());
         node.put("name", store.name());
@@ -163,7 +157,7 @@ public final class SnapshotJson {
     }
 
     private static ObjectNode registry(Registry registry) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonTrees.object();
         node.put("host", registry.host());
         node.put("storeId", registry.storeId());
         node.put("loopback", registry.loopback());

@@ -29,7 +29,7 @@ class DaemonDiscoveryTest {
 
     private List<DiscoveryAttempt> discover(Environment env, Duration responseTimeout) {
         DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env),
-                new DockerJavaConnector(env, Duration.ofSeconds(2), responseTimeout));
+                new EngineConnector(env, Duration.ofSeconds(2), responseTimeout));
         DaemonDiscovery.Outcome outcome = discovery.discover();
         assertThat(outcome.connection()).isEmpty();
         return discovery.attempts();

@@ -1,34 +1,33 @@
 package dev.buildxlens.core.probe;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Version;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Connects with docker-java over the zerodep transport, with explicit timeouts so that a daemon that accepts
- * and never answers cannot hang the app. Cheap checks come first (does the socket exist, may we open it),
- * so the common failures say exactly what is wrong without waiting for a timeout.
+ * Opens a connection to one daemon endpoint and checks that a Docker daemon answers {@code /version}. Unix sockets
+ * go through the JDK's own channels ({@link UnixSocketTransport}); {@code tcp://} (with TLS) and named pipes go
+ * through docker-java's transport. Explicit timeouts mean a daemon that accepts and never answers cannot hang the
+ * app. Cheap checks come first (does the socket exist, may we open it), so the common failures say exactly what
+ * is wrong without waiting for a timeout.
  */
-public final class DockerJavaConnector implements DockerConnector {
+public final class EngineConnector implements DockerConnector {
 
     private final Environment env;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
 
-    public DockerJavaConnector(Environment env, Duration connectTimeout, Duration responseTimeout) {
+    public EngineConnector(Environment env, Duration connectTimeout, Duration responseTimeout) {
         this.env = env;
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
     }
 
-    public static DockerJavaConnector withDefaultTimeouts(Environment env) {
-        return new DockerJavaConnector(env, Duration.ofSeconds(3), Duration.ofSeconds(10));
+    public static EngineConnector withDefaultTimeouts(Environment env) {
+        return new EngineConnector(env, Duration.ofSeconds(3), Duration.ofSeconds(10));
     }
 
     @Override
@@ -58,37 +57,28 @@ public final class DockerJavaConnector implements DockerConnector {
                     + (uri.getHost() == null ? "host" : uri.getHost()) + ", then DOCKER_HOST=unix:///tmp/docker.sock");
             default -> throw new DaemonUnavailableException("unsupported docker host scheme '" + scheme + "://'");
         }
-        DockerClient client = open(candidate, uri);
+        EngineTransport transport = open(candidate, uri, scheme);
         try {
-            client.pingCmd().exec();
-            Version version = client.versionCmd().exec();
-            String server = version.getVersion() == null ? "?" : version.getVersion();
-            String api = version.getApiVersion() == null ? "" : version.getApiVersion();
-            return new DockerConnection(client, server, api);
-        } catch (RuntimeException e) {
-            closeQuietly(client);
+            JsonNode version = new DockerConnection(transport, "", "").getJson("/version");
+            String api = Json.text(version, "ApiVersion");
+            if (!version.isObject() || api.isEmpty()) {
+                throw new IOException("its /version answer has no ApiVersion");
+            }
+            String server = Json.text(version, "Version");
+            return new DockerConnection(transport, server.isEmpty() ? "?" : server, api);
+        } catch (IOException | RuntimeException e) {
+            transport.close();
             throw new DaemonUnavailableException(describe(e), e);
         }
     }
 
-    private DockerClient open(DaemonCandidate candidate, URI uri) throws DaemonUnavailableException {
+    private EngineTransport open(DaemonCandidate candidate, URI uri, String scheme) throws DaemonUnavailableException {
+        if (scheme.equals("unix")) {
+            return new UnixSocketTransport(Path.of(uri.getPath()), connectTimeout, responseTimeout);
+        }
         try {
-            DefaultDockerClientConfig.Builder config = new DefaultDockerClientConfig.Builder()
-                    .withDockerHost(uri.toString())
-                    .withDockerConfig(env.dockerConfigDir().toString())
-                    .withDockerTlsVerify(candidate.tlsDir() != null && candidate.tlsVerify());
-            if (candidate.tlsDir() != null) {
-                config.withDockerCertPath(candidate.tlsDir().toString());
-            }
-            DefaultDockerClientConfig built = config.build();
-            ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
-                    .dockerHost(built.getDockerHost())
-                    .sslConfig(built.getSSLConfig())
-                    .maxConnections(8)
-                    .connectionTimeout(connectTimeout)
-                    .responseTimeout(responseTimeout)
-                    .build();
-            return DockerClientImpl.getInstance(built, http);
+            return DockerJavaTransport.open(uri, env.dockerConfigDir(), candidate.tlsDir(), candidate.tlsVerify(),
+                    connectTimeout, responseTimeout);
         } catch (RuntimeException e) {
             throw new DaemonUnavailableException("cannot set up a client: " + Messages.firstLine(e), e);
         }
@@ -104,7 +94,7 @@ public final class DockerJavaConnector implements DockerConnector {
         }
     }
 
-    private String describe(RuntimeException e) {
+    private String describe(Exception e) {
         String message = Messages.firstLine(e);
         String lower = message.toLowerCase();
         if (lower.contains("timed out") || lower.contains("timeout")) {
@@ -116,17 +106,10 @@ public final class DockerJavaConnector implements DockerConnector {
         if (lower.contains("connection refused")) {
             return "connection refused (nothing listens there)";
         }
-        if (e.getClass().getSimpleName().contains("NotFound") || lower.contains("404") || lower.contains("not found")) {
+        if (lower.startsWith("http ") || lower.contains("not json") || lower.contains("not an http")
+                || lower.contains("apiversion")) {
             return "the server answered, but it is not a Docker daemon (" + message + ")";
         }
         return message;
-    }
-
-    private static void closeQuietly(DockerClient client) {
-        try {
-            client.close();
-        } catch (java.io.IOException | RuntimeException ignored) {
-            // Nothing to add to the original failure.
-        }
     }
 }

@@ -1,0 +1,3 @@
+ARG BASE_IMAGE=my-base:latest
+FROM ${BASE_IMAGE}
+COPY . /app
