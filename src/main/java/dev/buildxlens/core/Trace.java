@@ -10,7 +10,7 @@ package dev.buildxlens.core;
 public final class Trace {
 
     private static final boolean ENABLED = System.getenv("BUILDX_LENS_TRACE") != null;
-    private static final long START_MILLIS = ENABLED ? startMillis() : 0;
+    private static volatile long startMillis = -1;
 
     private Trace() {
     }
@@ -25,9 +25,12 @@ public final class Trace {
         }
     }
 
-    /** Milliseconds since the start (see the class comment); meaningful only when tracing is enabled. */
+    /** Milliseconds since the start (see the class comment). */
     public static long sinceStart() {
-        return System.currentTimeMillis() - START_MILLIS;
+        if (startMillis < 0) {
+            startMillis = startMillis();
+        }
+        return System.currentTimeMillis() - startMillis;
     }
 
     private static long startMillis() {

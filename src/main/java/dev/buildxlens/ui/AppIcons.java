@@ -60,11 +60,18 @@ public final class AppIcons {
     private static FontIcon icon(Feather glyph, String styleClass) {
         FontIcon icon = new FontIcon(glyph);
         icon.getStyleClass().addAll("app-icon", styleClass);
+        // An inline style, not a binding: the theme's stylesheet sets -fx-icon-size too, and a bound property makes
+        // every CSS pass log "A bound value cannot be set". Inline styles win over stylesheets, and the listener
+        // follows the zoom.
+        javafx.beans.value.ChangeListener<javafx.scene.text.Font> follow = (o, before, font) ->
+                icon.setStyle("-fx-icon-size: " + Math.round(font.getSize() * ICON_TO_TEXT) + "px;");
         icon.parentProperty().addListener((o, before, parent) -> {
-            icon.iconSizeProperty().unbind();
+            if (before instanceof javafx.scene.control.Labeled old) {
+                old.fontProperty().removeListener(follow);
+            }
             if (parent instanceof javafx.scene.control.Labeled labeled) {
-                icon.iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
-                        () -> (int) Math.round(labeled.getFont().getSize() * ICON_TO_TEXT), labeled.fontProperty()));
+                labeled.fontProperty().addListener(follow);
+                follow.changed(labeled.fontProperty(), null, labeled.getFont());
             }
         });
         return icon;

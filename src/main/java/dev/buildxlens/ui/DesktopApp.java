@@ -53,25 +53,28 @@ public final class DesktopApp extends Application {
     private AppSettings settings;
 
     /** The app's own options: {@code --open FILE} (a Dockerfile or workflow for the Diagnose tab), {@code --screenshots DIR}. */
-    record GuiOptions(Path open, Path screenshots, String scenario) {
+    record GuiOptions(Path open, Path screenshots, String scenario, Path measure) {
         static GuiOptions parse(List<String> args) {
             Path open = null;
             Path screenshots = null;
             String scenario = null;
+            Path measure = null;
             for (int i = 0; i < args.size(); i++) {
                 String word = args.get(i);
-                if ((word.equals("--open") || word.equals("--screenshots") || word.equals("--scenario")) && i + 1 < args.size()) {
+                if ((word.equals("--open") || word.equals("--screenshots") || word.equals("--scenario")
+                        || word.equals("--measure-gui")) && i + 1 < args.size()) {
                     String value = args.get(++i);
                     switch (word) {
                         case "--open" -> open = Path.of(value);
                         case "--screenshots" -> screenshots = Path.of(value);
+                        case "--measure-gui" -> measure = Path.of(value);
                         default -> scenario = value;
                     }
                 } else {
                     throw new IllegalArgumentException(word);
                 }
             }
-            return new GuiOptions(open, screenshots, scenario);
+            return new GuiOptions(open, screenshots, scenario, measure);
         }
     }
 
@@ -81,7 +84,7 @@ public final class DesktopApp extends Application {
             GuiOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println("buildx-lens: unknown option or missing value '" + e.getMessage()
-                    + "' (the app takes --open FILE, --scenario NAME|FILE and --screenshots DIR)");
+                    + "' (the app takes --open FILE, --scenario NAME|FILE, --screenshots DIR and --measure-gui FILE)");
             System.err.println("Run 'buildx-lens --help' for usage.");
             System.exit(2);
         }
@@ -130,7 +133,7 @@ public final class DesktopApp extends Application {
                         : dev.buildxlens.core.scenario.ScenarioFiles.materialize(scenario, Files.createTempDirectory("buildx-lens-scenario"));
                 showScenario(viewModel, scenario, file);
                 stage.setTitle("Buildx Lens · scenario " + scenario.name());
-                options = new GuiOptions(file, options.screenshots(), options.scenario());
+                options = new GuiOptions(file, options.screenshots(), options.scenario(), options.measure());
             } catch (dev.buildxlens.core.scenario.ScenarioException | IOException e) {
                 viewModel.reportUnexpected(e.getMessage());
             }
@@ -149,18 +152,20 @@ public final class DesktopApp extends Application {
         if (System.getenv("BUILDX_LENS_STARTUP_TRACE") != null) {
             traceStartup(stage, viewModel);
         }
+        if (chosen.measure() != null) {
+            dev.buildxlens.ui.measure.GuiMeasurement.install(stage, window.scene(), window.view(), viewModel, chosen.measure());
+        }
         stage.show();
     }
 
     /**
-     * Prints how long after process start the window appeared and the first picture arrived, to stderr.
-     * The packaging measures start-up options (CDS archives) with it; the process start comes from the OS,
-     * so launcher and JVM boot time count too.
+     * Prints how long after start the window appeared and the first picture arrived, to stderr. The start is
+     * {@code BUILDX_LENS_T0} when the caller sets it (so launcher and JVM boot count), else the JVM's start
+     * ({@link dev.buildxlens.core.Trace#sinceStart()}).
      */
     private static void traceStartup(Stage stage, MainViewModel viewModel) {
-        java.util.function.Consumer<String> trace = event -> ProcessHandle.current().info().startInstant()
-                .ifPresent(start -> System.err.println("startup: " + event + " after "
-                        + java.time.Duration.between(start, java.time.Instant.now()).toMillis() + " ms"));
+        java.util.function.Consumer<String> trace = event ->
+                System.err.println("startup: " + event + " after " + dev.buildxlens.core.Trace.sinceStart() + " ms");
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> trace.accept("first window"));
         viewModel.snapshotProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override

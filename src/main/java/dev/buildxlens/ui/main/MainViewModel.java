@@ -241,7 +241,6 @@ public final class MainViewModel {
     }
 
     private void show(Snapshot result) {
-        loading.set(false);
         snapshot.set(result);
         Daemon daemon = result.daemon();
         daemonSummary.set(daemon.reachable()
@@ -275,6 +274,8 @@ public final class MainViewModel {
         diagnose.builders(result.builders().stream().map(Builder::name).toList());
         String keep = selectedBuilder != null ? selectedBuilder : result.currentBuilder().map(Builder::name).orElse(null);
         selectBuilder(keep);
+        // Last: whoever waits for the end of loading finds the whole picture in place.
+        loading.set(false);
     }
 
     private List<ImageRow> imageRows(Snapshot result) {
