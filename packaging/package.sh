@@ -6,11 +6,11 @@
 #
 # Steps: a trimmed Java runtime (jlink, modules found by jdeps), an app image, then the installer with
 # the per-OS resources in packaging/<os>/.
-# Start-up (measured with src/test/bench/run.sh): the launcher runs C1 only with the serial collector, and
-# maps the runtime's default CDS archive plus an AppCDS archive of an `inspect` run. JDK 17 cannot move an
-# AppCDS archive (it records the class path), so the archive is made where the app lives: here in the
-# app image for the benchmark, and by postinst (packaging/linux/train-cds.sh) under /opt. A missing or
-# stale archive costs only speed: the JVM then maps the default archive alone, silently.
+# Start-up (measured with src/test/bench/run.sh): the launcher runs C1 only with the serial collector (C2's
+# compiler threads compete with start-up on small machines) and maps a static AppCDS archive dumped from a
+# class list recorded here from an `inspect` run and a GUI run. JDK 17 cannot move an archive (it records the
+# class path), so the archive is dumped where the app lives: here in the app image for the benchmark, and by
+# postinst (packaging/linux/train-cds.sh) under /opt. A missing or stale archive costs only speed.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,12 +37,12 @@ modules="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 \
   --class-path "target/lib/*" "$jar"),jdk.crypto.ec,jdk.charsets,jdk.zipfs"
 echo "package.sh: runtime modules: $modules"
 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
-  --generate-cds-archive --output "$work/runtime"
+  --output "$work/runtime"
 
 # $APPDIR is expanded by the launcher. -Xlog:cds=off: a stale archive would otherwise print a warning on
 # stdout, in the middle of `inspect --format json`.
 java_options=(--java-options -XX:TieredStopAtLevel=1 --java-options -XX:+UseSerialGC
-  --java-options '-XX:SharedArchiveFile=$APPDIR/../runtime/lib/server/classes.jsa:$APPDIR/buildx-lens.jsa'
+  --java-options '-XX:SharedArchiveFile=$APPDIR/buildx-lens.jsa'
   --java-options -Xlog:cds=off --java-options -Xlog:cds+dynamic=off)
 
 common=(--name buildx-lens --app-version "$version" --vendor "The Buildx Lens authors"
@@ -66,6 +66,26 @@ LAUNCHER
   chmod 755 "$app/buildx-lens.sh"
 }
 
+# The classes a command-line run and a GUI run load (the GUI part needs xvfb-run; without it the list covers
+# the command line only). Class names only, so the list moves with the app; train-cds.sh dumps it.
+record_class_list() {
+  local image="$1" app="$1/lib/app" java="$1/lib/runtime/bin/java" classpath lists
+  classpath=$(sed -n 's/^app\.classpath=//p' "$app/buildx-lens.cfg" | sed "s|\$APPDIR|$app|g" | paste -sd: -)
+  lists=$(mktemp -d)
+  "$java" -XX:DumpLoadedClassList="$lists/cli" -cp "$classpath" dev.buildxlens.Launcher inspect --format json >/dev/null 2>&1 || true
+  "$java" -XX:DumpLoadedClassList="$lists/diagnose" -cp "$classpath" dev.buildxlens.Launcher diagnose \
+    --scenario classic-ci --format json >/dev/null 2>&1 || true
+  if command -v xvfb-run >/dev/null; then
+    timeout 120 xvfb-run -a "$java" -XX:DumpLoadedClassList="$lists/gui" -cp "$classpath" dev.buildxlens.Launcher \
+      --screenshots "$lists/shots" >/dev/null 2>&1 || true
+  else
+    echo "package.sh: no xvfb-run, so the start-up archive covers the command line only"
+  fi
+  cat "$lists"/cli "$lists"/diagnose "$lists"/gui 2>/dev/null | grep -v '^#' | awk '!seen[$0]++' > "$app/buildx-lens.classlist"
+  echo "package.sh: class list of $(wc -l < "$app/buildx-lens.classlist") entries"
+  rm -rf "$lists"
+}
+
 case "$(uname -s)" in
   Linux)
     jpackage --type app-image --dest "$work/image" --input "$work/input" \
@@ -74,6 +94,7 @@ case "$(uname -s)" in
       --name buildx-lens --app-version "$version" --vendor "The Buildx Lens authors" "${java_options[@]}"
     cp packaging/linux/train-cds.sh "$work/image/buildx-lens/lib/app/"
     write_fast_launcher "$work/image/buildx-lens/lib/app"
+    record_class_list "$work/image/buildx-lens"
     linux=(--app-image "$work/image/buildx-lens" --resource-dir packaging/linux --dest target/packages
       --linux-package-name buildx-lens --linux-app-category devel --linux-menu-group Development
       --linux-shortcut --linux-deb-maintainer "buildx-lens@users.noreply.github.com"

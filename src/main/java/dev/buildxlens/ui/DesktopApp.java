@@ -89,11 +89,13 @@ public final class DesktopApp extends Application {
             System.exit(2);
         }
         JAVAFX_LOGGER.setLevel(java.util.logging.Level.SEVERE);
+        dev.buildxlens.core.Trace.mark("gui: launching the toolkit");
         Application.launch(DesktopApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        dev.buildxlens.core.Trace.mark("gui: toolkit started");
         executor = new FxTaskExecutor();
         settings = AppSettings.forUser();
         Environment env = Environment.system();
@@ -103,6 +105,7 @@ public final class DesktopApp extends Application {
         dev.buildxlens.ui.services.FxServices fx = new dev.buildxlens.ui.services.FxServices(() -> stage);
         Window window = createWindow(viewModel, settings.dark(), settings.zoom(),
                 new dev.buildxlens.ui.services.Services(fx, fx, new dev.buildxlens.ui.services.FileWatcher(), fx));
+        dev.buildxlens.core.Trace.mark("gui: window built");
         installCrashHandler(viewModel);
         stage.setScene(window.scene());
         stage.setTitle("Buildx Lens");
@@ -156,6 +159,7 @@ public final class DesktopApp extends Application {
             dev.buildxlens.ui.measure.GuiMeasurement.install(stage, window.scene(), window.view(), viewModel, chosen.measure());
         }
         stage.show();
+        dev.buildxlens.core.Trace.mark("gui: shown");
     }
 
     /**

@@ -31,6 +31,10 @@ public final class ImagesViewModel {
     }
 
     public void show(List<ImageRow> rows) {
+        if (rows.equals(all)) {
+            // An unchanged image list keeps its rows, filter results and the table's scroll position.
+            return;
+        }
         all.setAll(rows);
         shownCount.set(shown.size());
     }

@@ -268,7 +268,11 @@ public final class MainViewModel {
         }
         lines.addAll(result.problems());
         bannerLines.setAll(lines);
-        builders.setAll(result.builders().stream().map(BuilderRow::of).toList());
+        // Lists that did not change are not replaced: replacing them re-renders rows for nothing.
+        List<BuilderRow> builderRows = result.builders().stream().map(BuilderRow::of).toList();
+        if (!builderRows.equals(builders)) {
+            builders.setAll(builderRows);
+        }
         images.show(imageRows(result));
         storeMap.show(result);
         diagnose.builders(result.builders().stream().map(Builder::name).toList());

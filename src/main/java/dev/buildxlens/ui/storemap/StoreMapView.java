@@ -173,7 +173,18 @@ public final class StoreMapView extends BorderPane {
             return label;
         }
 
+        /** The model the cards show now; a refresh that changes only texts updates them in place. */
+        private StoreMapModel shown;
+
         void rebuild(StoreMapModel model) {
+            if (shown != null && sameShape(shown, model)) {
+                // New nodes mean a CSS pass and layout of the whole map (about 250 ms for 50 builders):
+                // a refresh where only counts and statuses changed must not cost that on the FX thread.
+                update(model);
+                shown = model;
+                return;
+            }
+            shown = model;
             getChildren().clear();
             edgeLayer.getChildren().clear();
             builderCards.clear();
@@ -182,22 +193,17 @@ public final class StoreMapView extends BorderPane {
             edges.clear();
             getChildren().addAll(edgeLayer, builderHeading, storeHeading);
             for (StoreMapModel.BuilderCard builder : model.builders()) {
-                VBox card = card(nodeId("builder", builder.name()), dev.buildxlens.ui.AppIcons.driver(builder.driver()), builder.name() + (builder.current() ? "  ★ current" : ""),
-                        builder.driver() + " · " + builder.status() + (builder.detail().isEmpty() ? "" : " · " + builder.detail()), "builder-card");
+                VBox card = card(nodeId("builder", builder.name()), dev.buildxlens.ui.AppIcons.driver(builder.driver()),
+                        title(builder), detail(builder), "builder-card");
                 card.setOnMouseClicked(e -> viewModel.selectBuilder(builder.name()));
-                card.setAccessibleText("Builder " + builder.name() + ", " + builder.driver() + " driver, " + builder.status());
+                card.setAccessibleText(accessibleText(builder));
                 builderCards.put(builder.name(), card);
                 getChildren().add(card);
             }
             for (StoreMapModel.StoreCard store : model.stores()) {
-                String kind = switch (store.kind()) {
-                    case DAEMON -> "Daemon image store";
-                    case BUILDKIT -> "BuildKit cache";
-                    case REGISTRY -> "Registry";
-                };
-                VBox card = card(nodeId("store", store.id()), dev.buildxlens.ui.AppIcons.store(store.kind()), kind + ": " + store.name(), store.description(),
-                        "store-card", "store-" + store.kind().label());
-                card.setAccessibleText(kind + " " + store.name() + ": " + store.description());
+                VBox card = card(nodeId("store", store.id()), dev.buildxlens.ui.AppIcons.store(store.kind()), title(store),
+                        store.description(), "store-card", "store-" + store.kind().label());
+                card.setAccessibleText(accessibleText(store));
                 storeCards.put(store.id(), card);
                 getChildren().add(card);
             }
@@ -209,6 +215,73 @@ public final class StoreMapView extends BorderPane {
                 }
             }
             requestLayout();
+        }
+
+        /** Same builders (name, driver), stores (id, kind) and edges (ends, verdict), in the same order. */
+        private static boolean sameShape(StoreMapModel a, StoreMapModel b) {
+            return a.builders().stream().map(c -> c.name() + "\u0000" + c.driver()).toList()
+                    .equals(b.builders().stream().map(c -> c.name() + "\u0000" + c.driver()).toList())
+                    && a.stores().stream().map(c -> c.id() + "\u0000" + c.kind()).toList()
+                    .equals(b.stores().stream().map(c -> c.id() + "\u0000" + c.kind()).toList())
+                    && a.edges().stream().map(e -> e.builder() + "\u0000" + e.store() + "\u0000" + e.access()).toList()
+                    .equals(b.edges().stream().map(e -> e.builder() + "\u0000" + e.store() + "\u0000" + e.access()).toList());
+        }
+
+        private void update(StoreMapModel model) {
+            for (StoreMapModel.BuilderCard builder : model.builders()) {
+                retext(builderCards.get(builder.name()), title(builder), detail(builder), accessibleText(builder));
+            }
+            for (StoreMapModel.StoreCard store : model.stores()) {
+                retext(storeCards.get(store.id()), title(store), store.description(), accessibleText(store));
+            }
+            for (int i = 0; i < edges.size(); i++) {
+                EdgeShape old = edges.get(i);
+                StoreMapModel.Edge edge = model.edges().stream()
+                        .filter(e -> e.builder().equals(old.edge.builder()) && e.store().equals(old.edge.store()))
+                        .findFirst().orElse(old.edge);
+                if (!edge.equals(old.edge)) {
+                    EdgeShape replacement = new EdgeShape(edge);
+                    edges.set(i, replacement);
+                    edgeLayer.getChildren().set(edgeLayer.getChildren().indexOf(old), replacement);
+                }
+            }
+        }
+
+        private static void retext(VBox card, String title, String detail, String accessible) {
+            if (card == null) {
+                return;
+            }
+            ((Label) card.getChildren().get(0)).setText(title);
+            ((Label) card.getChildren().get(1)).setText(detail);
+            card.setAccessibleText(accessible);
+        }
+
+        private static String title(StoreMapModel.BuilderCard builder) {
+            return builder.name() + (builder.current() ? "  ★ current" : "");
+        }
+
+        private static String detail(StoreMapModel.BuilderCard builder) {
+            return builder.driver() + " · " + builder.status() + (builder.detail().isEmpty() ? "" : " · " + builder.detail());
+        }
+
+        private static String accessibleText(StoreMapModel.BuilderCard builder) {
+            return "Builder " + builder.name() + ", " + builder.driver() + " driver, " + builder.status();
+        }
+
+        private static String kind(StoreMapModel.StoreCard store) {
+            return switch (store.kind()) {
+                case DAEMON -> "Daemon image store";
+                case BUILDKIT -> "BuildKit cache";
+                case REGISTRY -> "Registry";
+            };
+        }
+
+        private static String title(StoreMapModel.StoreCard store) {
+            return kind(store) + ": " + store.name();
+        }
+
+        private static String accessibleText(StoreMapModel.StoreCard store) {
+            return kind(store) + " " + store.name() + ": " + store.description();
         }
 
         private VBox card(String id, javafx.scene.Node icon, String title, String detail, String... classes) {

@@ -58,14 +58,26 @@ public final class StoreMapViewModel {
 
     public void show(Snapshot value) {
         snapshot = value;
-        model.set(StoreMapModel.of(value));
-        highlight.set(Highlight.NONE);
+        StoreMapModel next = StoreMapModel.of(value);
+        if (next.equals(model.get())) {
+            // A refresh that changed nothing on the map keeps the map, and what the user lit up.
+            return;
+        }
+        model.set(next);
+        highlight(Highlight.NONE);
+    }
+
+    /** Sets the highlight only when it differs: re-styling every card for an equal highlight is wasted work. */
+    private void highlight(Highlight value) {
+        if (!value.equals(highlight.get())) {
+            highlight.set(value);
+        }
     }
 
     public void selectBuilder(String name) {
         java.util.Map<String, Access> verdicts = new java.util.LinkedHashMap<>();
         model.get().edges().stream().filter(e -> e.builder().equals(name)).forEach(e -> verdicts.put(e.store(), e.access()));
-        highlight.set(new Highlight(Set.of(name), verdicts, Set.of()));
+        highlight(new Highlight(Set.of(name), verdicts, Set.of()));
         explanation.set(name + " can read " + join(verdicts, Access.CAN_READ, "nothing a FROM resolves from")
                 + (verdicts.containsValue(Access.CANNOT_READ) ? "; not " + join(verdicts, Access.CANNOT_READ, "") : "")
                 + (verdicts.containsValue(Access.ONLY_WITH_NETWORK_HOST)
@@ -81,12 +93,12 @@ public final class StoreMapViewModel {
 
     public void findImage(String query) {
         if (snapshot == null || query == null || query.isBlank()) {
-            highlight.set(Highlight.NONE);
+            highlight(Highlight.NONE);
             return;
         }
         Set<String> holding = StoreMapModel.storesHolding(snapshot, query);
         Set<String> builders = model.get().buildersReading(holding);
-        highlight.set(new Highlight(builders, java.util.Map.of(), holding));
+        highlight(new Highlight(builders, java.util.Map.of(), holding));
         explanation.set(holding.isEmpty() ? "No store here holds '" + query.trim() + "' (registries such as docker.io are not listed)."
                 : "'" + query.trim() + "' is in " + String.join(", ", holding) + "; "
                   + (builders.isEmpty() ? "no builder can read it there." : "builders that can use it: " + String.join(", ", builders) + "."));
@@ -103,7 +115,7 @@ public final class StoreMapViewModel {
     }
 
     public void clear() {
-        highlight.set(Highlight.NONE);
+        highlight(Highlight.NONE);
     }
 
     // ---- step-through resolution ----
@@ -221,7 +233,7 @@ public final class StoreMapViewModel {
                 case NOT_HERE -> "not here";
             });
         }
-        highlight.set(new Highlight(Set.of(stepBuilder), verdicts, Set.of(), badges));
+        highlight(new Highlight(Set.of(stepBuilder), verdicts, Set.of(), badges));
         var current = steps.get(step);
         stepCaption.set(fixPrefix + "Step " + (step + 1) + "/" + steps.size() + " on " + stepBuilder + ": " + current.title());
         explanation.set(current.explanation());
