@@ -99,8 +99,8 @@ public final class DesktopApp extends Application {
         executor = new FxTaskExecutor();
         settings = AppSettings.forUser();
         Environment env = Environment.system();
-        Supplier<Snapshot> probe = () -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take();
-        MainViewModel viewModel = new MainViewModel(probe, executor);
+        dev.buildxlens.ui.main.SnapshotSource probe = progress -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take(progress);
+        MainViewModel viewModel = new MainViewModel(probe, executor, java.time.Clock.systemUTC());
         viewModel.diagnose().remember(settings.recentFiles());
         dev.buildxlens.ui.services.FxServices fx = new dev.buildxlens.ui.services.FxServices(() -> stage);
         Window window = createWindow(viewModel, settings.dark(), settings.zoom(),

@@ -66,4 +66,39 @@ class MainViewModelTest {
         assertThat(viewModel.loadingProperty().get()).isFalse();
         assertThat(viewModel.bannerLinesProperty()).containsExactly("disk on fire");
     }
+
+    @Test
+    void a_partial_picture_is_shown_while_slow_parts_answer_and_loading_ends_with_the_whole_one() {
+        Snapshot partial = unreachableSnapshot();
+        Snapshot whole = new Snapshot(Instant.EPOCH.plusSeconds(1), "test", partial.daemon(), partial.builders(), List.of(),
+                List.of(), List.of(), List.of("docker buildx 0.24"));
+        List<String> seen = new java.util.ArrayList<>();
+        MainViewModel[] holder = new MainViewModel[1];
+        dev.buildxlens.ui.main.SnapshotSource source = progress -> {
+            progress.accept(new dev.buildxlens.core.probe.ProbeProgress(partial, List.of("docker buildx ls", "registry localhost:5000")));
+            MainViewModel viewModel = holder[0];
+            seen.add(viewModel.stillLoadingProperty().get() + " | loading=" + viewModel.loadingProperty().get()
+                    + " | builders=" + viewModel.buildersProperty().size());
+            return whole;
+        };
+        holder[0] = new MainViewModel(source, new CurrentThreadTaskExecutor(), java.time.Clock.systemUTC());
+        holder[0].refresh();
+
+        assertThat(seen).containsExactly("Still loading: docker buildx ls, registry localhost:5000 | loading=true | builders=1");
+        assertThat(holder[0].stillLoadingProperty().get()).isEmpty();
+        assertThat(holder[0].loadingProperty().get()).isFalse();
+        assertThat(holder[0].snapshotProperty().get()).isSameAs(whole);
+    }
+
+    @Test
+    void an_unchanged_refresh_keeps_the_image_rows_and_the_map_model() {
+        MainViewModel viewModel = new MainViewModel(MainViewModelTest::unreachableSnapshot, new CurrentThreadTaskExecutor());
+        viewModel.refresh();
+        var model = viewModel.storeMap().modelProperty().get();
+        int[] builderChanges = {0};
+        viewModel.buildersProperty().addListener((javafx.collections.ListChangeListener<BuilderRow>) c -> builderChanges[0]++);
+        viewModel.refresh();
+        assertThat(viewModel.storeMap().modelProperty().get()).as("an equal map is not replaced").isSameAs(model);
+        assertThat(builderChanges[0]).as("equal builder rows are not replaced").isZero();
+    }
 }

@@ -39,6 +39,9 @@ public final class LiveProbe {
         }
     }
 
+    /** How long the slow parts may take before a partial picture is handed out. */
+    static final Duration PARTIAL_AFTER = Duration.ofMillis(300);
+
     private final Environment env;
     private final DockerConnector connector;
     private final Options options;
@@ -56,19 +59,28 @@ public final class LiveProbe {
     }
 
     public Snapshot take() {
+        return take(progress -> { });
+    }
+
+    /**
+     * Takes a snapshot; when the daemon and the store files are read while {@code docker buildx ls} or a registry
+     * is still answering, first hands {@code progress} a picture without them (on the calling thread), so one
+     * slow part never holds back the rest.
+     */
+    public Snapshot take(java.util.function.Consumer<ProbeProgress> progress) {
         ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "buildx-lens-probe");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            return take(pool);
+            return take(pool, progress);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Snapshot take(ExecutorService pool) {
+    private Snapshot take(ExecutorService pool, java.util.function.Consumer<ProbeProgress> progress) {
         List<String> problems = new ArrayList<>();
         CompletableFuture<BuildxCli.Listing> listing = options.useBuildxCli()
                 ? CompletableFuture.supplyAsync(() -> new BuildxCli(env, options.buildxTimeout()).list(), pool)
@@ -94,13 +106,47 @@ public final class LiveProbe {
         Trace.mark("daemon read");
         problems.addAll(contexts.problems());
 
-        List<Registry> registries = queryRegistries(registryHosts(daemon, problems), pool);
-        registries.add(new Registry(SnapshotAssembler.DOCKER_HUB, false,
-                "Docker Hub: unqualified names resolve here; not queried", false, false, "", List.of(), false));
-
-        Trace.mark("registries read");
+        Map<String, String> hosts = registryHosts(daemon, problems);
+        Map<String, CompletableFuture<Registry>> queries = startRegistryQueries(hosts, pool);
         String endpointKey = daemon.context().equals(DockerContext.DEFAULT) ? contexts.defaultHost() : daemon.context();
-        ProbeResults facts = new ProbeResults(clock.instant(), contextList, daemon, endpointKey, store.join(),
+        BuilderStore builderStore = store.join();
+
+        List<CompletableFuture<?>> slow = new ArrayList<>(queries.values());
+        slow.add(listing);
+        try {
+            // A short grace: a picture that completes within it is shown once, not in two flickering steps.
+            CompletableFuture.allOf(slow.toArray(CompletableFuture[]::new)).get(PARTIAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // Still answering (or failed, which the final picture reports): show what is there.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> pending = new ArrayList<>();
+        if (!listing.isDone()) {
+            pending.add("docker buildx ls");
+        }
+        queries.forEach((host, query) -> {
+            if (!query.isDone()) {
+                pending.add("registry " + host);
+            }
+        });
+        if (!pending.isEmpty()) {
+            BuildxCli.Listing listingSoFar = listing.isDone() ? listing.join() : new BuildxCli.Listing(java.util.Optional.empty(), "",
+                    "docker buildx ls is still answering: builders from the store files for now");
+            List<Registry> registriesSoFar = new ArrayList<>();
+            queries.forEach((host, query) -> registriesSoFar.add(query.isDone() ? query.join()
+                    : new Registry(host, dev.buildxlens.core.model.RegistryHosts.isLoopback(host), hosts.get(host), false, false,
+                            "still being queried", List.of(), false)));
+            registriesSoFar.add(dockerHub());
+            progress.accept(new ProbeProgress(SnapshotAssembler.assemble(new ProbeResults(clock.instant(), contextList, daemon,
+                    endpointKey, builderStore, listingSoFar, env.get("BUILDX_BUILDER"), registriesSoFar, List.copyOf(problems))), pending));
+            Trace.mark("partial picture");
+        }
+
+        List<Registry> registries = collectRegistries(hosts, queries);
+        registries.add(dockerHub());
+        Trace.mark("registries read");
+        ProbeResults facts = new ProbeResults(clock.instant(), contextList, daemon, endpointKey, builderStore,
                 listing.join(), env.get("BUILDX_BUILDER"), registries, problems);
         Snapshot snapshot = SnapshotAssembler.assemble(facts);
         Trace.mark("snapshot assembled");
@@ -141,26 +187,33 @@ public final class LiveProbe {
         return hosts;
     }
 
-    private List<Registry> queryRegistries(Map<String, String> hosts, ExecutorService pool) {
-        List<Registry> out = new ArrayList<>();
+    private static Registry dockerHub() {
+        return new Registry(SnapshotAssembler.DOCKER_HUB, false, "Docker Hub: unqualified names resolve here; not queried",
+                false, false, "", List.of(), false);
+    }
+
+    private Map<String, CompletableFuture<Registry>> startRegistryQueries(Map<String, String> hosts, ExecutorService pool) {
+        Map<String, CompletableFuture<Registry>> queries = new LinkedHashMap<>();
         if (hosts.isEmpty()) {
             // The HTTP client sets up TLS when it is built (about 100 ms); nothing to query, nothing to pay.
-            return out;
+            return queries;
         }
         RegistryClient client = new RegistryClient(Duration.ofSeconds(2), options.registryTimeout());
-        List<CompletableFuture<Registry>> queries = new ArrayList<>();
-        hosts.forEach((host, source) -> queries.add(CompletableFuture.supplyAsync(() -> client.query(host, source), pool)));
-        List<String> order = new ArrayList<>(hosts.keySet());
-        for (int i = 0; i < queries.size(); i++) {
+        hosts.forEach((host, source) -> queries.put(host, CompletableFuture.supplyAsync(() -> client.query(host, source), pool)));
+        return queries;
+    }
+
+    private List<Registry> collectRegistries(Map<String, String> hosts, Map<String, CompletableFuture<Registry>> queries) {
+        List<Registry> out = new ArrayList<>();
+        queries.forEach((host, query) -> {
             try {
                 // Each request is bounded by the client's timeouts; this bound catches a registry that trickles.
-                out.add(queries.get(i).get(options.registryTimeout().toMillis() * 4 + 2000, TimeUnit.MILLISECONDS));
+                out.add(query.get(options.registryTimeout().toMillis() * 4 + 2000, TimeUnit.MILLISECONDS));
             } catch (Exception e) {
-                String host = order.get(i);
                 out.add(new Registry(host, dev.buildxlens.core.model.RegistryHosts.isLoopback(host), hosts.get(host),
                         true, false, "no complete answer in time", List.of(), false));
             }
-        }
+        });
         return out;
     }
 }

@@ -73,6 +73,10 @@ public final class MainView extends BorderPane {
         progress.setId("loading");
         progress.setPrefSize(22, 22);
         progress.visibleProperty().bind(viewModel.loadingProperty());
+        Label stillLoading = new Label();
+        stillLoading.setId("still-loading");
+        stillLoading.getStyleClass().add("still-loading");
+        stillLoading.textProperty().bind(viewModel.stillLoadingProperty());
         Button refresh = new Button("_Refresh");
         refresh.setGraphic(dev.buildxlens.ui.AppIcons.refresh());
         refresh.setId("refresh");
@@ -81,7 +85,7 @@ public final class MainView extends BorderPane {
         refresh.setOnAction(e -> viewModel.refresh());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, summary, spacer, progress, refresh);
+        HBox header = new HBox(12, title, summary, spacer, stillLoading, progress, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 14, 10, 14));
         header.getStyleClass().add("header");

@@ -33,8 +33,8 @@ public final class MainViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private Supplier<Snapshot> snapshotSource;
-    private final Supplier<Snapshot> liveSource;
+    private SnapshotSource snapshotSource;
+    private final SnapshotSource liveSource;
     private String narrativeTitle = "";
     private List<String> narrative = List.of();
     private final TaskExecutor executor;
@@ -45,6 +45,7 @@ public final class MainViewModel {
 
     // ---- Properties ----
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyStringWrapper stillLoading = new ReadOnlyStringWrapper(this, "stillLoading", "");
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper daemonSummary = new ReadOnlyStringWrapper(this, "daemonSummary", "Looking at this machine…");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -63,10 +64,14 @@ public final class MainViewModel {
             command -> command.run(dev.buildxlens.core.probe.Environment.system(), java.time.Duration.ofSeconds(60));
 
     public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor) {
-        this(snapshotSource, executor, Clock.systemUTC());
+        this(SnapshotSource.of(snapshotSource), executor, Clock.systemUTC());
     }
 
     public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor, Clock clock) {
+        this(SnapshotSource.of(snapshotSource), executor, clock);
+    }
+
+    public MainViewModel(SnapshotSource snapshotSource, TaskExecutor executor, Clock clock) {
         this.snapshotSource = snapshotSource;
         this.liveSource = snapshotSource;
         this.executor = executor;
@@ -89,6 +94,11 @@ public final class MainViewModel {
     /** True while a probe runs. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** What a partial picture still waits for ("Still loading: docker buildx ls, registry localhost:5000"), or "". */
+    public ReadOnlyStringProperty stillLoadingProperty() {
+        return stillLoading.getReadOnlyProperty();
     }
 
     /** The latest snapshot, or null before the first one arrives. */
@@ -166,13 +176,18 @@ public final class MainViewModel {
     private void load() {
         int mine = ++generation;
         loading.set(true);
-        Supplier<Snapshot> source = snapshotSource;
-        executor.execute(source, result -> {
+        SnapshotSource source = snapshotSource;
+        executor.execute(() -> source.take(progress -> executor.onUiThread(() -> {
+            if (mine == generation && loading.get()) {
+                showPartial(progress);
+            }
+        })), result -> {
             if (mine == generation) {
                 show(result);
             }
         }, error -> {
             if (mine == generation) {
+                stillLoading.set("");
                 fail(error);
             }
         });
@@ -208,6 +223,10 @@ public final class MainViewModel {
      * the lesson's captions.
      */
     public void useWorld(Supplier<Snapshot> source, String title, List<String> captions) {
+        useWorld(SnapshotSource.of(source), title, captions);
+    }
+
+    private void useWorld(SnapshotSource source, String title, List<String> captions) {
         this.snapshotSource = source;
         this.narrativeTitle = title;
         this.narrative = List.copyOf(captions);
@@ -240,7 +259,18 @@ public final class MainViewModel {
         bannerLines.setAll(List.of(message));
     }
 
+    /** The picture so far, while the named slow parts are still answering; loading goes on. */
+    private void showPartial(dev.buildxlens.core.probe.ProbeProgress progress) {
+        stillLoading.set("Still loading: " + String.join(", ", progress.pending()));
+        show(progress.snapshot(), false);
+    }
+
     private void show(Snapshot result) {
+        stillLoading.set("");
+        show(result, true);
+    }
+
+    private void show(Snapshot result, boolean complete) {
         snapshot.set(result);
         Daemon daemon = result.daemon();
         daemonSummary.set(daemon.reachable()
@@ -279,7 +309,9 @@ public final class MainViewModel {
         String keep = selectedBuilder != null ? selectedBuilder : result.currentBuilder().map(Builder::name).orElse(null);
         selectBuilder(keep);
         // Last: whoever waits for the end of loading finds the whole picture in place.
-        loading.set(false);
+        if (complete) {
+            loading.set(false);
+        }
     }
 
     private List<ImageRow> imageRows(Snapshot result) {

@@ -34,6 +34,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public void onUiThread(Runnable action) {
+        Platform.runLater(action);
+    }
+
+    @Override
     public void shutdown() {
         pool.shutdownNow();
     }

@@ -11,6 +11,9 @@ public interface TaskExecutor {
 
     <T> void execute(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /** Runs {@code action} on the UI thread: for progress that slow work reports before its result. */
+    void onUiThread(Runnable action);
+
     default void shutdown() {
     }
 }

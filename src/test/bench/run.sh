@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The benchmark harness. Against the running dockerd it
+#   1. brings the daemon to N benchmark images (populate.sh: distinct ids, three tags each, every tenth dangling)
+#      and a Docker config with 50 builders (mixed drivers) and 20 stopped builder containers;
+#   2. times whole processes, interleaved, RUNS times each: `inspect --format json` against the Docker CLI doing
+#      the same job (docker info + images -a --no-trunc + ps -a), `diagnose` of a 10-job workflow and of a
+#      303-line multi-stage Dockerfile;
+#   3. records the peak RSS of `inspect` (/usr/bin/time);
+#   4. runs the GUI instrumented (--measure-gui, under xvfb-run when there is no display): first frame, first
+#      complete picture, longest FX-thread stall during refreshes, Images filter latency per keystroke;
+#   5. prints one table and writes it to target/bench/results-<time>.csv and .json.
+# Two variants of buildx-lens are measured when present: "jar" (java -jar target/buildx-lens.jar, README's way)
+# and "command" (the packaged command with its start-up archive: mvn -B -q -Ppackage -DskipTests package);
+# BASELINE_JAR=path/to/buildx-lens.jar adds "baseline", an older build to compare with.
+#
+#   src/test/bench/run.sh                  N = 100 1000 10000, 5 runs, 3 GUI runs
+#   SIZES="1000" RUNS=9 src/test/bench/run.sh
+#   src/test/bench/populate.sh clean       removes the benchmark images afterwards
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+root=$PWD
+sizes=${SIZES:-100 1000 10000}
+runs=${RUNS:-5}
+gui_runs=${GUI_RUNS:-3}
+docker_cli=${DOCKER_CLI:-/usr/bin/docker}
+bench=$root/target/bench
+workload=$root/src/test/bench/workload
+mkdir -p "$bench"
+
+[ -f target/buildx-lens.jar ] || { echo "run.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+"$docker_cli" info >/dev/null 2>&1 || { echo "run.sh: no daemon answers $docker_cli info" >&2; exit 2; }
+variants=(jar)
+declare -A command=([jar]="java -jar $root/target/buildx-lens.jar")
+fast=$root/target/jpackage/image/buildx-lens/lib/app/buildx-lens.sh
+if [ -x "$fast" ]; then
+  variants+=(command)
+  command[command]=$fast
+else
+  echo "run.sh: no packaged command ($fast); measuring the jar only (mvn -B -q -Ppackage -DskipTests package adds it)"
+fi
+if [ -n "${BASELINE_JAR:-}" ]; then
+  # An older build to compare with, e.g. one built from a worktree of an earlier commit (no GUI timings).
+  variants=(baseline "${variants[@]}")
+  command[baseline]="java -jar $(cd "$(dirname "$BASELINE_JAR")" && pwd)/$(basename "$BASELINE_JAR")"
+fi
+gui=()
+if [ -z "${DISPLAY:-}" ]; then
+  command -v xvfb-run >/dev/null && gui=(xvfb-run -a) || echo "run.sh: no DISPLAY and no xvfb-run: GUI timings skipped"
+fi
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+csv=$bench/results-$stamp.csv
+echo "images,variant,metric,unit,median,min,max,runs" > "$csv"
+now_ms() { date +%s%3N; }
+# record IMAGES VARIANT METRIC UNIT VALUE... -> one CSV row with median, min and max
+record() {
+  local n=$1 variant=$2 metric=$3 unit=$4; shift 4
+  [ $# -gt 0 ] || return 0
+  printf '%s\n' "$@" | sort -n | awk -v n="$n" -v v="$variant" -v m="$metric" -v u="$unit" \
+    '{a[NR]=$1} END {med=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%s,%s,%s,%s,%g,%g,%g,%d\n", n, v, m, u, med, a[1], a[NR], NR}' >> "$csv"
+}
+timed() { local t0; t0=$(now_ms); "$@" >/dev/null 2>&1 || true; echo $(( $(now_ms) - t0 )); }
+docker_trio() { "$docker_cli" info >/dev/null; "$docker_cli" images -a --no-trunc >/dev/null; "$docker_cli" ps -a >/dev/null; }
+
+for n in $sizes; do
+  echo "run.sh: $n images: populating"
+  DOCKER_CONFIG=$(src/test/bench/populate.sh "$n" | tail -1)
+  export DOCKER_CONFIG
+  actual=$("$docker_cli" images -a -q --no-trunc | sort -u | wc -l)
+  echo "run.sh: $actual images in the daemon, $(ls "$DOCKER_CONFIG/buildx/instances" | wc -l) builders in the store"
+  declare -A inspect=() workflow=() dockerfile=() rss=()
+  trio=()
+  for r in $(seq 1 "$runs"); do
+    for v in "${variants[@]}"; do
+      inspect[$v]+=" $(timed ${command[$v]} inspect --format json)"
+      workflow[$v]+=" $(timed ${command[$v]} diagnose --workflow "$workload/.github/workflows/ci.yml" --repo "$workload" --format json)"
+      dockerfile[$v]+=" $(timed ${command[$v]} diagnose --dockerfile "$workload/Dockerfile" "$workload" --format json)"
+    done
+    t0=$(now_ms); docker_trio; trio+=($(( $(now_ms) - t0 )))
+  done
+  record "$actual" docker-cli "inspect-equivalent (info+images+ps)" ms "${trio[@]}"
+  for v in "${variants[@]}"; do
+    record "$actual" "$v" "inspect --format json" ms ${inspect[$v]}
+    record "$actual" "$v" "diagnose 10-job workflow" ms ${workflow[$v]}
+    record "$actual" "$v" "diagnose 303-line Dockerfile" ms ${dockerfile[$v]}
+    kb=()
+    for r in 1 2 3; do
+      /usr/bin/time -o "$bench/rss" -f '%M' ${command[$v]} inspect --format json >/dev/null 2>&1 || true
+      kb+=($(tail -1 "$bench/rss"))
+    done
+    record "$actual" "$v" "inspect peak RSS" MB $(printf '%s\n' "${kb[@]}" | awk '{printf "%.0f ", $1/1024}')
+    if [ "$v" != baseline ] && { [ ${#gui[@]} -gt 0 ] || [ -n "${DISPLAY:-}" ]; }; then
+      frame=(); picture=(); stall=(); settle=(); p50=(); p95=()
+      for r in $(seq 1 "$gui_runs"); do
+        out=$bench/gui-$v-$n-$r.json
+        rm -f "$out"
+        BUILDX_LENS_T0=$(now_ms) timeout 180 "${gui[@]}" ${command[$v]} --measure-gui "$out" >/dev/null 2>&1 || true
+        [ -s "$out" ] || { echo "run.sh: GUI run $r ($v, $n images) wrote nothing" >&2; continue; }
+        field() { sed -n "s/^ *\"$1\" : \\([0-9-]*\\).*/\\1/p" "$out" | head -1; }
+        frame+=($(field firstFrameMs)); picture+=($(field firstPictureMs))
+        settle+=($(field longestStallFirstSecondMs)); stall+=($(field longestStallDuringRefreshMs))
+        p50+=($(field p50)); p95+=($(field p95))
+      done
+      record "$actual" "$v" "GUI first frame" ms "${frame[@]}"
+      record "$actual" "$v" "GUI first complete picture" ms "${picture[@]}"
+      record "$actual" "$v" "GUI longest FX stall in first second" ms "${settle[@]}"
+      record "$actual" "$v" "GUI longest FX stall during refresh" ms "${stall[@]}"
+      record "$actual" "$v" "GUI Images filter latency p50" ms "${p50[@]}"
+      record "$actual" "$v" "GUI Images filter latency p95" ms "${p95[@]}"
+    fi
+  done
+  unset inspect workflow dockerfile rss
+done
+
+json=${csv%.csv}.json
+awk -F, -v stamp="$stamp" -v host="$(uname -n)" -v cpus="$(nproc)" 'NR==1 {next}
+  {rows = rows (rows ? ",\n" : "") sprintf("    {\"images\": %s, \"variant\": \"%s\", \"metric\": \"%s\", \"unit\": \"%s\", \"median\": %s, \"min\": %s, \"max\": %s, \"runs\": %s}", $1, $2, $3, $4, $5, $6, $7, $8)}
+  END {printf "{\n  \"time\": \"%s\",\n  \"host\": \"%s\",\n  \"cpus\": %s,\n  \"results\": [\n%s\n  ]\n}\n", stamp, host, cpus, rows}' "$csv" > "$json"
+
+echo
+awk -F, 'NR==1 {printf "%-7s %-10s %-38s %9s %9s %9s %4s\n", "images", "variant", "metric", "median", "min", "max", "runs"; next}
+  {printf "%-7s %-10s %-38s %6s %-2s %9s %9s %4s\n", $1, $2, $3, $5, $4, $6, $7, $8}' "$csv"
+echo
+echo "run.sh: wrote $csv and $json"

@@ -1,0 +1,143 @@
+package dev.buildxlens.core.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.buildxlens.core.model.DiscoveryAttempt;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Unix-socket transport against real sockets served by the test: answers, silence and impostors. */
+class UnixSocketTransportTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
+    }
+
+    /** Serves every connection on a socket in {@code dir}: reads the request line, writes what {@code answer} gives (null: nothing). */
+    private Path serve(Function<String, String> answer) throws IOException {
+        Path socket = dir.resolve("test.sock");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        open.add(server);
+        Thread thread = new Thread(() -> {
+            while (server.isOpen()) {
+                try {
+                    SocketChannel client = server.accept();
+                    open.add(client);
+                    ByteBuffer buffer = ByteBuffer.allocate(8192);
+                    StringBuilder request = new StringBuilder();
+                    while (!request.toString().contains("\r\n\r\n") && client.read(buffer) > 0) {
+                        request.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1));
+                        buffer.clear();
+                    }
+                    String reply = answer.apply(request.toString().split("\r\n")[0]);
+                    if (reply != null) {
+                        client.write(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)));
+                        client.close();
+                    }
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "test-unix-server");
+        thread.setDaemon(true);
+        thread.start();
+        return socket;
+    }
+
+    private static String json(String body) {
+        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    @Test
+    void sends_a_get_and_reads_a_chunked_answer() throws IOException {
+        List<String> requests = new ArrayList<>();
+        Path socket = serve(line -> {
+            requests.add(line);
+            return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n[1,\r\n2\r\n2]\r\n0\r\n\r\n";
+        });
+        EngineTransport.Response response = new UnixSocketTransport(socket, Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .get("/images/json?all=1");
+        assertThat(requests).containsExactly("GET /images/json?all=1 HTTP/1.1");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("[1,2]");
+    }
+
+    @Test
+    void a_server_that_accepts_and_never_answers_times_out() throws IOException {
+        Path socket = serve(line -> null);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> new UnixSocketTransport(socket, Duration.ofSeconds(1), Duration.ofMillis(700)).get("/version"))
+                .isInstanceOf(SocketTimeoutException.class).hasMessageStartingWith("no answer within");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    private List<DiscoveryAttempt> discover(Path socket) {
+        Environment env = new Environment(Map.of("DOCKER_HOST", "unix://" + socket), dir, "Linux");
+        DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env),
+                new EngineConnector(env, Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        discovery.discover().connection().ifPresent(DockerConnection::close);
+        return discovery.attempts();
+    }
+
+    @Test
+    void an_http_server_that_is_not_docker_is_named_as_such() throws IOException {
+        Path socket = serve(line -> "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found");
+        assertThat(discover(socket)).singleElement().extracting(DiscoveryAttempt::message).asString()
+                .startsWith("the server answered, but it is not a Docker daemon (HTTP 404");
+    }
+
+    @Test
+    void a_daemon_answering_version_connects_and_its_lists_are_read() throws IOException {
+        Path socket = serve(line -> switch (line.split(" ")[1]) {
+            case "/version" -> json("{\"Version\":\"99.0.0\",\"ApiVersion\":\"1.99\"}");
+            case "/info" -> json("{\"OSType\":\"linux\",\"Architecture\":\"x86_64\",\"Driver\":\"overlay2\","
+                    + "\"DriverStatus\":[[\"driver-type\",\"io.containerd.snapshotter.v1\"]],"
+                    + "\"RegistryConfig\":{\"InsecureRegistryCIDRs\":[\"127.0.0.0/8\"],\"IndexConfigs\":{\"reg.lan:5000\":{\"Secure\":false,\"Mirrors\":[]}}}}");
+            case "/images/json?all=1" -> json("[{\"Id\":\"sha256:1\",\"RepoTags\":[\"a:1\"],\"RepoDigests\":null,\"Size\":5,\"Created\":1},"
+                    + "{\"Id\":\"sha256:2\",\"RepoTags\":[\"<none>:<none>\"],\"Size\":7,\"Created\":2}]");
+            case "/containers/json?all=1" -> json("{\"message\":\"disk full\"}").replace("200 OK", "500 Internal Server Error");
+            default -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+        });
+        Environment env = new Environment(Map.of("DOCKER_HOST", "unix://" + socket), dir, "Linux");
+        DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env),
+                new EngineConnector(env, Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        DaemonDiscovery.Outcome outcome = discovery.discover();
+        assertThat(outcome.connection()).isPresent();
+        List<String> problems = new ArrayList<>();
+        try (DockerConnection connection = outcome.connection().get()) {
+            assertThat(connection.serverVersion()).isEqualTo("99.0.0");
+            var daemon = DaemonProbe.read(connection, "default", outcome.host(), discovery.attempts(), problems::add);
+            assertThat(daemon.imageStore()).isEqualTo(dev.buildxlens.core.model.ImageStoreKind.CONTAINERD);
+            assertThat(daemon.insecureRegistries()).containsExactly("127.0.0.0/8", "reg.lan:5000");
+            assertThat(daemon.images()).extracting(dev.buildxlens.core.model.Image::tags)
+                    .containsExactly(List.of("a:1"), List.of());
+            assertThat(daemon.containers()).isEmpty();
+        }
+        assertThat(problems).containsExactly("listing containers failed: HTTP 500: disk full");
+    }
+}
