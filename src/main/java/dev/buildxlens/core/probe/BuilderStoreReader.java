@@ -40,7 +40,8 @@ public final class BuilderStoreReader {
         List<StoredBuilder> builders = new ArrayList<>();
         for (Path file : listFiles(directory.resolve("instances"), problems)) {
             try {
-                builders.add(parseNodeGroup(readSmall(file), file));
+                // A refresh re-reads only the builders whose file changed.
+                builders.add(RefreshCache.byFile(file, changed -> parseNodeGroup(readSmall(changed), changed)));
             } catch (IOException e) {
                 problems.add(file + ": " + e.getMessage());
             }

@@ -31,6 +31,9 @@ final class DaemonProbe {
         JsonNode imageList = get(connection, "/images/json?all=1", "listing images", problems);
         if (imageList != null) {
             imageList.forEach(image -> images.add(image(image)));
+            // The daemon lists images in a different order on every call; newest first (as docker images shows
+            // them), then by id, makes equal image sets equal lists, so a refresh can tell that nothing changed.
+            images.sort(java.util.Comparator.comparing(Image::created).reversed().thenComparing(Image::id));
         }
         List<Container> containers = new ArrayList<>();
         JsonNode containerList = get(connection, "/containers/json?all=1", "listing containers", problems);

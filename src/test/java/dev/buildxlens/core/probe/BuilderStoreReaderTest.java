@@ -89,4 +89,22 @@ class BuilderStoreReaderTest {
         assertThat(read.problems()).anySatisfy(p -> assertThat(p).contains("instances/adirectory"));
         assertThat(read.builders()).extracting(StoredBuilder::name).contains("ci-builder", "kube");
     }
+
+    @Test
+    void a_refresh_reuses_unchanged_builder_files_and_rereads_changed_ones(@TempDir java.nio.file.Path store) throws Exception {
+        java.nio.file.Path instances = java.nio.file.Files.createDirectories(store.resolve("instances"));
+        String one = "{\"Name\":\"one\",\"Driver\":\"docker-container\",\"Nodes\":[],\"Dynamic\":false}";
+        java.nio.file.Files.writeString(instances.resolve("one"), one);
+        java.nio.file.Files.writeString(instances.resolve("two"), one.replace("one", "two"));
+        BuilderStore first = BuilderStoreReader.read(store);
+        BuilderStore second = BuilderStoreReader.read(store);
+        assertThat(second.builders().get(0)).as("unchanged file, same parsed builder").isSameAs(first.builders().get(0));
+
+        java.nio.file.Files.writeString(instances.resolve("two"), one.replace("one", "two").replace("docker-container", "remote"));
+        java.nio.file.Files.setLastModifiedTime(instances.resolve("two"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        BuilderStore third = BuilderStoreReader.read(store);
+        assertThat(third.builders()).extracting(StoredBuilder::driver).containsExactly("docker-container", "remote");
+        assertThat(third.builders().get(0)).isSameAs(first.builders().get(0));
+    }
 }
