@@ -152,7 +152,7 @@ public final class DesktopApp extends Application {
         if (chosen.screenshots() != null) {
             screenshotsWhenLoaded(window, viewModel, chosen.screenshots(), chosen.open() != null);
         }
-        if (System.getenv("BUILDX_LENS_STARTUP_TRACE") != null) {
+        if (dev.buildxlens.core.Trace.enabled()) {
             traceStartup(stage, viewModel);
         }
         if (chosen.measure() != null) {
@@ -162,21 +162,15 @@ public final class DesktopApp extends Application {
         dev.buildxlens.core.Trace.mark("gui: shown");
     }
 
-    /**
-     * Prints how long after start the window appeared and the first picture arrived, to stderr. The start is
-     * {@code BUILDX_LENS_T0} when the caller sets it (so launcher and JVM boot count), else the JVM's start
-     * ({@link dev.buildxlens.core.Trace#sinceStart()}).
-     */
+    /** With {@code BUILDX_LENS_TRACE=1}: when the window appeared and when the first picture was shown. */
     private static void traceStartup(Stage stage, MainViewModel viewModel) {
-        java.util.function.Consumer<String> trace = event ->
-                System.err.println("startup: " + event + " after " + dev.buildxlens.core.Trace.sinceStart() + " ms");
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> trace.accept("first window"));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> dev.buildxlens.core.Trace.mark("gui: window shown"));
         viewModel.snapshotProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot before, Snapshot now) {
                 if (now != null) {
                     viewModel.snapshotProperty().removeListener(this);
-                    trace.accept("first snapshot");
+                    dev.buildxlens.core.Trace.mark("gui: first picture shown");
                 }
             }
         });

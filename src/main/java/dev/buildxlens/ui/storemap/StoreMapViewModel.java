@@ -57,8 +57,12 @@ public final class StoreMapViewModel {
     }
 
     public void show(Snapshot value) {
+        show(value, StoreMapModel.of(value));
+    }
+
+    /** Shows {@code value} with its map model already made (off the FX thread). */
+    public void show(Snapshot value, StoreMapModel next) {
         snapshot = value;
-        StoreMapModel next = StoreMapModel.of(value);
         if (next.equals(model.get())) {
             // A refresh that changed nothing on the map keeps the map, and what the user lit up.
             return;
