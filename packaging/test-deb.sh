@@ -26,7 +26,8 @@ launcher=$(command -v buildx-lens) || fail "buildx-lens is not on PATH after ins
 # The archive must be accepted at /opt (JDK 17 rejects one made on another class path).
 classes=$(mktemp)
 JAVA_TOOL_OPTIONS=-Xlog:class+load buildx-lens --version >"$classes" 2>/dev/null
-grep -q 'shared objects file (top)' "$classes" || fail "the AppCDS archive is not used by the installed command"
+grep -q 'dev.buildxlens.Launcher source: shared objects file' "$classes" \
+  || fail "the AppCDS archive is not used by the installed command"
 rm -f "$classes"
 
 version=$(buildx-lens --version)
