@@ -43,7 +43,7 @@ public final class BuilderStoreReader {
                 // A refresh re-reads only the builders whose file changed.
                 builders.add(RefreshCache.byFile(file, changed -> parseNodeGroup(readSmall(changed), changed)));
             } catch (IOException e) {
-                problems.add(file + ": " + e.getMessage());
+                problems.add(file + ": " + reason(e));
             }
         }
         builders.sort(Comparator.comparing(StoredBuilder::name));
@@ -159,6 +159,17 @@ public final class BuilderStoreReader {
             throw new IOException("expected a JSON object");
         }
         return root;
+    }
+
+    /** The part of a file-system error a person needs: the JDK's messages often repeat the path they belong to. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file (a link to something that is gone?)";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage();
     }
 
     private static String readSmall(Path file) throws IOException {

@@ -24,6 +24,10 @@ public final class RegistryClient {
     static final int MAX_TAGS_PER_REPOSITORY = 50;
     static final int MAX_DIGEST_LOOKUPS = 300;
     private static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+    /** Repository names and tags as the distribution spec defines them. */
+    private static final java.util.regex.Pattern REPOSITORY_NAME =
+            java.util.regex.Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     private static final String MANIFEST_TYPES = String.join(", ",
             "application/vnd.oci.image.index.v1+json",
             "application/vnd.docker.distribution.manifest.list.v2+json",
@@ -58,10 +62,19 @@ public final class RegistryClient {
                     break;
                 }
                 String name = nameNode.asText();
+                if (!REPOSITORY_NAME.matcher(name).matches()) {
+                    // Not a name the distribution spec allows (e.g. "../x" from a hostile server): never put it in a URL.
+                    truncated = true;
+                    continue;
+                }
                 List<Registry.RegistryTag> tags = new ArrayList<>();
                 JsonNode tagList = getJson(base + "/v2/" + name + "/tags/list").get("tags");
                 if (tagList != null && tagList.isArray()) {
                     for (JsonNode tagNode : tagList) {
+                        if (!TAG.matcher(tagNode.asText()).matches()) {
+                            truncated = true;
+                            continue;
+                        }
                         if (tags.size() >= MAX_TAGS_PER_REPOSITORY) {
                             truncated = true;
                             break;
@@ -92,7 +105,7 @@ public final class RegistryClient {
 
     private JsonNode getJson(String url) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET().build();
-        HttpResponse<byte[]> response = send(request, url);
+        HttpResponse<byte[]> response = sendCapped(request, url);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new IOException(path(url) + " needs authentication (HTTP " + response.statusCode() + "); not queried with credentials");
         }
@@ -122,6 +135,66 @@ public final class RegistryClient {
             return response.statusCode() == 200 ? response.headers().firstValue("Docker-Content-Digest").orElse("") : "";
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /**
+     * A GET whose body is read up to {@link #MAX_BODY_BYTES} + 1 bytes and no further, so a registry that answers
+     * gigabytes costs 2 MB of memory, not all of it.
+     */
+    private HttpResponse<byte[]> sendCapped(HttpRequest request, String url) throws IOException, InterruptedException {
+        HttpResponse<java.io.InputStream> streamed;
+        try {
+            streamed = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IOException(path(url) + ": no answer within " + requestTimeout.toSeconds() + " s");
+        } catch (java.net.ConnectException e) {
+            throw new IOException("connection refused (nothing listens on " + URI.create(url).getAuthority() + ")");
+        } catch (IOException e) {
+            throw new IOException(path(url) + ": " + Messages.firstLine(e));
+        }
+        byte[] body;
+        try (java.io.InputStream in = streamed.body()) {
+            body = in.readNBytes((int) MAX_BODY_BYTES + 1);
+        }
+        return new CappedResponse(streamed, body);
+    }
+
+    /** The status and headers of a response, with its body as far as it was read. */
+    private record CappedResponse(HttpResponse<java.io.InputStream> head, byte[] body) implements HttpResponse<byte[]> {
+        @Override
+        public int statusCode() {
+            return head.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return head.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<byte[]>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return head.headers();
+        }
+
+        @Override
+        public URI uri() {
+            return head.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return head.version();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return head.sslSession();
         }
     }
 
