@@ -68,7 +68,9 @@ public record LocalBuild(String dockerfile, String contextDir, Map<String, Strin
         words.add(dockerfile);
         buildArgs.forEach((k, v) -> {
             words.add("--build-arg");
-            words.add(k + "=" + v);
+            // A secret-looking value is never printed: `--build-arg NAME` makes docker take it from the
+            // environment of the shell the user pastes the command into.
+            words.add(dev.buildxlens.core.model.Secrets.looksSecret(k) ? k : k + "=" + v);
         });
         for (NamedContext context : contexts) {
             words.add("--build-context");

@@ -30,6 +30,33 @@ public final class Secrets {
         return out;
     }
 
+    /** True for names such as {@code NPM_TOKEN}, {@code DB_PASSWORD} or {@code API_KEY}, whose values must not be shown. */
+    public static boolean looksSecret(String name) {
+        return SECRET_NAME.matcher(name).matches();
+    }
+
+    /** {@code NAME=value} (shell, build args) and {@code NAME: value} (YAML) where NAME looks secret. */
+    private static final Pattern NAMED_VALUE = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_.-]*)(=|:[ \\t]+)([^\\s'\"]+)");
+
+    /**
+     * Text to show: values of secret-looking names replaced by {@link #REDACTED}. Workflow expressions
+     * ({@code ${{ secrets.X }}}) and variable references stay, because they are not values. Used for what is
+     * displayed, copied or printed; a patch written to a file keeps the exact lines so that it still applies.
+     */
+    public static String maskValues(String text) {
+        java.util.regex.Matcher matcher = NAMED_VALUE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = matcher.group(3);
+            boolean reference = value.startsWith("${") || value.startsWith("$") || value.equals(REDACTED);
+            String replacement = looksSecret(matcher.group(1)) && !reference
+                    ? matcher.group(1) + matcher.group(2) + REDACTED : matcher.group(0);
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return redactUrlCredentials(out.toString());
+    }
+
     public static String redactUrlCredentials(String value) {
         return URL_USER_INFO.matcher(value).replaceAll("$1" + REDACTED + "@");
     }

@@ -46,7 +46,7 @@ public final class FixReport {
                     n.put("kind", snippet.kind());
                     n.put("title", snippet.title());
                     n.put("language", snippet.language());
-                    n.put("content", snippet.content());
+                    n.put("content", dev.buildxlens.core.model.Secrets.maskValues(snippet.content()));
                 }
             }
         }
@@ -76,7 +76,7 @@ public final class FixReport {
                 out.append("  ").append(number++).append(". ").append(step.title()).append('\n');
                 for (Snippet snippet : step.snippets()) {
                     out.append("     --- ").append(snippet.title()).append(" (").append(snippet.kind()).append(")\n");
-                    for (String line : snippet.content().split("\n", -1)) {
+                    for (String line : dev.buildxlens.core.model.Secrets.maskValues(snippet.content()).split("\n", -1)) {
                         if (!line.isEmpty()) {
                             out.append("     ").append(line).append('\n');
                         }
@@ -85,7 +85,18 @@ public final class FixReport {
             }
             out.append('\n');
         }
+        if (masked(plans)) {
+            out.append(MASK_NOTE).append('\n');
+        }
         return out.toString();
+    }
+
+    private static final String MASK_NOTE = "Values of secret-looking names are shown as " + dev.buildxlens.core.model.Secrets.REDACTED
+            + "; --write-patch (or Save in the app) writes patches with the exact lines.";
+
+    private static boolean masked(List<FixPlan> plans) {
+        return plans.stream().flatMap(p -> p.steps().stream()).flatMap(st -> st.snippets().stream())
+                .anyMatch(sn -> !dev.buildxlens.core.model.Secrets.maskValues(sn.content()).equals(sn.content()));
     }
 
     public static String markdown(List<FixPlan> plans, String note) {
@@ -111,7 +122,7 @@ public final class FixReport {
                 for (Snippet snippet : step.snippets()) {
                     String fence = snippet.content().contains("```") ? "~~~~" : "```";
                     out.append("   ").append(fence).append(snippet.language()).append('\n');
-                    for (String line : snippet.content().split("\n", -1)) {
+                    for (String line : dev.buildxlens.core.model.Secrets.maskValues(snippet.content()).split("\n", -1)) {
                         if (!line.isEmpty()) {
                             out.append("   ").append(line).append('\n');
                         }

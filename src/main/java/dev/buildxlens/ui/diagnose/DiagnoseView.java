@@ -288,14 +288,14 @@ public final class DiagnoseView extends BorderPane {
             title.setWrapText(true);
             snippets.getChildren().add(title);
             for (Snippet snippet : step.snippets()) {
-                TextArea text = new TextArea(snippet.content());
+                TextArea text = new TextArea(dev.buildxlens.core.model.Secrets.maskValues(snippet.content()));
                 text.setEditable(false);
                 text.getStyleClass().add("snippet");
                 text.setPrefRowCount(Math.min(14, (int) snippet.content().lines().count() + 1));
                 Button copy = new Button("Copy");
                 copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
                 copy.setId("copy-" + snippet.kind());
-                copy.setOnAction(e -> copy(snippet.content()));
+                copy.setOnAction(e -> copy(dev.buildxlens.core.model.Secrets.maskValues(snippet.content())));
                 HBox buttons = new HBox(8, new Label(snippet.title()), copy);
                 buttons.setAlignment(Pos.CENTER_LEFT);
                 if (snippet.kind().endsWith("-patch")) {

@@ -196,14 +196,14 @@ public final class FixWizard {
         }
         for (int i = 0; i < all.size(); i++) {
             Snippet snippet = all.get(i);
-            TextArea text = new TextArea(snippet.content());
+            TextArea text = new TextArea(dev.buildxlens.core.model.Secrets.maskValues(snippet.content()));
             text.setEditable(false);
             text.getStyleClass().add("snippet");
             Button copy = new Button("Copy");
             copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
             copy.setId("wizard-copy-" + i);
             copy.setOnAction(e -> {
-                services.clipboard().copy(snippet.content());
+                services.clipboard().copy(dev.buildxlens.core.model.Secrets.maskValues(snippet.content()));
                 result.setText("Copied");
             });
             HBox buttons = new HBox(8, copy);
@@ -217,7 +217,8 @@ public final class FixWizard {
                 Button apply = new Button("Apply to file…");
                 apply.setId("wizard-apply-" + i);
                 apply.setOnAction(e -> {
-                    if (services.confirmations().confirm("Apply to " + viewModel.patchTarget(snippet) + "?", snippet.content())) {
+                    if (services.confirmations().confirm("Apply to " + viewModel.patchTarget(snippet) + "?",
+                            dev.buildxlens.core.model.Secrets.maskValues(snippet.content()))) {
                         result.setText(viewModel.applyPatch(snippet));
                     }
                 });
