@@ -165,10 +165,7 @@ public final class Cli {
             try {
                 java.nio.file.Path dir = target.toAbsolutePath().getParent();
                 java.nio.file.Files.createDirectories(dir);
-                java.nio.file.Path temp = java.nio.file.Files.createTempFile(dir, ".buildx-lens", ".tmp");
-                java.nio.file.Files.writeString(temp, export.yaml());
-                java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                dev.buildxlens.core.files.AtomicFiles.write(target, export.yaml());
             } catch (java.io.IOException e) {
                 throw new UsageException("--export-scenario " + exportTo + ": " + e.getMessage());
             }

@@ -17,10 +17,8 @@ import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.core.report.FixReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Function;
 
@@ -128,13 +126,7 @@ final class FixCommand {
                         }
                         String name = plan.id() + "-" + Path.of(snippet.title()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
                         Path target = dir.resolve(name.endsWith(".patch") ? name : name + ".patch");
-                        Path temp = Files.createTempFile(dir, ".buildx-lens", ".tmp");
-                        Files.writeString(temp, snippet.content());
-                        try {
-                            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                        } catch (AtomicMoveNotSupportedException e) {
-                            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                        }
+                        dev.buildxlens.core.files.AtomicFiles.write(target, snippet.content());
                         out.println("wrote " + target);
                     }
                 }

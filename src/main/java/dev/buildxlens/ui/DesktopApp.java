@@ -290,10 +290,7 @@ public final class DesktopApp extends Application {
                         : String.join("\n", result.redacted().stream().map(r -> "  - " + r).toList()));
                 if (!Files.exists(target) || services.confirmations().confirm("Replace " + target.getFileName() + "?", details)) {
                     try {
-                        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".buildx-lens", ".tmp");
-                        Files.writeString(temp, result.yaml());
-                        Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                        dev.buildxlens.core.files.AtomicFiles.write(target, result.yaml());
                         viewModel.reportStatus("Exported " + target.getFileName() + " (" + (result.redacted().isEmpty()
                                 ? "nothing needed removing" : "removed: " + String.join("; ", result.redacted())) + ")");
                     } catch (IOException ex) {

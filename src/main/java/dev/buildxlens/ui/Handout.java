@@ -5,9 +5,7 @@ import dev.buildxlens.core.report.FixReport;
 import dev.buildxlens.ui.main.MainView;
 import dev.buildxlens.ui.main.MainViewModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A Markdown handout of what the window shows: the lesson (or this machine), the store map as a PNG beside it, the
@@ -45,9 +43,7 @@ final class Handout {
             if (!diagnose.fixesProperty().isEmpty()) {
                 md.append(FixReport.markdown(diagnose.fixesProperty(), "").replaceFirst("^# ", "## "));
             }
-            Path temp = Files.createTempFile(dir, ".buildx-lens", ".tmp");
-            Files.writeString(temp, md.toString());
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dev.buildxlens.core.files.AtomicFiles.write(target, md.toString());
             return "Exported " + target.getFileName() + " and " + picture.getFileName();
         } catch (IOException e) {
             return "Could not export the handout: " + e.getMessage();

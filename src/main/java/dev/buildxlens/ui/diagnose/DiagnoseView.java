@@ -9,9 +9,7 @@ import dev.buildxlens.ui.services.Clipboards;
 import dev.buildxlens.ui.services.FileDialogs;
 import dev.buildxlens.ui.services.FileWatcher;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -320,10 +318,7 @@ public final class DiagnoseView extends BorderPane {
         String name = Path.of(snippet.title()).getFileName() + ".patch";
         dialogs.save("Save patch", name).ifPresent(target -> {
             try {
-                Path dir = target.toAbsolutePath().getParent();
-                Path temp = Files.createTempFile(dir, ".buildx-lens", ".tmp");
-                Files.writeString(temp, snippet.content());
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                dev.buildxlens.core.files.AtomicFiles.write(target, snippet.content());
                 copied.setText("Saved " + target.getFileName());
             } catch (IOException e) {
                 copied.setText("Could not save: " + e.getMessage());

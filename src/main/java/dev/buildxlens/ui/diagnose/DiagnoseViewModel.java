@@ -201,11 +201,7 @@ public final class DiagnoseViewModel {
         try {
             String original = Files.readString(target);
             String patched = dev.buildxlens.core.fix.UnifiedDiff.apply(original, patch.content());
-            Path backup = target.resolveSibling(target.getFileName() + ".bak");
-            Files.copy(target, backup, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".buildx-lens", ".tmp");
-            Files.writeString(temp, patched);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Path backup = dev.buildxlens.core.files.AtomicFiles.writeWithBackup(target, patched);
             return "Applied to " + target + " (the original is in " + backup.getFileName() + ")";
         } catch (dev.buildxlens.core.fix.UnifiedDiff.PatchException e) {
             return "Not applied: " + e.getMessage();

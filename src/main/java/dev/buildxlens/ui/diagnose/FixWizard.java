@@ -234,10 +234,7 @@ public final class FixWizard {
 
     private static String save(java.nio.file.Path target, String content) {
         try {
-            java.nio.file.Path temp = java.nio.file.Files.createTempFile(target.toAbsolutePath().getParent(), ".buildx-lens", ".tmp");
-            java.nio.file.Files.writeString(temp, content);
-            java.nio.file.Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            dev.buildxlens.core.files.AtomicFiles.write(target, content);
             return "Saved " + target.getFileName();
         } catch (java.io.IOException e) {
             return "Could not save: " + e.getMessage();
