@@ -56,6 +56,31 @@ public final class JsonTrees {
         return parse(Files.readAllBytes(file));
     }
 
+    /**
+     * Reads a JSON object but skips the values of the named top-level keys without keeping them: Docker's
+     * config.json holds credentials under {@code auths}, {@code credHelpers} and {@code credsStore}, and those
+     * never need to be in memory for what is read from it ({@code currentContext}, {@code cliPluginsExtraDirs}).
+     */
+    public static JsonNode parseObjectSkipping(Path file, java.util.Set<String> skipped) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(Files.readAllBytes(file))) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                return first == null ? MissingNode.getInstance() : value(parser, first);
+            }
+            ObjectNode object = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (skipped.contains(name)) {
+                    parser.skipChildren();
+                } else {
+                    object.set(name, value(parser, token));
+                }
+            }
+            return object;
+        }
+    }
+
     /** Indented the way Jackson's default pretty printer indents ({@code "key" : value}, two spaces). */
     public static String pretty(JsonNode tree) {
         StringWriter out = new StringWriter();

@@ -70,7 +70,7 @@ public final class BuildxCli {
         Path config = env.dockerConfigDir().resolve("config.json");
         if (Files.isRegularFile(config)) {
             try {
-                com.fasterxml.jackson.databind.JsonNode extra = dev.buildxlens.core.json.JsonTrees.parse(config).get("cliPluginsExtraDirs");
+                com.fasterxml.jackson.databind.JsonNode extra = dev.buildxlens.core.json.JsonTrees.parseObjectSkipping(config, ContextStore.CREDENTIAL_KEYS).get("cliPluginsExtraDirs");
                 if (extra != null && extra.isArray()) {
                     extra.forEach(dir -> dirs.add(Path.of(dir.asText())));
                 }

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  */
 public final class ContextStore {
 
+    /** config.json keys that hold credentials: skipped while reading, never kept. */
+    static final java.util.Set<String> CREDENTIAL_KEYS = java.util.Set.of("auths", "credHelpers", "credsStore", "HttpHeaders");
+
 
     private final Environment env;
     private final List<String> problems = new ArrayList<>();
@@ -46,7 +49,7 @@ public final class ContextStore {
             return Optional.empty();
         }
         try {
-            JsonNode root = JsonTrees.parse(config);
+            JsonNode root = JsonTrees.parseObjectSkipping(config, CREDENTIAL_KEYS);
             JsonNode current = root == null ? null : root.get("currentContext");
             return current == null || current.asText().isEmpty() ? Optional.empty() : Optional.of(current.asText());
         } catch (IOException e) {

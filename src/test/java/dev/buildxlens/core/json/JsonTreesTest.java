@@ -42,4 +42,17 @@ class JsonTreesTest {
         assertThatThrownBy(() -> JsonTrees.parse("{\"a\":[1,2")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> JsonTrees.parse("{\"a\" 1}")).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void credentials_in_a_docker_config_are_skipped_not_kept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("config.json"),
+                "{\"auths\":{\"r.io\":{\"auth\":\"c2VjcmV0\"}},\"currentContext\":\"ctx\",\"credHelpers\":{\"x\":\"y\"},"
+                + "\"cliPluginsExtraDirs\":[\"/opt/p\"]}");
+        JsonNode read = JsonTrees.parseObjectSkipping(config, java.util.Set.of("auths", "credHelpers"));
+        assertThat(read.has("auths")).isFalse();
+        assertThat(read.has("credHelpers")).isFalse();
+        assertThat(read.get("currentContext").asText()).isEqualTo("ctx");
+        assertThat(read.get("cliPluginsExtraDirs").get(0).asText()).isEqualTo("/opt/p");
+        assertThat(JsonTrees.compact(read)).doesNotContain("c2VjcmV0");
+    }
 }
