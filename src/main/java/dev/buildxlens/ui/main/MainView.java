@@ -69,6 +69,8 @@ public final class MainView extends BorderPane {
         summary.setId("daemon-summary");
         summary.textProperty().bind(viewModel.daemonSummaryProperty());
         summary.getStyleClass().add("daemon-summary");
+        viewModel.staleProperty().addListener((o, before, stale) ->
+                summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), stale));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("loading");
         progress.setPrefSize(22, 22);

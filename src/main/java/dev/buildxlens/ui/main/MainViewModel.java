@@ -46,6 +46,7 @@ public final class MainViewModel {
     // ---- Properties ----
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper stillLoading = new ReadOnlyStringWrapper(this, "stillLoading", "");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", false);
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyStringWrapper daemonSummary = new ReadOnlyStringWrapper(this, "daemonSummary", "Looking at this machine…");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -94,6 +95,14 @@ public final class MainViewModel {
     /** True while a probe runs. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * True while the picture is the last one of a daemon that has since stopped answering: it is kept (marked in the
+     * banner and the summary) rather than replaced by an empty one, until a refresh reaches the daemon again.
+     */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     /** What a partial picture still waits for ("Still loading: docker buildx ls, registry localhost:5000"), or "". */
@@ -275,6 +284,21 @@ public final class MainViewModel {
                 dev.buildxlens.ui.storemap.StoreMapModel.of(result));
     }
 
+    /** The daemon answered before and does not now: keep its picture, say so, and say what was tried. */
+    private void showStale(Snapshot kept, Snapshot now) {
+        String since = TIME.format(kept.takenAt());
+        stale.set(true);
+        daemonSummary.set("Stale (picture of " + since + ") · the daemon stopped answering · context " + now.daemon().context());
+        bannerTitle.set("The Docker daemon stopped answering. The picture below is from " + since
+                + " and may be out of date; Refresh when the daemon is back. Tried:");
+        List<String> lines = new ArrayList<>();
+        now.daemon().attempts().forEach(a -> lines.add(a.line()));
+        bannerLines.setAll(lines);
+        status.set("context " + now.daemon().context() + " · " + now.daemon().host() + " · unreachable · picture of " + since
+                + " kept · checked " + TIME.format(clock.instant()));
+        loading.set(false);
+    }
+
     /** The picture so far, while the named slow parts are still answering; loading goes on. */
     private void showPartial(Prepared partial, List<String> pending) {
         stillLoading.set("Still loading: " + String.join(", ", pending));
@@ -288,6 +312,14 @@ public final class MainViewModel {
 
     private void show(Prepared prepared, boolean complete) {
         Snapshot result = prepared.snapshot();
+        Snapshot shown = snapshot.get();
+        boolean lostDaemon = complete && !result.daemon().reachable() && shown != null && shown.daemon().reachable()
+                && snapshotSource == liveSource && shown.origin().equals(result.origin());
+        if (lostDaemon) {
+            showStale(shown, result);
+            return;
+        }
+        stale.set(false);
         snapshot.set(result);
         Daemon daemon = result.daemon();
         daemonSummary.set(daemon.reachable()

@@ -1,0 +1,95 @@
+package dev.buildxlens.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second dockerd that a test starts and stops itself (own data root, exec root, pid file and socket, no bridge,
+ * no iptables), so faults can be tried without touching the shared daemon. Needs root and dockerd on PATH.
+ */
+public final class SecondDaemon implements AutoCloseable {
+
+    private final Path dir;
+    private Process process;
+
+    public SecondDaemon(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path socket() {
+        return dir.resolve("docker.sock");
+    }
+
+    public String host() {
+        return "unix://" + socket();
+    }
+
+    /** Starts it and waits until it answers; skips (or fails under BUILDX_LENS_REQUIRE_DOCKER=1) when it cannot. */
+    public SecondDaemon start() throws IOException, InterruptedException {
+        Path dockerd = java.util.stream.Stream.of("/usr/sbin/dockerd", "/usr/bin/dockerd", "/usr/local/bin/dockerd")
+                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        if (dockerd == null) {
+            DockerTestSupport.unavailable("no dockerd (Debian: docker.io) to start a second daemon with");
+        }
+        Files.createDirectories(dir.resolve("data"));
+        Files.createDirectories(dir.resolve("exec"));
+        process = new ProcessBuilder(List.of(dockerd.toString(), "--data-root", dir.resolve("data").toString(),
+                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
+                "-H", host(), "--bridge=none", "--iptables=false", "--ip-masq=false"))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                DockerTestSupport.unavailable("the second dockerd exited: " + tail());
+            }
+            if (answers()) {
+                return this;
+            }
+            Thread.sleep(100);
+        }
+        DockerTestSupport.unavailable("the second dockerd did not answer within 30 s: " + tail());
+        return this;
+    }
+
+    /** Stops it the way a crash or `systemctl stop` would end it for a client: the socket stops answering. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private boolean answers() {
+        try {
+            Process version = new ProcessBuilder("/usr/bin/docker", "-H", host(), "version", "--format", "{{.Server.Version}}")
+                    .redirectErrorStream(true).start();
+            version.getInputStream().readAllBytes();
+            return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("dockerd.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}
