@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second dockerd that a test starts and stops itself (own data root, exec root, pid file and socket, no bridge,
- * no iptables), so faults can be tried without touching the shared daemon. Needs root and dockerd on PATH.
+ * A second dockerd that a test starts and stops itself (own data root, exec root, pid file, socket and network
+ * namespace, no bridge, no iptables), so faults can be tried without touching the shared daemon. Needs root.
  */
 public final class SecondDaemon implements AutoCloseable {
 
@@ -36,7 +36,13 @@ public final class SecondDaemon implements AutoCloseable {
         }
         Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(dir.resolve("exec"));
-        process = new ProcessBuilder(List.of(dockerd.toString(), "--data-root", dir.resolve("data").toString(),
+        Path unshare = Path.of("/usr/bin/unshare");
+        if (!Files.isExecutable(unshare)) {
+            DockerTestSupport.unavailable("no /usr/bin/unshare (util-linux) to give the second dockerd its own network");
+        }
+        // Its own network namespace: with --bridge=none, dockerd 20.10 deletes the host's docker0 at start
+        // (libnetwork removes the default bridge interface it believes it owns), which breaks the shared daemon.
+        process = new ProcessBuilder(List.of(unshare.toString(), "--net", dockerd.toString(), "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
                 "-H", host(), "--bridge=none", "--iptables=false", "--ip-masq=false"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
