@@ -44,7 +44,8 @@ public final class BuildxCli {
         Run version = run(docker.get(), "buildx", "version");
         if (version.exitCode != 0) {
             String why = version.timedOut ? "did not answer within " + timeout.toSeconds() + " s"
-                    : "not installed (" + firstLine(version.stderr, "docker buildx version exited " + version.exitCode) + ")";
+                    : "failed (docker buildx version exited " + version.exitCode + ": "
+                            + firstLine(version.stderr, "no message") + ")";
             return new Listing(Optional.empty(), "", "docker buildx plugin " + why + ": builders read from the store files");
         }
         String versionText = version.stdout.trim();

@@ -46,6 +46,7 @@ public final class EngineConnector implements DockerConnector {
                 if (uri.getHost() == null || uri.getPort() < 0) {
                     throw new DaemonUnavailableException("a tcp:// docker host needs a host and a port, e.g. tcp://127.0.0.1:2375");
                 }
+                checkTlsFiles(candidate);
             }
             case "npipe" -> {
                 if (!env.windows()) {
@@ -81,6 +82,24 @@ public final class EngineConnector implements DockerConnector {
                     connectTimeout, responseTimeout);
         } catch (RuntimeException e) {
             throw new DaemonUnavailableException("cannot set up a client: " + Messages.firstLine(e), e);
+        }
+    }
+
+    /**
+     * When TLS verification is asked for, the client certificate files must be there: the Docker CLI refuses to
+     * connect without them, and a request must never silently go out in plain text instead.
+     */
+    private void checkTlsFiles(DaemonCandidate candidate) throws DaemonUnavailableException {
+        if (!candidate.tlsVerify()) {
+            return;
+        }
+        Path dir = candidate.tlsDir() != null ? candidate.tlsDir()
+                : env.get("DOCKER_CERT_PATH").map(Path::of).orElse(env.dockerConfigDir());
+        for (String name : new String[] {"ca.pem", "cert.pem", "key.pem"}) {
+            if (!Files.isReadable(dir.resolve(name))) {
+                throw new DaemonUnavailableException("TLS verification is on (DOCKER_TLS_VERIFY or the context), but "
+                        + dir.resolve(name) + " is missing or unreadable: not connecting without it");
+            }
         }
     }
 
