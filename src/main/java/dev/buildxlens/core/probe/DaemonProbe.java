@@ -80,6 +80,10 @@ final class DaemonProbe {
                 return null;
             }
             return answer;
+        } catch (java.net.SocketException e) {
+            // It answered a moment ago: refused or gone now means it stopped (or restarted) during this read.
+            problems.accept(what + " failed: the daemon stopped answering (" + Messages.firstLine(e) + ")");
+            return null;
         } catch (IOException e) {
             problems.accept(what + " failed: " + Messages.firstLine(e));
             return null;

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,5 +140,45 @@ class UnixSocketTransportTest {
             assertThat(daemon.containers()).isEmpty();
         }
         assertThat(problems).containsExactly("listing containers failed: HTTP 500: disk full");
+    }
+
+    @Test
+    void a_daemon_that_goes_away_in_the_middle_of_a_read_leaves_the_rest_and_says_what_failed() throws IOException {
+        List<String> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Path[] socket = new Path[1];
+        socket[0] = serve(line -> {
+            String path = line.split(" ")[1];
+            served.add(path);
+            if (path.equals("/info")) {
+                // The daemon stops right after this answer: its socket disappears, as when dockerd exits.
+                try {
+                    Files.deleteIfExists(socket[0]);
+                    for (AutoCloseable closeable : open) {
+                        if (closeable instanceof ServerSocketChannel server) {
+                            server.close();
+                        }
+                    }
+                } catch (Exception ignored) {
+                    // The test checks the outcome below.
+                }
+                return json("{\"OSType\":\"linux\",\"Architecture\":\"x86_64\",\"Driver\":\"overlay2\"}");
+            }
+            return json("{\"Version\":\"99.0.0\",\"ApiVersion\":\"1.99\"}");
+        });
+        Environment env = new Environment(Map.of("DOCKER_HOST", "unix://" + socket[0]), dir, "Linux");
+        DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env),
+                new EngineConnector(env, Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        DaemonDiscovery.Outcome outcome = discovery.discover();
+        List<String> problems = new ArrayList<>();
+        long start = System.nanoTime();
+        try (DockerConnection connection = outcome.connection().orElseThrow()) {
+            var daemon = DaemonProbe.read(connection, "default", outcome.host(), discovery.attempts(), problems::add);
+            assertThat(daemon.os()).as("what was read before is kept").isEqualTo("linux");
+            assertThat(daemon.images()).isEmpty();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(problems).hasSize(2).allSatisfy(p -> assertThat(p).doesNotContain("Exception"));
+        assertThat(problems.get(0)).startsWith("listing images failed: the daemon stopped answering (");
+        assertThat(problems.get(1)).startsWith("listing containers failed: the daemon stopped answering (");
     }
 }
