@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class WorkflowEditor {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=@+-][A-Za-z0-9_./:=,@+ -]*");
+    /** Plain scalars start with a letter, digit, '_' or '/' (never a YAML indicator such as '-', '@' or '.'). */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_./:=,@+ -]*");
 
     private final List<String> lines;
     private final String newline;
@@ -163,16 +164,45 @@ public final class WorkflowEditor {
         return last;
     }
 
+    /** Whether {@code value}, written plain, is read back as the same string (not a number, a date, a null…). */
+    private static boolean readsBackAs(String value) {
+        try {
+            Object read = new org.snakeyaml.engine.v2.api.Load(org.snakeyaml.engine.v2.api.LoadSettings.builder().build())
+                    .loadFromString("k: " + value);
+            return read instanceof java.util.Map<?, ?> map && value.equals(map.get("k"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** A YAML scalar for {@code value}: plain when that reads back as the same string, else double-quoted. */
-    static String scalar(String value) {
+    public static String scalar(String value) {
         if (value.equals("true") || value.equals("false")) {
             return value;
         }
-        boolean plain = PLAIN.matcher(value).matches() && !value.endsWith(" ") && !value.contains(": ") && !value.contains(" #")
+        boolean plain = PLAIN.matcher(value).matches() && !value.endsWith(" ") && !value.contains(": ") && !value.contains(" #") && !value.endsWith(":")
                 && !value.matches("(?i)true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9_.]*");
-        if (plain) {
+        if (plain && readsBackAs(value)) {
             return value;
         }
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        StringBuilder quoted = new StringBuilder("\"");
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> quoted.append("\\\\");
+                case '"' -> quoted.append("\\\"");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    // Other control characters would fold or end the line: YAML's \\xNN / \\uNNNN keep them literal.
+                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff || c == 0xfffe || c == 0xffff) {
+                        quoted.append(String.format(java.util.Locale.ROOT, c <= 0xff ? "\\x%02x" : "\\u%04x", c));
+                    } else {
+                        quoted.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return quoted.append('"').toString();
     }
 }

@@ -227,7 +227,9 @@ public final class WorkflowFixPlanner {
     }
 
     private static String transferFragment(String image) {
-        return "# in the job that builds " + image + "\n- uses: docker/build-push-action@v7\n  with:\n    tags: " + image
+        // The image name comes from the user's files: quoted as a scalar, and kept on one line in the comment.
+        return "# in the job that builds " + image.replaceAll("\\p{Cntrl}", "?") + "\n- uses: docker/build-push-action@v7\n  with:\n    tags: "
+                + WorkflowEditor.scalar(image)
                 + "\n    outputs: type=docker,dest=/tmp/image.tar\n- uses: actions/upload-artifact@v4\n  with:\n    name: image\n"
                 + "    path: /tmp/image.tar\n# in the job that uses it (with needs: on the first)\n- uses: actions/download-artifact@v4\n"
                 + "  with:\n    name: image\n    path: /tmp\n- run: docker load --input /tmp/image.tar\n";
