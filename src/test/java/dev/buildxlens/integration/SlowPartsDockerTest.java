@@ -76,4 +76,30 @@ class SlowPartsDockerTest {
             assertThat(whole.builders()).extracting(b -> b.name()).contains("slow");
         }
     }
+
+    @Test
+    void a_buildx_plugin_that_exits_non_zero_is_one_line() throws IOException {
+        Path docker = DockerCli.find().orElse(null);
+        if (docker == null) {
+            DockerTestSupport.unavailable("no docker CLI on PATH");
+        }
+        Path config = home.resolve(".docker");
+        Path plugin = Files.createDirectories(config.resolve("cli-plugins")).resolve("docker-buildx");
+        Files.writeString(plugin, """
+                #!/bin/sh
+                if [ "$1" = docker-cli-plugin-metadata ]; then
+                  echo '{"SchemaVersion":"0.1.0","Vendor":"buildx-lens tests","Version":"v0.99.0","ShortDescription":"fails"}'
+                  exit 0
+                fi
+                echo "ERROR: the store is corrupt" >&2
+                exit 3
+                """);
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Environment env = new Environment(Map.of("DOCKER_CONFIG", config.toString(), "HOME", home.toString(),
+                "PATH", docker.getParent() + ":/usr/bin:/bin"), home, "Linux");
+        var listing = new dev.buildxlens.core.probe.BuildxCli(env, Duration.ofSeconds(10)).list();
+        assertThat(listing.builders()).isEmpty();
+        assertThat(listing.message()).isEqualTo("docker buildx plugin failed (docker buildx version exited 3: "
+                + "ERROR: the store is corrupt): builders read from the store files");
+    }
 }

@@ -30,8 +30,14 @@ public final class CurrentBuilderResolver {
             return new Resolution(name, "BUILDX_BUILDER=" + name
                     + (known.contains(name.toLowerCase()) ? "" : " (no such builder: builds will fail)"));
         }
+        String ignored = "";
         if (store.current().isPresent()) {
             BuilderStore.CurrentPointer current = store.current().get();
+            if (!current.name().isEmpty() && !known.contains(current.name().toLowerCase())
+                    && (current.global() || current.key().equals(endpointKey))) {
+                // buildx skips such a pointer too; saying so explains why the user's 'buildx use' seems forgotten.
+                ignored = "; the store's 'current' names '" + current.name() + "', which no longer exists";
+            }
             if (current.global() && !current.name().isEmpty() && known.contains(current.name().toLowerCase())) {
                 return new Resolution(current.name(), "'docker buildx use --global " + current.name() + "'");
             }
@@ -47,9 +53,9 @@ public final class CurrentBuilderResolver {
         String defaultsFile = defaultsFileName(endpointKey);
         String fromDefaults = store.defaults().get(defaultsFile);
         if (fromDefaults != null && !fromDefaults.isEmpty() && known.contains(fromDefaults.toLowerCase())) {
-            return new Resolution(fromDefaults, "defaults/" + defaultsFile + " ('docker buildx use --default')");
+            return new Resolution(fromDefaults, "defaults/" + defaultsFile + " ('docker buildx use --default')" + ignored);
         }
-        return new Resolution(context, "the docker-driver builder of context '" + context + "' (nothing else selected)");
+        return new Resolution(context, "the docker-driver builder of context '" + context + "' (nothing else selected)" + ignored);
     }
 
     /** {@code defaults/} files are named by the first 20 hex characters of sha256(endpoint key). */

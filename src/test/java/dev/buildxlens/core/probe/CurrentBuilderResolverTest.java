@@ -72,4 +72,12 @@ class CurrentBuilderResolverTest {
     void nothing_selected_means_the_context_builder() {
         assertThat(resolve(Optional.empty(), store(null, Map.of()), "desktop-linux", "desktop-linux")).isEqualTo("desktop-linux");
     }
+
+    @Test
+    void a_current_pointer_to_a_deleted_builder_falls_back_and_says_so() {
+        BuilderStore store = store(new BuilderStore.CurrentPointer(SOCKET, "deleted", false), Map.of());
+        CurrentBuilderResolver.Resolution resolution = CurrentBuilderResolver.resolve(Optional.empty(), store, "default", SOCKET, KNOWN);
+        assertThat(resolution.builder()).isEqualTo("default");
+        assertThat(resolution.reason()).endsWith("; the store's 'current' names 'deleted', which no longer exists");
+    }
 }
