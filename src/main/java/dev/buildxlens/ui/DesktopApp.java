@@ -289,13 +289,8 @@ public final class DesktopApp extends Application {
                 String details = "Removed before writing:\n" + (result.redacted().isEmpty() ? "  nothing needed removing"
                         : String.join("\n", result.redacted().stream().map(r -> "  - " + r).toList()));
                 if (!Files.exists(target) || services.confirmations().confirm("Replace " + target.getFileName() + "?", details)) {
-                    try {
-                        dev.buildxlens.core.files.AtomicFiles.write(target, result.yaml());
-                        viewModel.reportStatus("Exported " + target.getFileName() + " (" + (result.redacted().isEmpty()
-                                ? "nothing needed removing" : "removed: " + String.join("; ", result.redacted())) + ")");
-                    } catch (IOException ex) {
-                        viewModel.reportStatus("Could not export: " + ex.getMessage());
-                    }
+                    viewModel.writeFile(target, result.yaml(), "Exported " + target.getFileName() + " ("
+                            + (result.redacted().isEmpty() ? "nothing needed removing" : "removed: " + String.join("; ", result.redacted())) + ")");
                 }
             });
         });

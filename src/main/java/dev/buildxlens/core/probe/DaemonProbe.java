@@ -26,9 +26,9 @@ final class DaemonProbe {
 
     static Daemon read(DockerConnection connection, String context, String host, List<DiscoveryAttempt> attempts,
                        Consumer<String> problems) {
-        JsonNode info = get(connection, "/info", "daemon info", problems);
+        JsonNode info = get(connection, "/info", false, "daemon info", problems);
         List<Image> images = new ArrayList<>();
-        JsonNode imageList = get(connection, "/images/json?all=1", "listing images", problems);
+        JsonNode imageList = get(connection, "/images/json?all=1", true, "listing images", problems);
         if (imageList != null) {
             imageList.forEach(image -> images.add(image(image)));
             // The daemon lists images in a different order on every call; newest first (as docker images shows
@@ -36,7 +36,7 @@ final class DaemonProbe {
             images.sort(java.util.Comparator.comparing(Image::created).reversed().thenComparing(Image::id));
         }
         List<Container> containers = new ArrayList<>();
-        JsonNode containerList = get(connection, "/containers/json?all=1", "listing containers", problems);
+        JsonNode containerList = get(connection, "/containers/json?all=1", true, "listing containers", problems);
         if (containerList != null) {
             containerList.forEach(c -> containers.add(container(c)));
         }
@@ -70,10 +70,9 @@ final class DaemonProbe {
     }
 
     /** One GET; a failure becomes a problem line naming what was being read, and {@code null}. */
-    private static JsonNode get(DockerConnection connection, String path, String what, Consumer<String> problems) {
+    private static JsonNode get(DockerConnection connection, String path, boolean list, String what, Consumer<String> problems) {
         try {
             JsonNode answer = connection.getJson(path);
-            boolean list = path.contains("/json");
             if (list ? !answer.isArray() : !answer.isObject()) {
                 problems.accept(what + " failed: the daemon answered " + answer.getNodeType().name().toLowerCase()
                         + " where " + (list ? "a list" : "an object") + " was expected");

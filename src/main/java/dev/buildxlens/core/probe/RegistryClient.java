@@ -131,7 +131,7 @@ public final class RegistryClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
                 .header("Accept", MANIFEST_TYPES).method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
         try {
-            HttpResponse<byte[]> response = send(request, url);
+            HttpResponse<byte[]> response = sendCapped(request, url);
             return response.statusCode() == 200 ? response.headers().firstValue("Docker-Content-Digest").orElse("") : "";
         } catch (IOException e) {
             return "";
@@ -195,18 +195,6 @@ public final class RegistryClient {
         @Override
         public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
             return head.sslSession();
-        }
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request, String url) throws IOException, InterruptedException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new IOException(path(url) + ": no answer within " + requestTimeout.toSeconds() + " s");
-        } catch (java.net.ConnectException e) {
-            throw new IOException("connection refused (nothing listens on " + URI.create(url).getAuthority() + ")");
-        } catch (IOException e) {
-            throw new IOException(path(url) + ": " + Messages.firstLine(e));
         }
     }
 

@@ -8,7 +8,6 @@ import dev.buildxlens.core.fix.Snippet;
 import dev.buildxlens.ui.services.Clipboards;
 import dev.buildxlens.ui.services.FileDialogs;
 import dev.buildxlens.ui.services.FileWatcher;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -313,16 +312,9 @@ public final class DiagnoseView extends BorderPane {
         copied.setText("Copied");
     }
 
-    /** Writes to a temp file beside the target and moves it into place: a crash never leaves half a file. */
+    /** The view model writes it atomically, off the FX thread. */
     private void save(Snippet snippet) {
         String name = Path.of(snippet.title()).getFileName() + ".patch";
-        dialogs.save("Save patch", name).ifPresent(target -> {
-            try {
-                dev.buildxlens.core.files.AtomicFiles.write(target, snippet.content());
-                copied.setText("Saved " + target.getFileName());
-            } catch (IOException e) {
-                copied.setText("Could not save: " + e.getMessage());
-            }
-        });
+        dialogs.save("Save patch", name).ifPresent(target -> viewModel.save(target, snippet.content(), copied::setText));
     }
 }

@@ -196,8 +196,25 @@ public final class DiagnoseViewModel {
      * Applies a patch to its file: the original is kept as {@code <file>.bak}, the new text is written to a temp file
      * and moved into place, so a crash never leaves half a file. Refuses when the file changed since the diagnosis.
      */
-    public String applyPatch(dev.buildxlens.core.fix.Snippet patch) {
+    public void applyPatch(dev.buildxlens.core.fix.Snippet patch, java.util.function.Consumer<String> done) {
         Path target = patchTarget(patch);
+        // Reading, writing and flushing files are off the FX thread; the outcome comes back as one sentence.
+        executor.execute(() -> applyPatchNow(patch, target), done, error -> done.accept("Not applied: " + Messages.firstLine(error)));
+    }
+
+    /** Saves a patch (or any snippet) to a file the user chose, atomically, off the FX thread. */
+    public void save(Path target, String content, java.util.function.Consumer<String> done) {
+        executor.execute(() -> {
+            try {
+                dev.buildxlens.core.files.AtomicFiles.write(target, content);
+                return "Saved " + target.getFileName();
+            } catch (java.io.IOException e) {
+                return "Could not save: " + Messages.firstLine(e);
+            }
+        }, done, error -> done.accept("Could not save: " + Messages.firstLine(error)));
+    }
+
+    private String applyPatchNow(dev.buildxlens.core.fix.Snippet patch, Path target) {
         try {
             String original = Files.readString(target);
             String patched = dev.buildxlens.core.fix.UnifiedDiff.apply(original, patch.content());

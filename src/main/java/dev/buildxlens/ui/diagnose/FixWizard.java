@@ -213,13 +213,13 @@ public final class FixWizard {
                 save.setGraphic(dev.buildxlens.ui.AppIcons.save());
                 save.setId("wizard-save-" + i);
                 save.setOnAction(e -> services.dialogs().save("Save patch", java.nio.file.Path.of(snippet.title()).getFileName() + ".patch")
-                        .ifPresent(target -> result.setText(save(target, snippet.content()))));
+                        .ifPresent(target -> viewModel.save(target, snippet.content(), result::setText)));
                 Button apply = new Button("Apply to file…");
                 apply.setId("wizard-apply-" + i);
                 apply.setOnAction(e -> {
                     if (services.confirmations().confirm("Apply to " + viewModel.patchTarget(snippet) + "?",
                             dev.buildxlens.core.model.Secrets.maskValues(snippet.content()))) {
-                        result.setText(viewModel.applyPatch(snippet));
+                        viewModel.applyPatch(snippet, result::setText);
                     }
                 });
                 buttons.getChildren().addAll(save, apply);
@@ -229,15 +229,6 @@ public final class FixWizard {
             Tab tab = new Tab(snippet.kind() + ": " + snippet.title(), content);
             tab.setId("wizard-tab-" + i);
             tabs.getTabs().add(tab);
-        }
-    }
-
-    private static String save(java.nio.file.Path target, String content) {
-        try {
-            dev.buildxlens.core.files.AtomicFiles.write(target, content);
-            return "Saved " + target.getFileName();
-        } catch (java.io.IOException e) {
-            return "Could not save: " + e.getMessage();
         }
     }
 

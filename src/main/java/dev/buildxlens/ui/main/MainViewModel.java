@@ -255,6 +255,18 @@ public final class MainViewModel {
         return narrative;
     }
 
+    /** Writes a file the user asked for, atomically and off the FX thread; the status bar gets the outcome. */
+    public void writeFile(java.nio.file.Path target, String content, String doneMessage) {
+        executor.execute(() -> {
+            try {
+                dev.buildxlens.core.files.AtomicFiles.write(target, content);
+                return doneMessage;
+            } catch (java.io.IOException e) {
+                return "Could not write " + target.getFileName() + ": " + Messages.firstLine(e);
+            }
+        }, status::set, error -> status.set("Could not write " + target.getFileName() + ": " + Messages.firstLine(error)));
+    }
+
     /** One line for the status bar about something the user just did. */
     public void reportStatus(String message) {
         status.set(message);
