@@ -63,8 +63,10 @@ public final class AppIcons {
         // An inline style, not a binding: the theme's stylesheet sets -fx-icon-size too, and a bound property makes
         // every CSS pass log "A bound value cannot be set". Inline styles win over stylesheets, and the listener
         // follows the zoom.
+        // Ikonli keeps the glyph font (-fx-font-family, -fx-font-size) in the same inline style, so only our own
+        // entry is replaced: overwriting the whole style showed every icon as an empty box.
         javafx.beans.value.ChangeListener<javafx.scene.text.Font> follow = (o, before, font) ->
-                icon.setStyle("-fx-icon-size: " + Math.round(font.getSize() * ICON_TO_TEXT) + "px;");
+                icon.setStyle(withIconSize(icon.getStyle(), Math.round(font.getSize() * ICON_TO_TEXT)));
         icon.parentProperty().addListener((o, before, parent) -> {
             if (before instanceof javafx.scene.control.Labeled old) {
                 old.fontProperty().removeListener(follow);
@@ -75,5 +77,12 @@ public final class AppIcons {
             }
         });
         return icon;
+    }
+
+    /** {@code style} with its {@code -fx-icon-size} entry set to {@code size} pixels, every other entry kept. */
+    static String withIconSize(String style, long size) {
+        String others = style == null ? "" : style.replaceAll("-fx-icon-size\\s*:[^;]*;?\\s*", "").trim();
+        return (others.isEmpty() || others.endsWith(";") ? others : others + ";") + (others.isEmpty() ? "" : " ")
+                + "-fx-icon-size: " + size + "px;";
     }
 }

@@ -45,6 +45,18 @@ class AppIconsTest {
         assertThat(icon.getIconSize()).isEqualTo(23);
         robot.interact(() -> copy.setFont(Font.font(40)));
         assertThat(icon.getIconSize()).isEqualTo(46);
+        // The glyph must still come from the icon font after CSS passes (a whole-style overwrite lost it: empty boxes).
+        robot.interact(() -> stage.getScene().getRoot().applyCss());
+        String family = org.kordamp.ikonli.javafx.IkonResolver.getInstance().resolve(icon.getIconCode().getDescription()).getFontFamily();
+        assertThat(icon.getStyle()).contains("-fx-font-family: '" + family + "'").contains("-fx-icon-size: 46px");
+        assertThat(icon.getFont().getFamily()).isEqualTo(family);
+    }
+
+    @Test
+    void the_icon_size_entry_replaces_only_itself() {
+        assertThat(AppIcons.withIconSize("-fx-font-family: 'Feather'; -fx-icon-size: 16px; -fx-font-size: 16px;", 23))
+                .isEqualTo("-fx-font-family: 'Feather'; -fx-font-size: 16px; -fx-icon-size: 23px;");
+        assertThat(AppIcons.withIconSize("", 16)).isEqualTo("-fx-icon-size: 16px;");
     }
 
     @Test
