@@ -27,6 +27,18 @@ class ArchitectureTest {
     static final ArchRule only_the_probe_talks_to_docker_java = noClasses().that().resideOutsideOfPackage("dev.buildxlens.core.probe..")
             .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..");
 
+    /** core's parts depend on each other one way: a cycle would mean two parts that can only change together. */
+    @ArchTest
+    static final ArchRule the_parts_of_core_are_free_of_cycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+            .matching("dev.buildxlens.core.(*)..").should().beFreeOfCycles();
+
+    /** The CLI and the app go through the one pipeline; neither assembles the analysis and the fix planners itself. */
+    @ArchTest
+    static final ArchRule only_the_pipeline_plans_fixes = noClasses().that().resideInAnyPackage("dev.buildxlens.cli..", "dev.buildxlens.ui..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("FixPlanner")
+            .orShould().dependOnClassesThat().haveSimpleName("BuildDiagnoser")
+            .orShould().dependOnClassesThat().haveSimpleName("WorkflowSimulator");
+
     @ArchTest
     static final ArchRule view_models_do_not_build_views = noClasses().that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..");

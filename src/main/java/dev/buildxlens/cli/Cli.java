@@ -97,8 +97,8 @@ public final class Cli {
                 yield ExitCode.OK;
             }
             case "inspect" -> inspect(args);
-            case "diagnose" -> new DiagnoseCommand(probe, out, err).run(args);
-            case "fix" -> new FixCommand(probe, out, err).run(args);
+            case "diagnose" -> new DiagnoseCommand(probe, env.variables(), out, err).run(args);
+            case "fix" -> new FixCommand(probe, env.variables(), out, err).run(args);
             case "scenarios" -> scenarios(args);
             default -> throw new UsageException("unknown command '" + command + "'");
         };

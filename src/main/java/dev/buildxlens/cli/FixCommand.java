@@ -1,17 +1,11 @@
 package dev.buildxlens.cli;
 
-import dev.buildxlens.core.dockerfile.DockerfileException;
+import dev.buildxlens.core.files.AtomicFiles;
 import dev.buildxlens.core.fix.FixKind;
 import dev.buildxlens.core.fix.FixPlan;
-import dev.buildxlens.core.fix.FixStep;
-import dev.buildxlens.core.fix.LocalFixContext;
-import dev.buildxlens.core.fix.LocalFixPlanner;
+import dev.buildxlens.core.fix.FixPlans;
+import dev.buildxlens.core.fix.NotOffered;
 import dev.buildxlens.core.fix.Snippet;
-import dev.buildxlens.core.fix.WorkflowFixPlanner;
-import dev.buildxlens.core.workflow.Workflow;
-import dev.buildxlens.core.workflow.WorkflowException;
-import dev.buildxlens.core.workflow.WorkflowParser;
-import dev.buildxlens.core.workflow.WorkflowSimulator;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.core.report.FixReport;
@@ -19,34 +13,32 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * {@code fix --dockerfile PATH ...} / {@code fix --workflow PATH ...}: the fixes for what {@code diagnose} finds, with the
- * user's names, ready to copy.
- * {@code --write-patch DIR} saves the patches as files; the user's own files are never touched.
+ * user's names, ready to copy. {@code --write-patch DIR} saves the patches as files; the user's own files are never
+ * touched.
  */
 final class FixCommand {
 
     private final DiagnoseCommand diagnose;
+    private final java.util.Map<String, String> environment;
     private final PrintStream out;
 
-    FixCommand(Function<LiveProbe.Options, Snapshot> probe, PrintStream out, PrintStream err) {
-        this.diagnose = new DiagnoseCommand(probe, out, err);
+    FixCommand(Function<LiveProbe.Options, Snapshot> probe, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.diagnose = new DiagnoseCommand(probe, environment, out, err);
+        this.environment = environment;
         this.out = out;
     }
 
     ExitCode run(Arguments args) throws UsageException {
-        DiagnoseCommand.Options options = DiagnoseCommand.parse(args, true);
+        DiagnoseCommand.Options options = DiagnoseCommand.parse(args, true, environment);
         if (!List.of("text", "json", "markdown").contains(options.format)) {
             throw new UsageException("--format must be text, json or markdown, not '" + options.format + "'");
-        }
-        if (options.workflow != null && options.dockerfile != null) {
-            throw new UsageException("fix takes --dockerfile or --workflow, not both");
-        }
-        if (options.workflow == null && options.dockerfile == null && options.scenario == null) {
-            throw new UsageException("fix needs --dockerfile PATH, --workflow PATH or --scenario NAME");
         }
         if (!options.fix.isEmpty()) {
             try {
@@ -55,81 +47,53 @@ final class FixCommand {
                 throw new UsageException("--fix: no fix named '" + options.fix + "'");
             }
         }
-        String registry = options.registries.isEmpty() ? "localhost:5000" : options.registries.get(0);
-        List<FixPlan> plans;
-        ExitCode code = ExitCode.OK;
-        try {
-            if (options.workflow != null) {
-                plans = workflowPlans(options, registry);
-            } else if (options.dockerfile == null) {
-                plans = DiagnoseCommand.scenarioRun(options).fixes();
-            } else {
-                DiagnoseCommand.DockerfileRun run = diagnose.diagnoseDockerfile(options);
-                code = run.daemonCode();
-                plans = LocalFixPlanner.plan(run.diagnosis(), new LocalFixContext(run.snapshot(), run.analysis(), run.dockerfileText(),
-                        run.build(), registry));
-            }
-        } catch (DockerfileException e) {
-            throw new UsageException(e.getMessage());
-        }
+        DiagnoseCommand.Outcome outcome = diagnose.diagnose(options);
+        FixPlans fixes = outcome.result().fixes();
         if (!options.fix.isEmpty()) {
-            List<FixPlan> chosen = plans.stream().filter(p -> p.id().equals(options.fix)).toList();
-            if (chosen.isEmpty()) {
-                throw new UsageException("fix '" + options.fix + "' does not apply to this build; "
-                        + (plans.isEmpty() ? "nothing needs fixing" : "these do: " + String.join(", ", plans.stream().map(FixPlan::id).toList())));
+            FixPlans chosen = fixes.only(options.fix);
+            if (chosen.plans().isEmpty() && !fixes.plans().isEmpty()) {
+                List<NotOffered> why = chosen.notOffered();
+                throw new UsageException("fix '" + options.fix + "' " + (why.isEmpty() ? "does not apply to this build"
+                        : "is not offered here: " + why.get(0).reason()) + "; these do: "
+                        + String.join(", ", fixes.plans().stream().map(FixPlan::id).distinct().toList()));
             }
-            plans = chosen;
+            if (chosen.plans().isEmpty() && !chosen.notOffered().isEmpty()) {
+                throw new UsageException("fix '" + options.fix + "' is not offered here: " + chosen.notOffered().get(0).reason());
+            }
+            fixes = chosen;
         }
-        String note = plans.isEmpty() ? "Nothing to fix: diagnose found no error in this build." : "";
+        String note = fixes.plans().isEmpty() ? "Nothing to fix: diagnose found no error in this build." : "";
         if (options.writePatch != null) {
-            writePatches(Path.of(options.writePatch), plans);
+            writePatches(Path.of(options.writePatch), fixes);
         }
         out.print(switch (options.format) {
-            case "json" -> FixReport.json(plans, note) + "\n";
-            case "markdown" -> FixReport.markdown(plans, note);
-            default -> FixReport.text(plans, note);
+            case "json" -> FixReport.json(fixes, note) + "\n";
+            case "markdown" -> FixReport.markdown(fixes, note);
+            default -> FixReport.text(fixes, note);
         });
         out.flush();
-        return code;
+        return outcome.daemonCode();
     }
 
-    private List<FixPlan> workflowPlans(DiagnoseCommand.Options options, String registry) throws UsageException, DockerfileException {
-        if (!options.registries.isEmpty() && !dev.buildxlens.core.model.RegistryHosts.isLoopback(registry)) {
-            throw new UsageException("--registry: a workflow's registry service is on the runner's localhost; give localhost:PORT");
-        }
-        int port = registry.contains(":") ? Integer.parseInt(registry.substring(registry.lastIndexOf(':') + 1)) : 5000;
-        Path file = Path.of(options.workflow);
-        Path repo = options.repo != null ? Path.of(options.repo) : DiagnoseCommand.repositoryRoot(file);
-        try {
-            String text = Files.readString(file);
-            Workflow workflow = WorkflowParser.parse(text, options.workflow);
-            WorkflowSimulator.Result result = WorkflowSimulator.simulateWithProvenance(workflow,
-                    new WorkflowSimulator.Options(repo, options.job, DiagnoseCommand.imageStore(options.imageStore)));
-            String relative = repo.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
-            return WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(workflow, text, relative, repo, port));
-        } catch (WorkflowException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException(options.workflow + ": cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** Each patch goes to {@code DIR/<fix id>-<name>.patch}, written to a temp file and moved into place. */
-    private void writePatches(Path dir, List<FixPlan> plans) throws UsageException {
+    /** Each patch goes to {@code DIR/<fix id>-<file name>.patch} (numbered when two would share a name), written atomically. */
+    private void writePatches(Path dir, FixPlans fixes) throws UsageException {
         try {
             Files.createDirectories(dir);
-            for (FixPlan plan : plans) {
-                for (FixStep step : plan.steps()) {
-                    for (Snippet snippet : step.snippets()) {
-                        if (!snippet.kind().endsWith("-patch")) {
-                            continue;
-                        }
-                        String name = plan.id() + "-" + Path.of(snippet.title()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-                        Path target = dir.resolve(name.endsWith(".patch") ? name : name + ".patch");
-                        dev.buildxlens.core.files.AtomicFiles.write(target, snippet.content());
-                        out.println("wrote " + target);
+            Set<String> names = new HashSet<>();
+            for (FixPlan plan : fixes.plans()) {
+                for (Snippet snippet : plan.patches()) {
+                    String base = plan.id() + "-" + Path.of(snippet.title()).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+                    String name = base;
+                    for (int n = 2; !names.add(name); n++) {
+                        name = base + "-" + n;
                     }
+                    Path target = dir.resolve(name.endsWith(".patch") ? name : name + ".patch");
+                    AtomicFiles.write(target, snippet.content());
+                    out.println("wrote " + target);
                 }
+            }
+            if (fixes.plans().stream().anyMatch(p -> !p.patches().isEmpty())) {
+                out.println(fixes.patchRoot().howToApply());
             }
         } catch (IOException e) {
             throw new UsageException("--write-patch " + dir + ": " + e.getMessage());

@@ -30,12 +30,11 @@ public final class AppIcons {
         return icon(Feather.SAVE, "icon-action");
     }
 
-    /** error, warning or info, as {@code Severity.label()} spells them; anything else is shown as info. */
-    public static FontIcon severity(String label) {
-        return switch (label) {
-            case "error" -> icon(Feather.X_CIRCLE, "icon-error");
-            case "warning" -> icon(Feather.ALERT_TRIANGLE, "icon-warning");
-            default -> icon(Feather.INFO, "icon-info");
+    public static FontIcon severity(dev.buildxlens.core.diagnose.Severity severity) {
+        return switch (severity) {
+            case ERROR -> icon(Feather.X_CIRCLE, "icon-error");
+            case WARNING -> icon(Feather.ALERT_TRIANGLE, "icon-warning");
+            case INFO -> icon(Feather.INFO, "icon-info");
         };
     }
 

@@ -1,7 +1,6 @@
 package dev.buildxlens.ui;
 
 import dev.buildxlens.core.report.DiagnosisText;
-import dev.buildxlens.core.report.FixReport;
 import dev.buildxlens.ui.main.MainView;
 import dev.buildxlens.ui.main.MainViewModel;
 import java.io.IOException;
@@ -41,7 +40,7 @@ final class Handout {
                         java.util.List.of()))).append("```\n\n");
             }
             if (!diagnose.fixesProperty().isEmpty()) {
-                md.append(FixReport.markdown(diagnose.fixesProperty(), "").replaceFirst("^# ", "## "));
+                md.append(diagnose.fixesAsMarkdown().replaceFirst("^# ", "## "));
             }
             dev.buildxlens.core.files.AtomicFiles.write(target, md.toString());
             return "Exported " + target.getFileName() + " and " + picture.getFileName();

@@ -46,8 +46,8 @@ public final class CoreBenchmarks {
         String workflowText = Files.readString(workload.resolve(".github/workflows/ci.yml"));
         Snapshot big = withImages(Scenarios.builtIn("classic-ci").snapshot(), 10_000);
         DockerfileAnalysis analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(dockerfile, "Dockerfile"), DockerfileInputs.none());
-        BuildRequest request = new BuildRequest(analysis, "", List.of(), false, false, List.of(), List.of(), false,
-                "Dockerfile", 1, null, null);
+        BuildRequest request = new BuildRequest(analysis, dev.buildxlens.core.build.BuildSpec.newBuilder().dockerfile("Dockerfile").build(),
+                dev.buildxlens.core.diagnose.BuildSite.local("Dockerfile"));
 
         System.out.printf("%-52s %12s %12s %10s%n", "case", "median", "p90", "ops");
         measure("Dockerfile parse + resolve (303 lines)", () ->

@@ -114,9 +114,9 @@ class CliTest {
         assertThat(invalid.err()).contains(dockerfile + ":3: invalid reference format: repository name (not/Valid) must be lowercase");
         assertThat(invalid.err()).doesNotContain("Exception").doesNotContain("\tat ");
 
-        Result badArg = run(noDaemon, "diagnose", "--dockerfile", dockerfile.toString(), "--build-arg", "NOEQUALS");
+        Result badArg = run(noDaemon, "diagnose", "--dockerfile", dockerfile.toString(), "--build-arg", "=value");
         assertThat(badArg.exitCode()).isEqualTo(2);
-        assertThat(badArg.err()).contains("--build-arg 'NOEQUALS' must be NAME=VALUE");
+        assertThat(badArg.err()).contains("--build-arg '=value' must be NAME=VALUE");
 
         java.nio.file.Files.write(home.resolve("Binary"), new byte[] {(byte) 0xC3, (byte) 0x28, 'F'});
         assertThat(run(noDaemon, "diagnose", "--dockerfile", home.resolve("Binary").toString()).err()).contains("is not UTF-8 text");

@@ -71,7 +71,7 @@ class ExportScenarioDockerTest {
 
     private static List<String> findings(Snapshot snapshot, String dockerfile) throws Exception {
         var analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(dockerfile, "Dockerfile"), DockerfileInputs.none());
-        return BuildDiagnoser.diagnose(snapshot, new BuildRequest(analysis, "", List.of(), false, false, List.of(), List.of(), false,
-                "Dockerfile", 1, null, null)).findings().stream().map(Finding::id).toList();
+        return BuildDiagnoser.diagnose(snapshot, new BuildRequest(analysis, dev.buildxlens.core.build.BuildSpec.newBuilder().dockerfile("Dockerfile").build(),
+                dev.buildxlens.core.diagnose.BuildSite.local("Dockerfile"))).findings().stream().map(Finding::id).toList();
     }
 }

@@ -2,18 +2,14 @@ package dev.buildxlens.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.buildxlens.core.diagnose.BuildDiagnoser;
-import dev.buildxlens.core.diagnose.BuildRequest;
-import dev.buildxlens.core.diagnose.Diagnosis;
-import dev.buildxlens.core.dockerfile.DockerfileAnalysis;
-import dev.buildxlens.core.dockerfile.DockerfileAnalyzer;
-import dev.buildxlens.core.dockerfile.DockerfileInputs;
-import dev.buildxlens.core.dockerfile.DockerfileParser;
+import dev.buildxlens.core.build.BuildSpec;
 import dev.buildxlens.core.fix.FixPlan;
-import dev.buildxlens.core.fix.LocalBuild;
-import dev.buildxlens.core.fix.LocalFixContext;
-import dev.buildxlens.core.fix.LocalFixPlanner;
+import dev.buildxlens.core.fix.FixPlans;
 import dev.buildxlens.core.fix.Snippet;
+import dev.buildxlens.core.pipeline.DiagnosisPipeline;
+import dev.buildxlens.core.pipeline.DockerfileBuild;
+import dev.buildxlens.core.pipeline.FixChoices;
+import dev.buildxlens.core.pipeline.PipelineResult;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.testing.DockerCli;
@@ -66,21 +62,28 @@ class FixProofDockerTest {
         }
     }
 
-    /** Diagnoses {@code FROM base} on the live machine whose current builder is a docker-container builder. */
-    private List<FixPlan> plans(Path app, String registry) throws Exception {
+    /**
+     * Diagnoses {@code FROM base} on the live machine whose current builder is a docker-container builder, with the
+     * Dockerfile given by its absolute path and {@code client} as the only docker on PATH.
+     */
+    private FixPlans fixes(Path app, String registry, Path client) throws Exception {
         TestBuilderStore store = TestBuilderStore.in(temp.resolve("store"))
                 .builder("lensfix", "docker-container", daemon.host(), Map.of())
                 .current(daemon.host(), "lensfix");
-        Snapshot snapshot = LiveProbe.forEnvironment(store.environment(daemon.host()),
+        Path bin = Files.createDirectories(temp.resolve("bin-" + client.getParent().getFileName()));
+        Files.deleteIfExists(bin.resolve("docker"));
+        Files.createSymbolicLink(bin.resolve("docker"), client);
+        Snapshot snapshot = LiveProbe.forEnvironment(store.environment(daemon.host()).with("PATH", bin + ":/usr/bin:/bin"),
                 LiveProbe.Options.defaults().withRegistries(registry.startsWith("127.") ? List.of(registry) : List.of())).take();
-        String dockerfile = Files.readString(app.resolve("Dockerfile"));
-        DockerfileAnalysis analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(dockerfile, "app/Dockerfile"), DockerfileInputs.none());
-        var result = BuildDiagnoser.diagnose(snapshot, new BuildRequest(analysis, "", List.of(), false, false, List.of(), List.of(), false,
-                "app/Dockerfile", 1, null, null));
-        assertThat(result.findings()).extracting(f -> f.id()).containsExactly("local-image-invisible");
-        Diagnosis diagnosis = new Diagnosis(List.of(result.check()), result.findings(), List.of());
-        LocalBuild build = new LocalBuild("app/Dockerfile", "app", Map.of(), List.of(), "", List.of(), false, false, false, List.of(), List.of(), "");
-        return LocalFixPlanner.plan(diagnosis, new LocalFixContext(snapshot, analysis, dockerfile, build, registry));
+        Path dockerfile = app.resolve("Dockerfile").toAbsolutePath();
+        PipelineResult result = DiagnosisPipeline.run(DockerfileBuild.onDisk(BuildSpec.newBuilder().dockerfile(dockerfile.toString())
+                .contextDir(app.toAbsolutePath().toString()).build()), () -> snapshot, new FixChoices(registry));
+        assertThat(result.diagnosis().findings()).extracting(f -> f.id()).containsExactly("local-image-invisible");
+        return result.fixes();
+    }
+
+    private List<FixPlan> plans(Path app, String registry) throws Exception {
+        return fixes(app, registry, docker).plans();
     }
 
     private Path app(String dockerfile) throws Exception {
@@ -110,24 +113,71 @@ class FixProofDockerTest {
     }
 
     @Test
-    void use_docker_driver_selects_the_context_builder_and_the_build_runs() throws Exception {
-        app("FROM " + base + ":1\nRUN echo built-on-docker-driver > /tmp/result\nCMD [\"/bin/busybox\", \"cat\", \"/tmp/result\"]\n");
-        FixPlan plan = plans(temp.resolve("repo/app"), "localhost:5000").get(0);
+    void use_docker_driver_without_the_plugin_is_the_plain_build_the_client_can_run_and_it_runs() throws Exception {
+        Path app = app("FROM " + base + ":1\nRUN echo built-on-docker-driver > /tmp/result\nCMD [\"/bin/busybox\", \"cat\", \"/tmp/result\"]\n");
+        // Debian's 20.10 client without the plugin: DOCKER_BUILDKIT=1 docker build is dockerd's own BuildKit.
+        Path debian = Path.of("/usr/bin/docker");
+        if (!Files.isExecutable(debian)) {
+            DockerTestSupport.unavailable("no /usr/bin/docker (Debian's docker.io 20.10 client)");
+        }
+        FixPlan plan = fixes(app, "localhost:5000", debian).plans().get(0);
         assertThat(plan.id()).isEqualTo("use-docker-driver");
-        List<String> words = ShellWordsForTests.split(snippet(plan, "shell", "--builder").content().strip());
-        assertThat(words.subList(0, 5)).containsExactly("docker", "buildx", "build", "--builder", "default");
-
-        DockerCli.Result build = buildLikeDockerDriver(words, "lens-fix-" + run + "/out:1");
-        assertThat(build.exitCode()).as(build.output()).isZero();
-        DockerCli.Result result = DockerCli.run(docker, daemon.host(), Map.of(), List.of("run", "--rm", "lens-fix-" + run + "/out:1"), null);
+        String command = snippet(plan, "shell", "docker build").content().strip();
+        assertThat(command).startsWith("DOCKER_BUILDKIT=1 docker build -f " + app.resolve("Dockerfile").toAbsolutePath());
+        assertThat(runGenerated(command, debian, "lens-fix-" + run + "/out:1").exitCode()).isZero();
+        DockerCli.Result result = DockerCli.run(debian, daemon.host(), Map.of(), List.of("run", "--rm", "lens-fix-" + run + "/out:1"), null);
         assertThat(result.output().strip()).isEqualTo("built-on-docker-driver");
+    }
+
+    @Test
+    void a_client_of_23_or_later_without_the_plugin_gets_the_legacy_builder_which_runs() throws Exception {
+        Path app = app("FROM " + base + ":1\nRUN echo built-by-legacy > /tmp/result\nCMD [\"/bin/busybox\", \"cat\", \"/tmp/result\"]\n");
+        Path recent = Path.of("/usr/local/bin/docker");
+        // Debian's registries serve only the 20.10 client; this machine image has a 28.x client beside it. Without it
+        // there is no client of 23 or later to prove the legacy-builder plan with (the 20.10 one is proven above).
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(recent), "no Docker CLI 23 or later at /usr/local/bin/docker");
+        FixPlans fixes = fixes(app, "localhost:5000", recent);
+        FixPlan plan = fixes.plans().get(0);
+        assertThat(plan.id()).isEqualTo("use-docker-driver");
+        String command = snippet(plan, "shell", "docker build").content().strip();
+        assertThat(command).startsWith("DOCKER_BUILDKIT=0 docker build");
+        assertThat(runGenerated(command, recent, "lens-fix-" + run + "/legacy:1").exitCode()).isZero();
+        // The fact the plan rests on: this client refuses DOCKER_BUILDKIT=1 without the plugin.
+        DockerCli.Result refused = runGenerated(command.replace("DOCKER_BUILDKIT=0", "DOCKER_BUILDKIT=1"), recent, "lens-fix-" + run + "/bk:1");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("BuildKit is enabled but the buildx component is missing or broken");
+        assertThat(fixes.plans().stream().filter(p -> p.id().equals("local-registry-bridge")).findFirst().orElseThrow().prerequisites())
+                .anySatisfy(p -> assertThat(p).contains("the docker buildx plugin, which is not installed here"));
+    }
+
+    /** Runs a generated command line through /bin/sh with {@code client} as docker, against the test's daemon, tagging the image. */
+    private DockerCli.Result runGenerated(String command, Path client, String tag) throws Exception {
+        cleanup.add(tag);
+        Path bin = Files.createDirectories(temp.resolve("run-bin"));
+        Files.deleteIfExists(bin.resolve("docker"));
+        Files.createSymbolicLink(bin.resolve("docker"), client);
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command.replace(" docker build ", " docker build -t " + tag + " "))
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.environment().put("DOCKER_HOST", daemon.host());
+        builder.environment().put("DOCKER_CONFIG", Files.createDirectories(temp.resolve("cfg")).toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        return new DockerCli.Result(process.exitValue(), output);
     }
 
     @Test
     void the_registry_bridge_pushes_patches_and_builds_from_the_registry() throws Exception {
         Path app = app("# the app\nFROM " + base + ":1\nRUN echo built-from-registry > /tmp/result\nCMD [\"/bin/busybox\", \"cat\", \"/tmp/result\"]\n");
+        Process init = new ProcessBuilder("git", "init", "-q", temp.resolve("repo").toString()).redirectErrorStream(true).start();
+        assertThat(init.waitFor()).isZero();
         try (LocalRegistry registry = LocalRegistry.start(Files.createDirectories(temp.resolve("registry")))) {
-            FixPlan plan = plans(app, registry.host()).stream().filter(p -> p.id().equals("local-registry-bridge")).findFirst().orElseThrow();
+            FixPlans fixes = fixes(app, registry.host(), docker);
+            FixPlan plan = fixes.plans().stream().filter(p -> p.id().equals("local-registry-bridge")).findFirst().orElseThrow();
+            // The Dockerfile was given by its absolute path: the patch names it from the repository root.
+            assertThat(fixes.patchRoot().directory()).isEqualTo(temp.resolve("repo").toAbsolutePath());
+            assertThat(fixes.patchRoot().gitRepository()).isTrue();
             String pushed = registry.host() + "/lens-fix-" + run + "/base:1";
             cleanup.add(pushed);
 
@@ -141,8 +191,10 @@ class FixProofDockerTest {
             assertThat(snippet(plan, "shell", "buildx create").content()).contains("--driver-opt network=host");
             // 3. the Dockerfile patch applies with git apply
             Snippet patch = snippet(plan, "dockerfile-patch", "@@");
+            assertThat(patch.title()).isEqualTo("app/Dockerfile");
+            assertThat(patch.content()).startsWith("--- a/app/Dockerfile\n+++ b/app/Dockerfile\n");
             Files.writeString(temp.resolve("fix.patch"), patch.content());
-            DockerCli.Result apply = gitApply(temp.resolve("repo"), temp.resolve("fix.patch"));
+            DockerCli.Result apply = gitApply(fixes.patchRoot().directory(), temp.resolve("fix.patch"));
             assertThat(apply.exitCode()).as(apply.output()).isZero();
             assertThat(Files.readString(app.resolve("Dockerfile"))).startsWith("# the app\nARG BASE_IMAGE=" + base + ":1\nFROM ${BASE_IMAGE}\n");
             // 4. the local copies are gone: only the registry has the base now
@@ -183,6 +235,7 @@ class FixProofDockerTest {
             List<String> build = ShellWordsForTests.split(snippet(plan, "shell", "oci-layout://").content().strip());
             String context = build.get(build.indexOf("--build-context") + 1);
             assertThat(context).isEqualTo("lens-fix-" + run + "/base:1=oci-layout://" + layout + ":1");
+            assertThat(build.get(build.indexOf("-f") + 1)).isEqualTo(temp.resolve("repo/app/Dockerfile").toAbsolutePath().toString());
             var index = new com.fasterxml.jackson.databind.ObjectMapper().readTree(layout.resolve("index.json").toFile());
             var manifest = index.get("manifests").get(0);
             assertThat(manifest.at("/annotations/org.opencontainers.image.ref.name").asText()).isEqualTo("1");

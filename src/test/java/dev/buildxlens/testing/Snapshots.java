@@ -3,6 +3,7 @@ package dev.buildxlens.testing;
 import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.BuilderNode;
 import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.DockerClient;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.Registry;
@@ -26,6 +27,7 @@ public final class Snapshots {
     private final List<Registry> registries = new ArrayList<>();
     private ImageStoreKind imageStore = ImageStoreKind.CLASSIC;
     private String current = "default";
+    private DockerClient client = DockerClient.assumedWithBuildx("a test world with the plugin");
 
     public static Snapshots world() {
         Snapshots world = new Snapshots();
@@ -62,6 +64,12 @@ public final class Snapshots {
         return this;
     }
 
+    /** The Docker CLI the fixes are written for (default: one with the buildx plugin). */
+    public Snapshots client(DockerClient value) {
+        this.client = value;
+        return this;
+    }
+
     public Snapshots containerdStore() {
         this.imageStore = ImageStoreKind.CONTAINERD;
         return this;
@@ -94,6 +102,6 @@ public final class Snapshots {
                 .map(b -> b.withCurrent(b.name().equals(current)))
                 .map(b -> b.withAccess(VisibilityRules.accessFor(b, stores, VisibilityRules.localEndpoint(daemon))))
                 .toList();
-        return new Snapshot(Instant.EPOCH, "test", daemon, finished, stores, registries, List.of(), List.of());
+        return new Snapshot(Instant.EPOCH, "test", daemon, finished, stores, registries, List.of(), List.of(), client);
     }
 }

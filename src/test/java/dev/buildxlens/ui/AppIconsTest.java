@@ -61,12 +61,12 @@ class AppIconsTest {
 
     @Test
     void every_meaning_has_its_own_glyph() {
-        assertThat(java.util.stream.Stream.of(AppIcons.severity("error"), AppIcons.severity("warning"), AppIcons.severity("info"),
+        assertThat(java.util.stream.Stream.of(AppIcons.severity(dev.buildxlens.core.diagnose.Severity.ERROR), AppIcons.severity(dev.buildxlens.core.diagnose.Severity.WARNING), AppIcons.severity(dev.buildxlens.core.diagnose.Severity.INFO),
                 AppIcons.driver("docker"), AppIcons.driver("docker-container"), AppIcons.driver("kubernetes"), AppIcons.driver("remote"),
                 AppIcons.store(StoreKind.DAEMON), AppIcons.store(StoreKind.BUILDKIT), AppIcons.store(StoreKind.REGISTRY),
                 AppIcons.copy(), AppIcons.refresh(), AppIcons.save()).map(i -> i.getIconCode().getDescription()))
                 .doesNotHaveDuplicates().hasSize(13);
-        assertThat(AppIcons.severity("error").getStyleClass()).contains("app-icon", "icon-error");
+        assertThat(AppIcons.severity(dev.buildxlens.core.diagnose.Severity.ERROR).getStyleClass()).contains("app-icon", "icon-error");
     }
 
     @Test

@@ -65,9 +65,9 @@ class DiagnoseViewTest {
 
         ListView<SourceLine> source = robot.lookup("#source").queryListView();
         assertThat(source.getItems()).hasSize(4);
-        assertThat(source.getItems().get(1).severity()).isEqualTo("error");
+        assertThat(source.getItems().get(1).severity()).isEqualTo(dev.buildxlens.core.diagnose.Severity.ERROR);
         assertThat(source.getItems().get(1).marker()).isEqualTo("local-image-invisible");
-        assertThat(source.getItems().get(0).severity()).isEmpty();
+        assertThat(source.getItems().get(0).severity()).isNull();
         ListView<Finding> findings = robot.lookup("#findings").queryListView();
         assertThat(findings.getItems()).extracting(Finding::id).containsExactly("local-image-invisible");
         assertThat(robot.lookup("#diagnose-status").queryAs(Label.class).getText()).contains("1 error").contains("ci (docker-container)");

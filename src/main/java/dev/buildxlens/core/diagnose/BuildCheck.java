@@ -3,7 +3,10 @@ package dev.buildxlens.core.diagnose;
 import java.util.List;
 import java.util.Map;
 
-/** One build (a Dockerfile build, or a build step of a workflow): which builder runs it, and its images. */
+/**
+ * One build (a Dockerfile build, or a build step of a workflow): where it is written, which builder runs it, and
+ * its images.
+ */
 public record BuildCheck(String file, int line, String job, String step, BuilderSummary builder, List<ImageCheck> images) {
 
     public BuildCheck {
@@ -14,5 +17,9 @@ public record BuildCheck(String file, int line, String job, String step, Builder
         public BuilderSummary {
             driverOpts = Map.copyOf(driverOpts);
         }
+    }
+
+    public BuildCheck withImages(List<ImageCheck> value) {
+        return new BuildCheck(file, line, job, step, builder, value);
     }
 }

@@ -1,5 +1,8 @@
 package dev.buildxlens.core.diagnose;
 
+import dev.buildxlens.core.build.BuildSpec;
+import dev.buildxlens.core.build.CacheSpec;
+import dev.buildxlens.core.build.ExportSpec;
 import dev.buildxlens.core.dockerfile.BuildArgProblem;
 import dev.buildxlens.core.dockerfile.ImageNeed;
 import dev.buildxlens.core.image.ImageReference;
@@ -12,11 +15,10 @@ import dev.buildxlens.core.model.Store;
 import dev.buildxlens.core.model.StoreAccess;
 import dev.buildxlens.core.model.StoreIds;
 import dev.buildxlens.core.model.StoreKind;
+import dev.buildxlens.core.visibility.ImageLocator;
 import dev.buildxlens.core.visibility.VisibilityRules;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +45,7 @@ public final class BuildDiagnoser {
     }
 
     public static Result diagnose(Snapshot snapshot, BuildRequest request) throws UnknownBuilderException {
-        Builder builder = builderFor(snapshot, request.builder());
+        Builder builder = builderFor(snapshot, request.spec().builder());
         Context context = new Context(snapshot, request, builder);
         List<ImageCheck> images = new ArrayList<>();
         for (ImageNeed need : request.dockerfile().images()) {
@@ -54,7 +56,8 @@ public final class BuildDiagnoser {
         }
         context.buildLevel();
         Map<String, String> opts = builder.nodes().isEmpty() ? Map.of() : builder.nodes().get(0).driverOpts();
-        BuildCheck check = new BuildCheck(request.file(), request.line(), request.job(), request.step(),
+        BuildSite site = request.site();
+        BuildCheck check = new BuildCheck(site.file(), site.line(), site.job(), site.stepLabel(),
                 new BuildCheck.BuilderSummary(builder.name(), builder.driver(), opts), images);
         return new Result(check, context.findings);
     }
@@ -63,12 +66,14 @@ public final class BuildDiagnoser {
     private static final class Context {
         final Snapshot snapshot;
         final BuildRequest request;
+        final BuildSpec spec;
         final Builder builder;
         final List<Finding> findings = new ArrayList<>();
 
         Context(Snapshot snapshot, BuildRequest request, Builder builder) {
             this.snapshot = snapshot;
             this.request = request;
+            this.spec = request.spec();
             this.builder = builder;
         }
 
@@ -99,9 +104,9 @@ public final class BuildDiagnoser {
             boolean visible;
             if (readable) {
                 visible = true;
-                if (request.pull() && builder.driver().equals(VisibilityRules.DOCKER) && foundIn.contains(daemonStore) && !inRegistry
+                if (spec.pull() && builder.driver().equals(VisibilityRules.DOCKER) && foundIn.contains(daemonStore) && !inRegistry
                         && need.instruction().startsWith("FROM")) {
-                    add(FindingKind.PULL_FORCES_REGISTRY, need, ref.familiar(),
+                    add(FindingKind.PULL_FORCES_REGISTRY, need, ref,
                             "--pull makes BuildKit resolve " + ref.familiar() + " from its registry, but it exists only in the daemon's image store",
                             "With --pull (pull: true) the docker driver asks " + ref.domain() + " for " + ref.normalized()
                                     + " instead of using the local image. The image was loaded, built or tagged locally and was never "
@@ -117,16 +122,16 @@ public final class BuildDiagnoser {
                               + " is the container itself, not the machine that publishes the registry's port. Only a builder "
                               + "created with --driver-opt network=host shares the host network."
                             : "The builder runs elsewhere (" + builder.driver() + " driver): its localhost is not this machine.";
-                    add(FindingKind.LOCALHOST_REGISTRY_UNREACHABLE, need, ref.familiar(),
+                    add(FindingKind.LOCALHOST_REGISTRY_UNREACHABLE, need, ref,
                             describeBuilder() + " cannot reach " + ref.domain() + " to pull " + ref.familiar(), why);
                 } else if (!ImageLocator.registryKnown(snapshot, ref.domain())) {
-                    add(FindingKind.LOCALHOST_REGISTRY_MISSING, need, ref.familiar(),
+                    add(FindingKind.LOCALHOST_REGISTRY_MISSING, need, ref,
                             "no registry answers on " + ref.domain() + " to pull " + ref.familiar() + " from",
                             "The build pulls " + ref.normalized() + ", but no registry container publishes that port and none was "
-                                    + "given with --registry. Start one (docker run -d -p " + port(ref.domain()) + ":5000 registry:2) "
+                                    + "given with --registry. Start one (docker run -d -p " + RegistryHosts.port(ref.domain()) + ":5000 registry:2) "
                                     + "and push the image to it first.");
                 } else if (ImageLocator.registryListed(snapshot, ref.domain())) {
-                    add(FindingKind.IMAGE_NOT_IN_REGISTRY, need, ref.familiar(),
+                    add(FindingKind.IMAGE_NOT_IN_REGISTRY, need, ref,
                             ref.familiar() + " is not in the registry at " + ref.domain(),
                             "The registry at " + ref.domain() + " answers, but has no " + ref.path() + ":" + ref.tag()
                                     + ". Push it there before this build (docker push " + ref.familiar() + ").");
@@ -139,7 +144,7 @@ public final class BuildDiagnoser {
                         ? " The named context " + need.context().name() + "=docker-image://" + need.context().imageRef()
                           + " does not help: buildx passes docker-image:// to BuildKit unchanged, so the builder resolves it like any FROM."
                         : "";
-                add(FindingKind.LOCAL_IMAGE_INVISIBLE, need, ref.familiar(),
+                add(FindingKind.LOCAL_IMAGE_INVISIBLE, need, ref,
                         ref.familiar() + " is only in the daemon's image store, which " + describeBuilder() + " cannot read",
                         "Builder " + builder.name() + " uses the " + builder.driver() + " driver: BuildKit keeps its own content "
                                 + "store and resolves images only from registries, never from the daemon's image store (docker load, "
@@ -154,49 +159,49 @@ public final class BuildDiagnoser {
         }
 
         void argWithoutDefault(BuildArgProblem problem) {
-            findings.add(new Finding(FindingKind.FROM_ARG_WITHOUT_DEFAULT.id(), FindingKind.FROM_ARG_WITHOUT_DEFAULT.severity(),
+            findings.add(Finding.of(FindingKind.FROM_ARG_WITHOUT_DEFAULT,
                     "FROM " + problem.written() + ": ARG " + problem.variable() + " has no default and no build arg sets it",
                     "BuildKit expands FROM with the ARGs declared before the first FROM. " + problem.variable()
                             + " has no value, so the base name is blank and the build stops with 'base name (" + problem.written()
                             + ") should not be blank'. Give the ARG a default (ARG " + problem.variable() + "=<image>) or pass "
                             + "--build-arg " + problem.variable() + "=<image>.",
-                    problem.file(), problem.line(), request.job(), request.step(), "", builder.name(),
-                    FindingKind.FROM_ARG_WITHOUT_DEFAULT.fixes()));
+                    problem.file(), problem.line(), request.site().stepLabel(),
+                    subject().withArg(problem.variable()).withSource(problem.file() + ":" + problem.line())));
         }
 
         void buildLevel() {
             boolean dockerDriver = builder.driver().equals(VisibilityRules.DOCKER);
             boolean containerdStore = snapshot.daemon().imageStore() == ImageStoreKind.CONTAINERD;
-            boolean multiPlatform = request.platforms().size() > 1;
-            if (dockerDriver && !containerdStore && multiPlatform) {
-                addBuild(FindingKind.DOCKER_DRIVER_MULTIPLATFORM,
-                        "several platforms (" + String.join(",", request.platforms()) + ") on " + describeBuilder()
+            if (dockerDriver && !containerdStore && spec.multiPlatform()) {
+                addBuild(FindingKind.DOCKER_DRIVER_MULTIPLATFORM, String.join(",", spec.platforms()),
+                        "several platforms (" + String.join(",", spec.platforms()) + ") on " + describeBuilder()
                                 + " with the classic image store",
                         "The docker driver without the containerd image store builds one platform at a time; buildx stops with "
                                 + "'Multi-platform build is not supported for the docker driver.' Build on a docker-container "
                                 + "builder, or turn on the containerd image store.");
             }
-            for (String cache : request.cacheTo()) {
-                String type = attribute(cache, "type");
-                if (dockerDriver && !containerdStore && !type.equals("inline")) {
-                    addBuild(FindingKind.DOCKER_DRIVER_CACHE_EXPORT,
+            for (String cache : spec.cacheTo()) {
+                if (dockerDriver && !containerdStore && !CacheSpec.parse(cache).inline()) {
+                    addBuild(FindingKind.DOCKER_DRIVER_CACHE_EXPORT, cache,
                             "cache export (" + cache + ") on " + describeBuilder() + " with the classic image store",
                             "The docker driver with the classic image store exports only inline cache; buildx stops with "
                                     + "'Cache export is not supported for the docker driver.' Use a docker-container builder, "
                                     + "turn on the containerd image store, or use type=inline.");
                 }
             }
-            if (multiPlatform) {
-                for (String output : request.outputs()) {
-                    if (attribute(output, "type").equals("docker") && !attribute(output, "dest").isEmpty()) {
-                        addBuild(FindingKind.DOCKER_EXPORTER_MULTIPLATFORM, "a multi-platform build exported with type=docker (" + output + ")",
+            if (spec.multiPlatform()) {
+                for (String output : spec.outputs()) {
+                    if (ExportSpec.parse(output).dockerTarball()) {
+                        addBuild(FindingKind.DOCKER_EXPORTER_MULTIPLATFORM, output,
+                                "a multi-platform build exported with type=docker (" + output + ")",
                                 "The docker exporter writes one platform's image; with several platforms buildx stops with "
                                         + "'docker exporter does not support exporting manifest lists, use the oci exporter instead'. "
                                         + "Export type=oci, or build one platform per export.");
                     }
                 }
-                if (request.load() && !dockerDriver && !containerdStore) {
-                    addBuild(FindingKind.DOCKER_EXPORTER_MULTIPLATFORM, "--load of a multi-platform build into a daemon with the classic image store",
+                if (spec.load() && !dockerDriver && !containerdStore) {
+                    addBuild(FindingKind.DOCKER_EXPORTER_MULTIPLATFORM, "--load",
+                            "--load of a multi-platform build into a daemon with the classic image store",
                             "Loading into a classic image store goes through the docker exporter, which cannot hold a manifest list: "
                                     + "'docker exporter does not currently support exporting manifest lists'. Load one platform, push "
                                     + "instead, or turn on the containerd image store.");
@@ -204,35 +209,21 @@ public final class BuildDiagnoser {
             }
         }
 
-        private void add(FindingKind kind, ImageNeed need, String image, String message, String explanation) {
-            String file = need.file().isEmpty() ? request.file() : need.file();
-            int line = need.file().isEmpty() ? request.line() : need.line();
-            findings.add(new Finding(kind.id(), kind.severity(), message, explanation, file, line, request.job(), request.step(),
-                    image, builder.name(), kind.fixes()));
+        private Subject subject() {
+            BuildSite site = request.site();
+            return new Subject(site.job(), site.stepIndex(), "", builder.name(), "", "", "", "");
         }
 
-        private void addBuild(FindingKind kind, String message, String explanation) {
-            findings.add(new Finding(kind.id(), kind.severity(), message, explanation, request.file(), request.line(),
-                    request.job(), request.step(), "", builder.name(), kind.fixes()));
+        private void add(FindingKind kind, ImageNeed need, ImageReference ref, String message, String explanation) {
+            String file = need.file().isEmpty() ? request.site().file() : need.file();
+            int line = need.file().isEmpty() ? request.site().line() : need.line();
+            findings.add(Finding.of(kind, message, explanation, file, line, request.site().stepLabel(),
+                    subject().withImage(ref.familiar()).withSource(file + ":" + line)));
         }
-    }
 
-    /** {@code type=registry,ref=x} → the value of {@code key}; a bare word is the type. */
-    static String attribute(String spec, String key) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (String part : spec.split(",")) {
-            int equals = part.indexOf('=');
-            if (equals > 0) {
-                attributes.put(part.substring(0, equals).trim().toLowerCase(Locale.ROOT), part.substring(equals + 1).trim());
-            } else if (!part.isBlank() && !attributes.containsKey("type")) {
-                attributes.put("type", part.trim());
-            }
+        private void addBuild(FindingKind kind, String detail, String message, String explanation) {
+            findings.add(Finding.of(kind, message, explanation, request.site().file(), request.site().line(),
+                    request.site().stepLabel(), subject().withDetail(detail)));
         }
-        return attributes.getOrDefault(key, "");
-    }
-
-    private static String port(String hostAndPort) {
-        int colon = hostAndPort.lastIndexOf(':');
-        return colon > 0 ? hostAndPort.substring(colon + 1) : "5000";
     }
 }

@@ -3,13 +3,67 @@ package dev.buildxlens.core.diagnose;
 import java.util.List;
 
 /**
- * One thing that will go wrong (or is worth knowing) about a build. {@code id} is stable and documented;
- * {@code job} and {@code step} are null for a Dockerfile build on the live machine.
+ * One thing that will go wrong (or is worth knowing) about a build: its kind (stable id, catalog fixes), severity,
+ * the words for people ({@code message}, {@code explanation}), where to show it ({@code file}, {@code line},
+ * {@code step} label), and its {@link Subject} as data. {@link #key()} names the finding the same way on every run
+ * over the same input; fix plans attach to findings by it.
  */
-public record Finding(String id, Severity severity, String message, String explanation, String file, int line,
-                      String job, String step, String image, String builder, List<String> fixes) {
+public record Finding(FindingKind kind, Severity severity, String message, String explanation, String file, int line,
+                      String step, Subject subject) {
 
-    public Finding {
-        fixes = List.copyOf(fixes);
+    public static Finding of(FindingKind kind, String message, String explanation, String file, int line, String step, Subject subject) {
+        return new Finding(kind, kind.severity(), message, explanation, file, line, step, subject);
+    }
+
+    public String id() {
+        return kind.id();
+    }
+
+    public List<String> fixes() {
+        return kind.fixes();
+    }
+
+    public String job() {
+        return subject.job();
+    }
+
+    public String image() {
+        return subject.image();
+    }
+
+    public String builder() {
+        return subject.builder();
+    }
+
+    /** The same finding shown somewhere else (a workflow step instead of the Dockerfile line), with its subject kept. */
+    public Finding locatedAt(String otherFile, int otherLine, String otherStep, String otherMessage, Subject otherSubject) {
+        return new Finding(kind, severity, otherMessage, explanation, otherFile, otherLine, otherStep, otherSubject);
+    }
+
+    /**
+     * A name for the finding that stays the same across runs on the same input: the kind, the workflow step
+     * ({@code @job#N}, 1-based), and what it is about. For example
+     * {@code local-image-invisible@app#5 image=dmca-base:latest at=app/Dockerfile:1}.
+     */
+    public String key() {
+        StringBuilder key = new StringBuilder(kind.id());
+        if (subject.job() != null) {
+            key.append('@').append(subject.job());
+            if (subject.stepIndex() >= 0) {
+                key.append('#').append(subject.stepIndex() + 1);
+            }
+        }
+        append(key, "image", subject.image());
+        append(key, "arg", subject.arg());
+        append(key, "input", subject.input());
+        append(key, "value", subject.detail());
+        append(key, "at", subject.source());
+        return key.toString();
+    }
+
+    private static void append(StringBuilder key, String name, String value) {
+        if (!value.isEmpty()) {
+            key.append(' ').append(name).append('=').append(value);
+        }
     }
 }

@@ -117,7 +117,8 @@ public final class DockerfileAnalyzer {
             images.addAll(s.images);
             problems.addAll(s.argProblems);
         }
-        return new DockerfileAnalysis(file, reachable.stream().map(Stage::label).toList(), target.label(), images, problems);
+        return new DockerfileAnalysis(file, reachable.stream().map(Stage::label).toList(), target.label(), images, problems,
+                BuildKitOnly.uses(dockerfile));
     }
 
     /** BuildKit predefines these for FROM lines; the first requested platform sets TARGET*, BUILD* is the builder's. */

@@ -26,7 +26,7 @@ public final class DockerfileParser {
     private static final Set<String> HEREDOC_KEYWORDS = Set.of("RUN", "COPY", "ADD");
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
     /** A heredoc is a whole word: an optional fd, {@code <<} or {@code <<-}, then a delimiter, maybe quoted. */
-    private static final Pattern HEREDOC = Pattern.compile("(?:^|\\s)\\d*<<(-?)(?:\"([^\"\\s]+)\"|'([^'\\s]+)'|([A-Za-z_][A-Za-z0-9_]*))(?=\\s|$)");
+    static final Pattern HEREDOC = Pattern.compile("(?:^|\\s)\\d*<<(-?)(?:\"([^\"\\s]+)\"|'([^'\\s]+)'|([A-Za-z_][A-Za-z0-9_]*))(?=\\s|$)");
 
     private DockerfileParser() {
     }

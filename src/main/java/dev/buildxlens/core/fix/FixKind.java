@@ -1,39 +1,50 @@
 package dev.buildxlens.core.fix;
 
-/** The fix catalog: stable ids, titles and what each costs. */
+/**
+ * The fix catalog: stable ids, titles, what each costs, and whether one plan serves every finding of a build
+ * ({@code wholeBuild}: switching the builder fixes every image at once) or each finding needs its own (a bridge is
+ * for one image).
+ */
 public enum FixKind {
     USE_DOCKER_DRIVER("use-docker-driver", "Build on the docker driver",
-            new Tradeoffs("no (unless the containerd image store is on)", "inline only (unless the containerd image store is on)", false, false, "none")),
+            true, new Tradeoffs("no (unless the containerd image store is on)", "inline only (unless the containerd image store is on)", false, false, "none")),
     LOCAL_REGISTRY_BRIDGE("local-registry-bridge", "Bridge through a local registry",
-            new Tradeoffs("yes", "yes", true, false, "a push and a pull of the base image")),
+            false, new Tradeoffs("yes", "yes", true, false, "a push and a pull of the base image")),
     OCI_LAYOUT_CONTEXT("oci-layout-context", "Hand the image over as an OCI layout",
-            new Tradeoffs("yes", "yes", false, false, "a copy of the base image to disk")),
+            false, new Tradeoffs("yes", "yes", false, false, "a copy of the base image to disk")),
     ENABLE_CONTAINERD_STORE("enable-containerd-store", "Turn on the containerd image store",
-            new Tradeoffs("yes", "yes", false, true, "none")),
+            true, new Tradeoffs("yes", "yes", false, true, "none")),
     ADD_NETWORK_HOST("add-network-host", "Give the builder the host network",
-            new Tradeoffs("yes", "yes", true, false, "none")),
+            true, new Tradeoffs("yes", "yes", true, false, "none")),
     LOAD_RESULT("load-result", "Load the build result into the daemon",
-            new Tradeoffs("one platform per load (all with the containerd image store)", "yes", false, false, "the time to export and load")),
+            false, new Tradeoffs("one platform per load (all with the containerd image store)", "yes", false, false, "the time to export and load")),
     TRANSFER_BETWEEN_JOBS("transfer-between-jobs", "Carry the image to the other job",
-            new Tradeoffs("yes", "yes", false, false, "an artifact upload and download")),
+            false, new Tradeoffs("yes", "yes", false, false, "an artifact upload and download")),
     USE_CONTAINER_BUILDER("use-container-builder", "Build on a docker-container builder",
-            new Tradeoffs("yes", "yes", false, false, "a builder start (about 10 s)")),
+            true, new Tradeoffs("yes", "yes", false, false, "a builder start (about 10 s)")),
     USE_OCI_EXPORTER("use-oci-exporter", "Export an OCI archive (or one platform)",
-            new Tradeoffs("yes", "yes", false, false, "none")),
-    ADD_ARG_DEFAULT("add-arg-default", "Give the ARG a default", new Tradeoffs("yes", "yes", false, false, "none")),
+            true, new Tradeoffs("yes", "yes", false, false, "none")),
+    ADD_ARG_DEFAULT("add-arg-default", "Give the ARG a default", false, new Tradeoffs("yes", "yes", false, false, "none")),
     ADD_REGISTRY_SERVICE("add-registry-service", "Start a registry where the build expects one",
-            new Tradeoffs("yes", "yes", true, false, "a registry start (a few seconds)")),
-    DROP_PULL("drop-pull", "Stop forcing a pull", new Tradeoffs("yes", "yes", false, false, "none")),
-    RENAME_ACTION_INPUT("rename-action-input", "Use the input's new name", new Tradeoffs("yes", "yes", false, false, "none"));
+            false, new Tradeoffs("yes", "yes", true, false, "a registry start (a few seconds)")),
+    DROP_PULL("drop-pull", "Stop forcing a pull", true, new Tradeoffs("yes", "yes", false, false, "none")),
+    RENAME_ACTION_INPUT("rename-action-input", "Use the input's new name", false, new Tradeoffs("yes", "yes", false, false, "none"));
 
     private final String id;
     private final String title;
+    private final boolean wholeBuild;
     private final Tradeoffs tradeoffs;
 
-    FixKind(String id, String title, Tradeoffs tradeoffs) {
+    FixKind(String id, String title, boolean wholeBuild, Tradeoffs tradeoffs) {
         this.id = id;
         this.title = title;
+        this.wholeBuild = wholeBuild;
         this.tradeoffs = tradeoffs;
+    }
+
+    /** True when one plan fixes every finding of a build (another builder), false when each finding needs its own. */
+    public boolean wholeBuild() {
+        return wholeBuild;
     }
 
     public String id() {

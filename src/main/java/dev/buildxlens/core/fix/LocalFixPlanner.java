@@ -1,17 +1,27 @@
 package dev.buildxlens.core.fix;
 
+import static dev.buildxlens.core.fix.PlanDraft.shell;
+
+import dev.buildxlens.core.build.BuildSpec;
+import dev.buildxlens.core.build.CacheSpec;
+import dev.buildxlens.core.build.ExportSpec;
 import dev.buildxlens.core.diagnose.BuildDiagnoser;
 import dev.buildxlens.core.diagnose.Diagnosis;
 import dev.buildxlens.core.diagnose.Finding;
 import dev.buildxlens.core.diagnose.Severity;
+import dev.buildxlens.core.diagnose.UnknownBuilderException;
+import dev.buildxlens.core.dockerfile.BuildKitOnly;
 import dev.buildxlens.core.dockerfile.DockerfileException;
 import dev.buildxlens.core.dockerfile.ImageNeed;
 import dev.buildxlens.core.dockerfile.NamedContext;
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.BuilderNode;
+import dev.buildxlens.core.model.Container;
+import dev.buildxlens.core.model.DockerClient;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.RegistryHosts;
+import dev.buildxlens.core.model.Secrets;
 import dev.buildxlens.core.visibility.VisibilityRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,31 +32,33 @@ import java.util.TreeMap;
 
 /**
  * Fix plans for a build on this machine ({@code diagnose --dockerfile}): for each finding, the catalog fixes that
- * solve it, written with the user's image names, builder names, Dockerfile and registry. A pure function.
+ * solve it, written with the user's image names, builder names, Dockerfile and registry, and for the Docker CLI the
+ * snapshot found (a plan that needs the buildx plugin says so; without it, the docker-driver fix is the plain
+ * {@code docker build} the client can run). A pure function.
  */
 public final class LocalFixPlanner {
 
-    private final Diagnosis diagnosis;
+    /** Stands for a value only the user knows; the step that shows it says to replace it. */
+    static final String IMAGE_PLACEHOLDER = "<your-base-image>";
+
     private final LocalFixContext context;
     private final Builder builder;
+    private final BuildSpec build;
+    private final DockerClient client;
+    private final List<NotOffered> notOffered = new ArrayList<>();
 
-    private LocalFixPlanner(Diagnosis diagnosis, LocalFixContext context) {
-        this.diagnosis = diagnosis;
+    private LocalFixPlanner(LocalFixContext context) throws UnknownBuilderException {
         this.context = context;
-        Builder chosen;
-        try {
-            chosen = BuildDiagnoser.builderFor(context.snapshot(), context.build().builder());
-        } catch (dev.buildxlens.core.diagnose.UnknownBuilderException e) {
-            throw new IllegalArgumentException("the diagnosis already resolved this builder", e);
-        }
-        this.builder = chosen;
+        this.builder = BuildDiagnoser.builderFor(context.snapshot(), context.build().builder());
+        this.build = context.build();
+        this.client = context.snapshot().client();
     }
 
-    public static List<FixPlan> plan(Diagnosis diagnosis, LocalFixContext context) throws DockerfileException {
-        return new LocalFixPlanner(diagnosis, context).plans();
+    public static FixPlans plan(Diagnosis diagnosis, LocalFixContext context) throws DockerfileException, UnknownBuilderException {
+        return new LocalFixPlanner(context).plans(diagnosis);
     }
 
-    private List<FixPlan> plans() throws DockerfileException {
+    private FixPlans plans(Diagnosis diagnosis) throws DockerfileException {
         Map<String, FixPlan> plans = new LinkedHashMap<>();
         List<String> recommended = new ArrayList<>();
         for (Finding finding : diagnosis.findings()) {
@@ -55,21 +67,21 @@ public final class LocalFixPlanner {
             }
             String best = null;
             for (String fixId : finding.fixes()) {
-                FixPlan plan = plans.get(fixId);
+                FixKind kind = FixKind.byId(fixId);
+                String key = kind.wholeBuild() ? fixId : fixId + "@" + finding.key();
+                FixPlan plan = plans.get(key);
                 if (plan == null) {
-                    Optional<FixPlan> made = make(FixKind.byId(fixId), finding);
+                    Optional<FixPlan> made = make(kind, finding);
                     if (made.isEmpty()) {
                         continue;
                     }
                     plan = made.get();
-                } else if (!plan.solves().contains(finding.id())) {
-                    List<String> solves = new ArrayList<>(plan.solves());
-                    solves.add(finding.id());
-                    plan = plan.withSolves(solves);
+                } else {
+                    plan = plan.alsoSolving(finding.id(), finding.key());
                 }
-                plans.put(fixId, plan);
-                if (best == null && plan.breaks().isEmpty()) {
-                    best = fixId;
+                plans.put(key, plan);
+                if (best == null) {
+                    best = key;
                 }
             }
             if (best != null && !recommended.contains(best)) {
@@ -77,212 +89,339 @@ public final class LocalFixPlanner {
             }
         }
         List<FixPlan> ordered = new ArrayList<>();
-        for (String id : recommended) {
-            ordered.add(plans.get(id).withRecommended(true));
-        }
-        plans.values().stream().filter(p -> !recommended.contains(p.id())).forEach(ordered::add);
-        return ordered;
+        recommended.forEach(key -> ordered.add(plans.get(key).withRecommended(true)));
+        plans.forEach((key, plan) -> {
+            if (!recommended.contains(key)) {
+                ordered.add(plan);
+            }
+        });
+        return new FixPlans(ordered, context.patchRoot(), notOffered);
     }
 
     private Optional<FixPlan> make(FixKind kind, Finding finding) throws DockerfileException {
         return switch (kind) {
-            case USE_DOCKER_DRIVER -> Optional.of(useDockerDriver(finding));
+            case USE_DOCKER_DRIVER -> useDockerDriver(finding);
             case LOCAL_REGISTRY_BRIDGE -> registryBridge(finding);
             case OCI_LAYOUT_CONTEXT -> ociLayout(finding);
-            case ENABLE_CONTAINERD_STORE -> Optional.of(containerdStore(finding));
+            case ENABLE_CONTAINERD_STORE -> containerdStore(finding);
             case ADD_NETWORK_HOST -> Optional.of(networkHost(finding));
             case USE_CONTAINER_BUILDER -> Optional.of(containerBuilder(finding));
-            case USE_OCI_EXPORTER -> Optional.of(ociExporter(finding));
+            case USE_OCI_EXPORTER -> ociExporter(finding);
             case ADD_ARG_DEFAULT -> Optional.of(argDefault(finding));
             case ADD_REGISTRY_SERVICE -> Optional.of(registryService(finding));
-            case DROP_PULL -> Optional.of(plan(kind, finding, "Build without --pull, so the docker driver uses the local image.",
-                    List.of(), List.of(), List.of(step("Build without --pull", shell("The build", context.build().withoutPull().render())))));
+            case DROP_PULL -> Optional.of(buildx(new PlanDraft(kind, finding, "Build without --pull, so the docker driver uses the local image."))
+                    .step("Build without --pull", shell("The build", BuildCommands.buildx(build.toBuilder().pull(false).build()))).plan());
             case LOAD_RESULT, TRANSFER_BETWEEN_JOBS, RENAME_ACTION_INPUT -> Optional.empty();
         };
     }
 
+    private void notOffered(FixKind kind, Finding finding, String reason) {
+        notOffered.add(new NotOffered(kind, finding.key(), reason));
+    }
+
+    /** Adds the buildx plugin to what the plan needs, when the snapshot says it is missing. */
+    private PlanDraft buildx(PlanDraft draft) {
+        Prerequisites.buildxPlugin(client).ifPresent(draft::needs);
+        return draft;
+    }
+
     // ---- the fixes ----
 
-    private FixPlan useDockerDriver(Finding finding) {
-        String contextBuilder = context.snapshot().daemon().context();
-        List<String> breaks = new ArrayList<>();
-        boolean containerd = context.snapshot().daemon().imageStore() == ImageStoreKind.CONTAINERD;
-        if (!containerd && context.build().platforms().size() > 1) {
-            breaks.add("the multi-platform build (--platform " + String.join(",", context.build().platforms())
-                    + "): the docker driver builds one platform without the containerd image store");
+    /** What the docker driver with the classic image store would refuse in this build (buildx-facts §4.1, §9.4). */
+    private List<String> dockerDriverRefuses(BuildSpec spec) {
+        List<String> refused = new ArrayList<>();
+        if (context.snapshot().daemon().imageStore() == ImageStoreKind.CONTAINERD) {
+            return refused;
         }
-        for (String cache : context.build().cacheTo()) {
-            if (!containerd && !cache.contains("type=inline")) {
-                breaks.add("the cache export (--cache-to " + cache + "): the docker driver exports only inline cache");
+        if (spec.multiPlatform()) {
+            refused.add("several platforms (--platform " + String.join(",", spec.platforms()) + ")");
+        }
+        for (String cache : spec.cacheTo()) {
+            if (!CacheSpec.parse(cache).inline()) {
+                refused.add("cache export (--cache-to " + cache + ")");
             }
         }
-        LocalBuild build = context.build().withBuilder(contextBuilder);
-        return plan(FixKind.USE_DOCKER_DRIVER, finding,
+        for (String output : spec.outputs()) {
+            ExportSpec export = ExportSpec.parse(output);
+            if (export.dockerTarball() || export.type().equals(ExportSpec.OCI)) {
+                refused.add("the " + export.type() + " exporter (--output " + output + ")");
+            }
+        }
+        return refused;
+    }
+
+    private Optional<FixPlan> useDockerDriver(Finding finding) {
+        List<String> refused = dockerDriverRefuses(build);
+        if (!refused.isEmpty()) {
+            notOffered(FixKind.USE_DOCKER_DRIVER, finding, "the docker driver with the classic image store cannot build this: "
+                    + String.join("; ", refused));
+            return Optional.empty();
+        }
+        String contextBuilder = context.snapshot().daemon().context();
+        PlanDraft draft = new PlanDraft(FixKind.USE_DOCKER_DRIVER, finding,
                 "Build on '" + contextBuilder + "', the docker-driver builder of the current context: it builds with dockerd's "
-                        + "own BuildKit and reads the daemon's image store, where the image is.",
-                List.of("the daemon of context '" + contextBuilder + "' holds the image (it does: " + finding.image() + ")"), breaks,
-                List.of(step("Build this once on the docker driver", shell("One build", build.render())),
-                        step("Or make it the default builder for this context", shell("Switch builders",
-                                ShellQuote.command(List.of("docker", "buildx", "use", contextBuilder)) + "\n" + context.build().withBuilder("").render())),
-                        step("Or choose it for one shell session", shell("Environment",
-                                "export BUILDX_BUILDER=" + ShellQuote.quote(contextBuilder) + "\n" + context.build().withBuilder("").render()))));
+                        + "own BuildKit and reads the daemon's image store, where the image is.");
+        if (!finding.image().isEmpty()) {
+            draft.needs("the daemon of context '" + contextBuilder + "' holds " + finding.image() + " (it does now)");
+        }
+        if (client.buildx() == DockerClient.Plugin.MISSING || client.buildx() == DockerClient.Plugin.FAILED) {
+            return withoutPlugin(draft, finding);
+        }
+        buildx(draft);
+        BuildSpec onDocker = build.toBuilder().builder(contextBuilder).build();
+        BuildSpec current = build.toBuilder().builder("").build();
+        return Optional.of(draft.step("Build this once on the docker driver", shell("One build", BuildCommands.buildx(onDocker)))
+                .step("Or make it the default builder for this context", shell("Switch builders",
+                        ShellQuote.command(List.of("docker", "buildx", "use", contextBuilder)) + "\n" + BuildCommands.buildx(current)))
+                .step("Or choose it for one shell session", shell("Environment",
+                        "export BUILDX_BUILDER=" + ShellQuote.quote(contextBuilder) + "\n" + BuildCommands.buildx(current)))
+                .plan());
+    }
+
+    /**
+     * Without the plugin the docker driver is what plain {@code docker build} already is: the daemon's own BuildKit on
+     * clients before 23.0, the legacy builder from 23.0 (docker/cli {@code cmd/docker/builder.go}) — which reads the
+     * daemon's store too, but builds no BuildKit-only syntax and none of buildx's options.
+     */
+    private Optional<FixPlan> withoutPlugin(PlanDraft draft, Finding finding) {
+        Optional<Boolean> embedded = client.embeddedBuildKitWithoutPlugin();
+        List<String> buildxOnly = new ArrayList<>();
+        if (!build.contexts().isEmpty()) {
+            buildxOnly.add("named contexts (--build-context)");
+        }
+        if (embedded.orElse(false)) {
+            return Optional.of(draft.step("Build with the daemon's own BuildKit (Docker CLI " + client.version()
+                            + " builds with it when DOCKER_BUILDKIT=1, without the buildx plugin)",
+                    shell("The build", BuildCommands.plainDockerBuild(build, true))).plan());
+        }
+        if (embedded.isEmpty()) {
+            buildx(draft);
+            return Optional.of(draft.step("Build on the docker driver", shell("One build",
+                    BuildCommands.buildx(build.toBuilder().builder(context.snapshot().daemon().context()).build()))).plan());
+        }
+        context.analysis().buildkitOnly().stream().map(BuildKitOnly.Use::describe).forEach(buildxOnly::add);
+        if (!buildxOnly.isEmpty()) {
+            notOffered(FixKind.USE_DOCKER_DRIVER, finding, "without the buildx plugin, Docker CLI " + client.version()
+                    + " builds with the legacy builder, which cannot build " + String.join(", ", buildxOnly) + "; install the plugin: "
+                    + Prerequisites.howToGetBuildx(client.os()));
+            return Optional.empty();
+        }
+        return Optional.of(draft.step("Build with the legacy builder: without the buildx plugin, Docker CLI " + client.version()
+                        + " refuses DOCKER_BUILDKIT=1 and builds this way; it reads the daemon's image store (it is deprecated: "
+                        + "install the plugin for BuildKit: " + Prerequisites.howToGetBuildx(client.os()) + ")",
+                shell("The build", BuildCommands.plainDockerBuild(build, false))).plan());
     }
 
     private Optional<FixPlan> registryBridge(Finding finding) throws DockerfileException {
         Optional<ImageNeed> need = needFor(finding);
-        if (need.isEmpty()) {
+        if (need.isEmpty() || need.get().reference() == null) {
             return Optional.empty();
         }
         ImageReference local = need.get().reference();
+        if (RegistryHosts.isLoopback(local.domain())) {
+            // The build pulls from a local registry that lacks the tag: push it there (from the daemon, where it must be).
+            PlanDraft push = new PlanDraft(FixKind.LOCAL_REGISTRY_BRIDGE, finding, "Push " + local.familiar() + " to the registry at "
+                    + local.domain() + ", then build as before.");
+            boolean inDaemon = context.snapshot().daemon().images().stream().flatMap(i -> i.tags().stream())
+                    .map(ImageReference::parseOrNull).anyMatch(r -> r != null && r.normalized().equals(local.normalized()));
+            if (!inDaemon) {
+                push.needs(local.familiar() + " in the daemon's image store (build or tag it first; it is not there now)");
+            }
+            return Optional.of(push.step("Push it", shell("Push", ShellQuote.command(List.of("docker", "push", local.familiar()))))
+                    .step("Build as before", shell("Build", BuildCommands.buildx(build))).plan());
+        }
         String host = context.registryHost();
         ImageReference bridged = ImageReference.parseOrNull(host + "/" + local.path().replaceFirst("^library/", "") + ":"
                 + (local.tag().isEmpty() ? "latest" : local.tag()));
         if (bridged == null) {
+            notOffered(FixKind.LOCAL_REGISTRY_BRIDGE, finding, "'" + host + "' does not make an image name with " + local.familiar());
             return Optional.empty();
         }
-        List<FixStep> steps = new ArrayList<>();
+        PlanDraft draft = buildx(new PlanDraft(FixKind.LOCAL_REGISTRY_BRIDGE, finding,
+                "Push " + local.familiar() + " to the registry at " + host + " and build from there: every driver pulls from "
+                        + "registries, and the image is unchanged."));
+        boolean loopback = RegistryHosts.isLoopback(host);
         boolean running = context.snapshot().registries().stream().anyMatch(r -> r.host().equals(host) && r.queried() && r.reachable());
-        if (!running) {
-            steps.add(step("Start a registry on " + host, shell("Registry", registryRun(host))));
+        if (running) {
+            draft.done("a registry answers on " + host);
+        } else {
+            draft.step("Start a registry on " + host, shell("Registry", registryRun(host)));
+            registryImagePrerequisite(draft);
         }
-        steps.add(step("Push the image to it", shell("Tag and push", ShellQuote.command(List.of("docker", "tag", local.familiar(), bridged.familiar()))
-                + "\n" + ShellQuote.command(List.of("docker", "push", bridged.familiar())))));
+        if (!loopback && !context.snapshot().daemon().insecureRegistries().contains(host)) {
+            draft.needs("dockerd must be allowed to push to " + host + " over plain HTTP: add it to \"insecure-registries\" in "
+                    + "/etc/docker/daemon.json and restart dockerd (a registry outside 127.0.0.0/8 is HTTPS by default)");
+        }
+        draft.step("Push the image to it", shell("Tag and push", ShellQuote.command(List.of("docker", "tag", local.familiar(), bridged.familiar()))
+                + "\n" + ShellQuote.command(List.of("docker", "push", bridged.familiar()))));
 
         String builderName = builder.name();
-        List<String> prerequisites = new ArrayList<>();
-        boolean loopback = RegistryHosts.isLoopback(host);
         boolean reaches = builder.driver().equals(VisibilityRules.DOCKER) || !loopback
                 || builder.nodes().stream().allMatch(BuilderNode::hostNetwork);
         if (!reaches) {
             builderName = builder.name() + "-hostnet";
-            steps.add(step("Create a builder that shares the host network (localhost is the host only with network=host)",
-                    shell("Builder", builderCreate(builderName, withOpt(builder, "network", "host"), loopback ? "" : configPath()))));
+            draft.step("Create a builder that shares the host network (localhost is the host only with network=host); "
+                            + "it is named " + builderName + " here, any name will do",
+                    shell("Builder", builderCreate(builderName, withOpt(builder, "network", "host"), loopback ? "" : CONFIG_FILE)));
         }
         if (!loopback) {
-            steps.add(0, step("Tell BuildKit to speak plain HTTP to " + host, new Snippet("buildkitd-toml", configPath(), "toml",
-                    "[registry.\"" + host + "\"]\n  http = true\n")));
-            prerequisites.add("the builder must be created with --buildkitd-config " + configPath() + " (a registry outside 127.0.0.0/8 is HTTPS by default)");
+            draft.stepFirst("Tell BuildKit to speak plain HTTP to " + host, new Snippet("buildkitd-toml", CONFIG_FILE, "toml",
+                    "[registry.\"" + host + "\"]\n  http = true\n"));
+            draft.needs("the builder created with --buildkitd-config " + CONFIG_FILE + " (BuildKit speaks HTTPS to a registry "
+                    + "outside 127.0.0.0/8 unless told otherwise)");
         }
-        LocalBuild build = context.build().withBuilder(builderName);
-        if (need.get().instruction().equals("FROM") && need.get().context() == null) {
-            DockerfileEdits.Parameterized edit = DockerfileEdits.parameterizeFrom(context.dockerfileText(), context.build().dockerfile(),
+        BuildSpec.Builder bridgedBuild = build.toBuilder().builder(builderName);
+        NamedContext namedContext = need.get().context();
+        if (need.get().instruction().equals("FROM") && namedContext == null) {
+            DockerfileEdits.Parameterized edit = DockerfileEdits.parameterizeFrom(context.dockerfileText(), build.dockerfile(),
                     need.get().line(), local.familiar());
             if (edit.changed()) {
-                steps.add(step("Make the base image a build arg (the default keeps plain builds working)",
+                draft.step("Make the base image a build arg (the default keeps plain builds working)",
                         new Snippet("dockerfile", "Dockerfile", "dockerfile", "ARG " + edit.argName() + "=" + local.familiar()
                                 + "\nFROM ${" + edit.argName() + "}\n"),
-                        new Snippet("dockerfile-patch", context.build().dockerfile(), "diff",
-                                UnifiedDiff.of(context.build().dockerfile(), context.dockerfileText(), edit.text()))));
+                        new Snippet(Snippet.DOCKERFILE_PATCH, context.dockerfilePatchPath(), "diff",
+                                UnifiedDiff.of(context.dockerfilePatchPath(), context.dockerfileText(), edit.text())));
+            } else {
+                draft.done("the FROM on line " + need.get().line() + " already takes its image from ARG " + edit.argName());
             }
-            build = build.withBuildArg(edit.argName(), bridged.familiar());
+            bridgedBuild.buildArg(edit.argName(), bridged.familiar());
         } else {
-            build = build.withContext(new NamedContext(contextKey(local), "docker-image://" + bridged.familiar()));
+            String name = namedContext != null ? namedContext.name() : contextKey(local);
+            bridgedBuild.context(new NamedContext(name, "docker-image://" + bridged.familiar()));
         }
-        steps.add(step("Build from the registry", shell("Build", build.render())));
-        return Optional.of(plan(FixKind.LOCAL_REGISTRY_BRIDGE, finding,
-                "Push " + local.familiar() + " to the registry at " + host + " and build from there: every driver pulls from "
-                        + "registries, and the image is unchanged.", prerequisites, List.of(), steps));
+        draft.step("Build from the registry", shell("Build", BuildCommands.buildx(bridgedBuild.build())));
+        return Optional.of(draft.plan());
     }
 
     private Optional<FixPlan> ociLayout(Finding finding) {
         Optional<ImageNeed> need = needFor(finding);
-        if (need.isEmpty()) {
+        if (need.isEmpty() || need.get().reference() == null) {
             return Optional.empty();
         }
         ImageReference local = need.get().reference();
-        String key = contextKey(local);
+        NamedContext namedContext = need.get().context();
+        String key = namedContext != null ? namedContext.name() : contextKey(local);
         String dir = "/tmp/buildx-lens/" + local.path().replace('/', '-');
         String tag = local.tag().isEmpty() ? "latest" : local.tag();
-        LocalBuild build = context.build().withContext(new NamedContext(key, "oci-layout://" + dir + ":" + tag));
-        return Optional.of(plan(FixKind.OCI_LAYOUT_CONTEXT, finding,
+        BuildSpec withLayout = build.toBuilder().context(new NamedContext(key, "oci-layout://" + dir + ":" + tag)).build();
+        PlanDraft draft = buildx(new PlanDraft(FixKind.OCI_LAYOUT_CONTEXT, finding,
                 "Copy " + local.familiar() + " out of the daemon into an OCI layout on disk and hand it to the build as a named "
-                        + "context: buildx reads oci-layout:// on the client and streams it to any driver, no registry needed.",
-                List.of("skopeo is installed (Debian/Ubuntu: apt-get install skopeo)"), List.of(),
-                List.of(step("Copy the image into an OCI layout", shell("skopeo",
-                                ShellQuote.command(List.of("mkdir", "-p", dir)) + "\n"
-                                        + ShellQuote.command(List.of("skopeo", "copy", "docker-daemon:" + local.familiar(), "oci:" + dir + ":" + tag)))),
-                        step("Build with the layout as the named context '" + key + "'", shell("Build", build.render())))));
+                        + "context: buildx reads oci-layout:// on the client and streams it to any driver, no registry needed."));
+        draft.needs("skopeo (Debian/Ubuntu: apt-get install skopeo)");
+        return Optional.of(draft.step("Copy the image into an OCI layout (" + dir + " is a folder this fix chooses; any will do)",
+                        shell("skopeo", ShellQuote.command(List.of("mkdir", "-p", dir)) + "\n"
+                                + ShellQuote.command(List.of("skopeo", "copy", "docker-daemon:" + local.familiar(), "oci:" + dir + ":" + tag))))
+                .step("Build with the layout as the named context '" + key + "'", shell("Build", BuildCommands.buildx(withLayout)))
+                .plan());
     }
 
-    private FixPlan containerdStore(Finding finding) {
-        return plan(FixKind.ENABLE_CONTAINERD_STORE, finding,
+    private Optional<FixPlan> containerdStore(Finding finding) {
+        String version = context.snapshot().daemon().serverVersion();
+        java.util.regex.Matcher major = java.util.regex.Pattern.compile("^(\\d+)\\.").matcher(version);
+        if (major.find() && Integer.parseInt(major.group(1)) < 24) {
+            notOffered(FixKind.ENABLE_CONTAINERD_STORE, finding, "Docker Engine " + version
+                    + " has no containerd image store: it arrived in Engine 24.0");
+            return Optional.empty();
+        }
+        PlanDraft draft = new PlanDraft(FixKind.ENABLE_CONTAINERD_STORE, finding,
                 "Switch dockerd to the containerd image store: the docker driver then builds multi-platform images, exports cache "
-                        + "and loads manifest lists.",
-                List.of("Docker Engine 24 or newer (the store is the default for fresh installs since 29.0)"),
-                List.of("images in the classic store are invisible until you switch back (they are not migrated)"),
-                List.of(step("Turn the feature on in /etc/docker/daemon.json", new Snippet("daemon-json", "/etc/docker/daemon.json", "json",
-                                "{\n  \"features\": {\n    \"containerd-snapshotter\": true\n  }\n}\n")),
-                        step("Restart the daemon", shell("Restart", "sudo systemctl restart docker")),
-                        step("Check it", shell("Check", "docker info -f '{{ .DriverStatus }}'   # shows [driver-type io.containerd.snapshotter.v1]"))));
+                        + "and loads manifest lists.");
+        if (version.isEmpty()) {
+            draft.needs("Docker Engine 24 or newer (the store is the default for fresh installs since 29.0)");
+        }
+        return Optional.of(draft.changesElsewhere("images in the classic store are invisible until you switch back (they are not migrated)")
+                .step("Turn the feature on in /etc/docker/daemon.json", new Snippet("daemon-json", "/etc/docker/daemon.json", "json",
+                        "{\n  \"features\": {\n    \"containerd-snapshotter\": true\n  }\n}\n"))
+                .step("Restart the daemon", shell("Restart", "sudo systemctl restart docker"))
+                .step("Check it", shell("Check", "docker info -f '{{ .DriverStatus }}'   # shows [driver-type io.containerd.snapshotter.v1]"))
+                .plan());
     }
 
     private FixPlan networkHost(Finding finding) {
         Map<String, String> opts = withOpt(builder, "network", "host");
-        return plan(FixKind.ADD_NETWORK_HOST, finding,
+        return buildx(new PlanDraft(FixKind.ADD_NETWORK_HOST, finding,
                 "Recreate builder " + builder.name() + " with --driver-opt network=host: its BuildKit then shares the host's network, "
-                        + "where localhost is the machine that publishes the registry's port.",
-                List.of(), List.of(),
-                List.of(step("Recreate the builder (driver options are fixed at creation)", shell("Builder",
-                                ShellQuote.command(List.of("docker", "buildx", "rm", builder.name())) + "\n"
-                                        + builderCreate(builder.name(), opts, ""))),
-                        step("Build as before", shell("Build", context.build().withBuilder(builder.name()).render()))));
+                        + "where localhost is the machine that publishes the registry's port."))
+                .step("Recreate the builder (driver options are fixed at creation)", shell("Builder",
+                        ShellQuote.command(List.of("docker", "buildx", "rm", builder.name())) + "\n" + builderCreate(builder.name(), opts, "")))
+                .step("Build as before", shell("Build", BuildCommands.buildx(build.toBuilder().builder(builder.name()).build())))
+                .plan();
     }
 
     private FixPlan containerBuilder(Finding finding) {
-        String name = "multiplatform";
-        LocalBuild build = context.build().withBuilder(name);
+        Optional<Builder> existing = context.snapshot().builders().stream()
+                .filter(b -> b.driver().equals(VisibilityRules.DOCKER_CONTAINER)).findFirst();
+        String name = existing.map(Builder::name).orElse("container-builder");
+        BuildSpec.Builder onContainer = build.toBuilder().builder(name);
         if (!build.push() && !build.load() && build.outputs().isEmpty()) {
-            build = build.withLoad(build.platforms().size() <= 1);
+            onContainer.load(!build.multiPlatform());
         }
-        return plan(FixKind.USE_CONTAINER_BUILDER, finding,
+        PlanDraft draft = buildx(new PlanDraft(FixKind.USE_CONTAINER_BUILDER, finding,
                 "Build on a docker-container builder, as the error itself advises: it builds several platforms and exports "
-                        + "every cache type. Its results stay in its cache unless the build pushes or loads them.",
-                List.of(), List.of(), List.of(step("Create the builder", shell("Builder",
-                                ShellQuote.command(List.of("docker", "buildx", "create", "--name", name, "--driver", "docker-container")))),
-                        step("Build on it (push, or --load one platform)", shell("Build", build.render()))));
+                        + "every cache type. Its results stay in its cache unless the build pushes or loads them."));
+        if (existing.isPresent()) {
+            draft.done("builder " + name + " uses the docker-container driver already");
+        } else {
+            draft.step("Create the builder (named " + name + " here; any name will do)", shell("Builder",
+                    ShellQuote.command(List.of("docker", "buildx", "create", "--name", name, "--driver", "docker-container"))));
+        }
+        return draft.step("Build on it (push, or --load one platform)", shell("Build", BuildCommands.buildx(onContainer.build()))).plan();
     }
 
-    private FixPlan ociExporter(Finding finding) {
-        List<String> outputs = context.build().outputs().stream()
-                .map(o -> o.contains("type=docker") ? o.replace("type=docker", "type=oci") : o).toList();
-        List<FixStep> steps = new ArrayList<>();
-        if (!outputs.equals(context.build().outputs())) {
-            steps.add(step("Export an OCI archive, which holds every platform", shell("Build", context.build().withOutputs(outputs).render())));
+    private Optional<FixPlan> ociExporter(Finding finding) {
+        List<String> outputs = build.outputs().stream()
+                .map(o -> ExportSpec.parse(o).dockerTarball() ? "type=oci,dest=" + ExportSpec.parse(o).dest() : o).toList();
+        PlanDraft draft = buildx(new PlanDraft(FixKind.USE_OCI_EXPORTER, finding,
+                "The docker exporter writes one platform; an OCI archive holds a manifest list."));
+        if (!outputs.equals(build.outputs())) {
+            draft.step("Export an OCI archive, which holds every platform", shell("Build", BuildCommands.buildx(build.toBuilder().outputs(outputs).build())));
         }
-        if (!context.build().platforms().isEmpty()) {
-            steps.add(step("Or export (or load) one platform at a time", shell("Build",
-                    context.build().withPlatforms(List.of(context.build().platforms().get(0))).render())));
+        if (!build.platforms().isEmpty()) {
+            draft.step("Or export (or load) one platform at a time", shell("Build",
+                    BuildCommands.buildx(build.toBuilder().platforms(List.of(build.platforms().get(0))).build())));
         }
-        return plan(FixKind.USE_OCI_EXPORTER, finding, "The docker exporter writes one platform; an OCI archive holds a manifest list.",
-                List.of(), List.of(), steps);
+        return draft.hasSteps() ? Optional.of(draft.plan()) : Optional.empty();
     }
 
     private FixPlan argDefault(Finding finding) {
-        String variable = finding.message().replaceFirst("^.*ARG (\\S+) has no default.*$", "$1");
-        return plan(FixKind.ADD_ARG_DEFAULT, finding,
+        String variable = finding.subject().arg();
+        return buildx(new PlanDraft(FixKind.ADD_ARG_DEFAULT, finding,
                 "Give ARG " + variable + " a value: a default in the Dockerfile (BuildKit's InvalidDefaultArgInFrom check asks "
-                        + "for one), or a --build-arg on every build.",
-                List.of("you choose the image the build should start from"), List.of(),
-                List.of(step("In the Dockerfile (replace the image with yours)", new Snippet("dockerfile", "Dockerfile", "dockerfile",
-                                "ARG " + variable + "=alpine:3.20\n")),
-                        step("Or on the command line", shell("Build", context.build().withBuildArg(variable, "alpine:3.20").render()))));
+                        + "for one), or a --build-arg on every build. Which image is yours to say: replace " + IMAGE_PLACEHOLDER + "."))
+                .step("In the Dockerfile, where ARG " + variable + " is declared (replace " + IMAGE_PLACEHOLDER + " with the image)",
+                        new Snippet("dockerfile", "Dockerfile", "dockerfile", "ARG " + variable + "=" + IMAGE_PLACEHOLDER + "\n"))
+                .step("Or on the command line (replace " + IMAGE_PLACEHOLDER + ")",
+                        shell("Build", BuildCommands.buildx(build.toBuilder().buildArg(variable, IMAGE_PLACEHOLDER).build())))
+                .plan();
     }
 
     private FixPlan registryService(Finding finding) {
         ImageReference reference = ImageReference.parseOrNull(finding.image());
         String host = reference == null ? context.registryHost() : reference.domain();
-        return plan(FixKind.ADD_REGISTRY_SERVICE, finding, "Start a registry on " + host + " and push the image there first.",
-                List.of(), List.of(), List.of(step("Start the registry", shell("Registry", registryRun(host)))));
+        PlanDraft draft = new PlanDraft(FixKind.ADD_REGISTRY_SERVICE, finding, "Start a registry on " + host + " and push the image there first.");
+        registryImagePrerequisite(draft);
+        return draft.step("Start the registry", shell("Registry", registryRun(host))).plan();
     }
 
     // ---- helpers ----
 
+    private static final String CONFIG_FILE = "buildkitd.toml";
+
+    /** The registry image is needed to start one; say so when the daemon does not have it. */
+    private void registryImagePrerequisite(PlanDraft draft) {
+        boolean present = context.snapshot().daemon().images().stream().flatMap(i -> i.tags().stream()).anyMatch(Container::isRegistryImage);
+        if (!present) {
+            draft.needs("the registry:2 image, which the daemon does not have yet (docker pull registry:2 needs Docker Hub)");
+        }
+    }
+
+    /** The image need a finding is about: its image at the Dockerfile line the finding's subject names. */
     private Optional<ImageNeed> needFor(Finding finding) {
+        String source = finding.subject().source();
         return context.analysis().images().stream()
-                .filter(n -> n.reference() != null && n.reference().familiar().equals(finding.image()) && n.line() == finding.line())
-                .findFirst()
-                .or(() -> context.analysis().images().stream()
-                        .filter(n -> n.reference() != null && n.reference().familiar().equals(finding.image())).findFirst());
+                .filter(n -> n.reference() != null && n.reference().familiar().equals(finding.image())
+                        && (source.isEmpty() || source.endsWith(":" + n.line())))
+                .findFirst();
     }
 
     /** The named-context key BuildKit looks up for an image: its familiar name without {@code :latest}. */
@@ -292,8 +431,8 @@ public final class LocalFixPlanner {
     }
 
     private static String registryRun(String host) {
-        String port = host.contains(":") ? host.substring(host.lastIndexOf(':') + 1) : "5000";
-        String bind = RegistryHosts.isLoopback(host) && !host.startsWith("localhost") ? RegistryHosts.hostOnly(host) + ":" + port : port;
+        int port = RegistryHosts.port(host);
+        String bind = RegistryHosts.isLoopback(host) && !host.startsWith("localhost") ? RegistryHosts.hostOnly(host) + ":" + port : String.valueOf(port);
         return ShellQuote.command(List.of("docker", "run", "-d", "-p", bind + ":5000", "--restart", "always", "--name", "registry", "registry:2"));
     }
 
@@ -306,7 +445,7 @@ public final class LocalFixPlanner {
     private static String builderCreate(String name, Map<String, String> opts, String config) {
         List<String> words = new ArrayList<>(List.of("docker", "buildx", "create", "--name", name, "--driver", "docker-container"));
         opts.forEach((k, v) -> {
-            if (!v.equals(dev.buildxlens.core.model.Secrets.REDACTED)) {
+            if (!v.equals(Secrets.REDACTED)) {
                 words.add("--driver-opt");
                 words.add(k + "=" + v);
             }
@@ -316,21 +455,5 @@ public final class LocalFixPlanner {
             words.add(config);
         }
         return ShellQuote.command(words);
-    }
-
-    private static String configPath() {
-        return "buildkitd.toml";
-    }
-
-    private FixPlan plan(FixKind kind, Finding finding, String summary, List<String> prerequisites, List<String> breaks, List<FixStep> steps) {
-        return new FixPlan(kind.id(), kind.title(), List.of(finding.id()), false, summary, prerequisites, kind.tradeoffs(), breaks, steps);
-    }
-
-    private static FixStep step(String title, Snippet... snippets) {
-        return new FixStep(title, List.of(snippets));
-    }
-
-    private static Snippet shell(String title, String content) {
-        return new Snippet("shell", title, "sh", content.endsWith("\n") ? content : content + "\n");
     }
 }

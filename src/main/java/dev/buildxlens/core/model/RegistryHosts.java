@@ -29,6 +29,30 @@ public final class RegistryHosts {
         return hostAndPort;
     }
 
+    /**
+     * The port of {@code HOST:PORT} ({@code [::1]:5000} too), or {@code fallback} when there is none or it is not a
+     * number. The one place that reads a port out of a registry address.
+     */
+    public static int port(String hostAndPort, int fallback) {
+        String host = hostOnly(hostAndPort);
+        String rest = hostAndPort.startsWith("[") ? hostAndPort.substring(Math.min(hostAndPort.length(), hostAndPort.indexOf(']') + 1))
+                : hostAndPort.substring(host.length());
+        if (rest.startsWith(":")) {
+            try {
+                int port = Integer.parseInt(rest.substring(1));
+                return port >= 1 && port <= 65535 ? port : fallback;
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    /** The port of a registry address, 5000 (the registry image's own) when none is written. */
+    public static int port(String hostAndPort) {
+        return port(hostAndPort, 5000);
+    }
+
     /** Validates a {@code --registry HOST:PORT} value; returns an error message or empty. */
     public static String validate(String value) {
         if (value.isBlank()) {

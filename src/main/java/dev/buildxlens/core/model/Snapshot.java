@@ -17,14 +17,26 @@ public record Snapshot(
         List<Store> stores,
         List<Registry> registries,
         List<String> problems,
-        List<String> notes) {
+        List<String> notes,
+        DockerClient client) {
 
     public Snapshot {
+        client = client == null ? DockerClient.unknown("not looked at") : client;
         builders = List.copyOf(builders);
         stores = List.copyOf(stores);
         registries = List.copyOf(registries);
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+    }
+
+    /** A picture whose Docker CLI was not looked at (tests, hand-made worlds). */
+    public Snapshot(Instant takenAt, String origin, Daemon daemon, List<Builder> builders, List<Store> stores,
+                    List<Registry> registries, List<String> problems, List<String> notes) {
+        this(takenAt, origin, daemon, builders, stores, registries, problems, notes, null);
+    }
+
+    public Snapshot withClient(DockerClient value) {
+        return new Snapshot(takenAt, origin, daemon, builders, stores, registries, problems, notes, value);
     }
 
     public Optional<Builder> builder(String name) {

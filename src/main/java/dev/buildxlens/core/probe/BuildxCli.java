@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.buildxlens.core.model.DockerClient;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,40 +27,67 @@ public final class BuildxCli {
         this.timeout = timeout;
     }
 
-    /** The result: parsed builders when the CLI answered, else the reason it did not. */
-    public record Listing(Optional<List<BuildxLs.LsBuilder>> builders, String version, String message) {
+    /**
+     * The result: parsed builders when the CLI answered, else the reason it did not ({@code message}); and what was
+     * learnt of the Docker CLI and its buildx plugin on the way.
+     */
+    public record Listing(Optional<List<BuildxLs.LsBuilder>> builders, DockerClient client, String message) {
+
+        /** Nothing asked yet (the CLI is not consulted, or its answer is still coming). */
+        public static Listing notAsked(String message) {
+            return new Listing(Optional.empty(), DockerClient.unknown(message), message);
+        }
+
+        public String version() {
+            return client.buildxVersion();
+        }
     }
 
     public Listing list() {
         Optional<Path> docker = findDocker();
         if (docker.isEmpty()) {
-            return new Listing(Optional.empty(), "", "no docker CLI on PATH, so no buildx plugin: builders read from the store files");
+            String message = "no docker CLI on PATH, so no buildx plugin: builders read from the store files";
+            return new Listing(Optional.empty(), new DockerClient("", "", DockerClient.Plugin.MISSING, "", message, DockerClient.thisOs()), message);
         }
+        String path = docker.get().toString();
+        String clientVersion = clientVersion(docker.get());
         List<Path> pluginDirs = pluginDirs();
         if (pluginDirs.stream().noneMatch(this::holdsBuildx)) {
-            // The CLI looks only here too; not finding the file saves starting the docker CLI (about 60 ms).
-            return new Listing(Optional.empty(), "", "docker buildx plugin not installed (no docker-buildx in "
-                    + String.join(", ", pluginDirs.stream().map(Path::toString).toList()) + "): builders read from the store files");
+            // The CLI looks only here too; not finding the file saves starting the docker CLI for buildx (about 60 ms).
+            String message = "docker buildx plugin not installed (no docker-buildx in "
+                    + String.join(", ", pluginDirs.stream().map(Path::toString).toList()) + "): builders read from the store files";
+            return new Listing(Optional.empty(), new DockerClient(path, clientVersion, DockerClient.Plugin.MISSING, "", message, DockerClient.thisOs()), message);
         }
         Run version = run(docker.get(), "buildx", "version");
         if (version.exitCode != 0) {
             String why = version.timedOut ? "did not answer within " + timeout.toSeconds() + " s"
                     : "failed (docker buildx version exited " + version.exitCode + ": "
                             + firstLine(version.stderr, "no message") + ")";
-            return new Listing(Optional.empty(), "", "docker buildx plugin " + why + ": builders read from the store files");
+            String message = "docker buildx plugin " + why + ": builders read from the store files";
+            return new Listing(Optional.empty(), new DockerClient(path, clientVersion, DockerClient.Plugin.FAILED, "", message, DockerClient.thisOs()), message);
         }
-        String versionText = version.stdout.trim();
+        DockerClient client = new DockerClient(path, clientVersion, DockerClient.Plugin.INSTALLED, version.stdout.trim(), "", DockerClient.thisOs());
         Run ls = run(docker.get(), "buildx", "ls", "--format", "json");
         if (ls.exitCode != 0) {
             String why = ls.timedOut ? "did not answer within " + timeout.toSeconds() + " s"
                     : "failed: " + firstLine(ls.stderr, "exit " + ls.exitCode);
-            return new Listing(Optional.empty(), versionText, "docker buildx ls " + why + " (buildx < 0.13 has no JSON format): builders read from the store files");
+            return new Listing(Optional.empty(), client, "docker buildx ls " + why + " (buildx < 0.13 has no JSON format): builders read from the store files");
         }
         try {
-            return new Listing(Optional.of(BuildxLs.parse(ls.stdout)), versionText, "");
+            return new Listing(Optional.of(BuildxLs.parse(ls.stdout)), client, "");
         } catch (IOException e) {
-            return new Listing(Optional.empty(), versionText, "docker buildx ls: " + e.getMessage() + ": builders read from the store files");
+            return new Listing(Optional.empty(), client, "docker buildx ls: " + e.getMessage() + ": builders read from the store files");
         }
+    }
+
+    /**
+     * The client's version from {@code docker --version} ("Docker version 20.10.24+dfsg1, build 297e128"), which does
+     * not contact the daemon; empty when it does not answer like that.
+     */
+    private String clientVersion(Path docker) {
+        Run run = run(docker, "--version");
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("version\\s+([0-9][^,\\s]*)").matcher(run.stdout);
+        return run.exitCode == 0 && matcher.find() ? matcher.group(1) : "";
     }
 
     /**

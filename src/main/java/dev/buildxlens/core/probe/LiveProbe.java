@@ -84,7 +84,7 @@ public final class LiveProbe {
         List<String> problems = new ArrayList<>();
         CompletableFuture<BuildxCli.Listing> listing = options.useBuildxCli()
                 ? CompletableFuture.supplyAsync(() -> new BuildxCli(env, options.buildxTimeout()).list(), pool)
-                : CompletableFuture.completedFuture(new BuildxCli.Listing(java.util.Optional.empty(), "", ""));
+                : CompletableFuture.completedFuture(BuildxCli.Listing.notAsked(""));
         CompletableFuture<BuilderStore> store = CompletableFuture.supplyAsync(() -> BuilderStoreReader.read(env.buildxDir()), pool);
 
         Trace.mark("probe started");
@@ -131,7 +131,7 @@ public final class LiveProbe {
             }
         });
         if (!pending.isEmpty()) {
-            BuildxCli.Listing listingSoFar = listing.isDone() ? listing.join() : new BuildxCli.Listing(java.util.Optional.empty(), "",
+            BuildxCli.Listing listingSoFar = listing.isDone() ? listing.join() : BuildxCli.Listing.notAsked(
                     "docker buildx ls is still answering: builders from the store files for now");
             List<Registry> registriesSoFar = new ArrayList<>();
             queries.forEach((host, query) -> registriesSoFar.add(query.isDone() ? query.join()

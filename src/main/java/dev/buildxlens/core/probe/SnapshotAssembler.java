@@ -80,7 +80,8 @@ public final class SnapshotAssembler {
                 problems.add("registry " + registry.host() + " (" + registry.source() + "): " + registry.error());
             }
         }
-        return new Snapshot(facts.takenAt(), origin, daemon, finished, stores, facts.registries(), problems, notes);
+        return new Snapshot(facts.takenAt(), origin, daemon, finished, stores, facts.registries(), problems, notes,
+                facts.buildxListing().client());
     }
 
     private static Builder contextBuilder(DockerContext context, Daemon daemon) {

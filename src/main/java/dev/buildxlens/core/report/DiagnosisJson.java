@@ -48,6 +48,7 @@ public final class DiagnosisJson {
         for (Finding finding : diagnosis.findings()) {
             ObjectNode f = findings.addObject();
             f.put("id", finding.id());
+            f.put("key", finding.key());
             f.put("severity", finding.severity().label());
             f.put("message", finding.message());
             f.put("explanation", finding.explanation());
@@ -59,6 +60,15 @@ public final class DiagnosisJson {
             f.put("builder", finding.builder());
             ArrayNode fixes = f.putArray("fixes");
             finding.fixes().forEach(fixes::add);
+            ObjectNode subject = f.putObject("subject");
+            nullable(subject, "job", finding.subject().job());
+            subject.put("stepIndex", finding.subject().stepIndex());
+            subject.put("image", finding.subject().image());
+            subject.put("builder", finding.subject().builder());
+            subject.put("arg", finding.subject().arg());
+            subject.put("input", finding.subject().input());
+            subject.put("source", finding.subject().source());
+            subject.put("detail", finding.subject().detail());
         }
         ArrayNode assumptions = root.putArray("assumptions");
         diagnosis.assumptions().forEach(assumptions::add);

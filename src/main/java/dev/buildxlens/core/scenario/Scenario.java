@@ -1,6 +1,6 @@
 package dev.buildxlens.core.scenario;
 
-import dev.buildxlens.core.dockerfile.NamedContext;
+import dev.buildxlens.core.build.BuildSpec;
 import dev.buildxlens.core.model.Snapshot;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +18,12 @@ public record Scenario(String name, String title, String level, String goal, Str
         expect = List.copyOf(expect);
     }
 
-    /** The build: {@code dockerfile} text, or a {@code workflow} text with {@code files} of its repository. */
-    public record Build(String dockerfile, Map<String, String> buildArgs, List<NamedContext> contexts, String target,
-                        List<String> platforms, String builder, boolean load, boolean push, boolean pull, List<String> outputs,
-                        List<String> cacheTo, String workflow, Map<String, String> files) {
+    /**
+     * The build: {@code dockerfile} text with the options of its {@code docker buildx build} ({@code spec}, whose
+     * Dockerfile is named {@code Dockerfile}), or a {@code workflow} text with {@code files} of its repository.
+     */
+    public record Build(String dockerfile, BuildSpec spec, String workflow, Map<String, String> files) {
         public Build {
-            buildArgs = Map.copyOf(buildArgs);
-            contexts = List.copyOf(contexts);
-            platforms = List.copyOf(platforms);
-            outputs = List.copyOf(outputs);
-            cacheTo = List.copyOf(cacheTo);
             files = Map.copyOf(files);
         }
 

@@ -1,5 +1,6 @@
 package dev.buildxlens.core.scenario;
 
+import dev.buildxlens.core.build.BuildSpec;
 import dev.buildxlens.core.dockerfile.NamedContext;
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Container;
@@ -114,7 +115,7 @@ public final class ScenarioLoader {
         BuilderStore store = new BuilderStore(Path.of("scenario"), true, builders, Map.of(),
                 current.isEmpty() ? Optional.empty() : Optional.of(new BuilderStore.CurrentPointer(key, current, false)), Map.of(), List.of());
         ProbeResults facts = new ProbeResults(Instant.EPOCH, List.of(new DockerContext(daemon.context(), "", daemon.host(), false, null)),
-                daemon, key, store, new BuildxCli.Listing(Optional.empty(), "", ""), Optional.empty(), registries, List.of());
+                daemon, key, store, new BuildxCli.Listing(Optional.empty(), dev.buildxlens.core.model.DockerClient.assumedWithBuildx("the lesson assumes a Docker CLI with buildx"), ""), Optional.empty(), registries, List.of());
         Snapshot snapshot = SnapshotAssembler.assemble(facts, "scenario " + name);
         List<String> steps = new ArrayList<>();
         if (top.get("steps") != null) {
@@ -200,7 +201,7 @@ public final class ScenarioLoader {
     private Scenario.Build build(Node node, String runner) throws WorkflowException, ScenarioException {
         if (node == null) {
             // A world without a build of its own (an exported machine): inspect it, or diagnose a Dockerfile against it.
-            return new Scenario.Build(null, Map.of(), List.of(), "", List.of(), "", false, false, false, List.of(), List.of(), null, Map.of());
+            return new Scenario.Build(null, BuildSpec.newBuilder().dockerfile("Dockerfile").build(), null, Map.of());
         }
         Map<String, Node> build = YamlDocument.mapping(node, file, "build");
         String dockerfile = build.get("dockerfile") == null ? null : scalar(build.get("dockerfile"), "build.dockerfile");
@@ -213,11 +214,13 @@ public final class ScenarioLoader {
         }
         List<NamedContext> contexts = new ArrayList<>();
         strings(build.get("contexts"), "build.contexts").forEach((k, v) -> contexts.add(new NamedContext(k, v)));
-        return new Scenario.Build(dockerfile, strings(build.get("buildArgs"), "build.buildArgs"), contexts, text(build.get("target"), ""),
-                list(build.get("platforms"), "build.platforms"), text(build.get("builder"), ""), "true".equals(text(build.get("load"), "false")),
-                "true".equals(text(build.get("push"), "false")), "true".equals(text(build.get("pull"), "false")),
-                list(build.get("outputs"), "build.outputs"), list(build.get("cacheTo"), "build.cacheTo"), workflow,
-                strings(build.get("files"), "build.files"));
+        BuildSpec spec = BuildSpec.newBuilder().dockerfile("Dockerfile").contextDir(".")
+                .buildArgs(strings(build.get("buildArgs"), "build.buildArgs")).contexts(contexts).target(text(build.get("target"), ""))
+                .platforms(list(build.get("platforms"), "build.platforms")).builder(text(build.get("builder"), ""))
+                .load("true".equals(text(build.get("load"), "false"))).push("true".equals(text(build.get("push"), "false")))
+                .pull("true".equals(text(build.get("pull"), "false"))).outputs(list(build.get("outputs"), "build.outputs"))
+                .cacheTo(list(build.get("cacheTo"), "build.cacheTo")).build();
+        return new Scenario.Build(dockerfile, spec, workflow, strings(build.get("files"), "build.files"));
     }
 
     private static String sha256(String text) {

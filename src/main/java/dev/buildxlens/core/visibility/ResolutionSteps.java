@@ -1,6 +1,5 @@
 package dev.buildxlens.core.visibility;
 
-import dev.buildxlens.core.diagnose.ImageLocator;
 import dev.buildxlens.core.dockerfile.NamedContext;
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Access;

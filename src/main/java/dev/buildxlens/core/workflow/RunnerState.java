@@ -130,6 +130,7 @@ final class RunnerState {
                     null, List.of(node), List.of(), "");
             built.add(builder.withAccess(VisibilityRules.accessFor(builder, stores, VisibilityRules.localEndpoint(daemon))));
         }
-        return new Snapshot(Instant.EPOCH, "workflow job " + job, daemon, built, stores, registries, List.of(), List.of());
+        return new Snapshot(Instant.EPOCH, "workflow job " + job, daemon, built, stores, registries, List.of(), List.of(),
+                dev.buildxlens.core.model.DockerClient.assumedWithBuildx("GitHub-hosted runners ship the buildx plugin"));
     }
 }

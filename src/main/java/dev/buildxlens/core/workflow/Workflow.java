@@ -17,11 +17,12 @@ public record Workflow(String file, Map<String, String> env, List<Job> jobs) {
     }
 
     /**
-     * A job. {@code keyColumn} is the indentation of its keys (0-based); {@code servicesLine} and {@code stepsLine}
-     * are the lines of those keys, 0 when absent.
+     * A job. {@code keyColumn} is the indentation of its keys (0-based); {@code servicesLine}, {@code stepsLine} and
+     * {@code needsLine} are the lines of those keys, 0 when absent; {@code needsInline} says whether {@code needs} is
+     * written on its key's line ({@code needs: a} or {@code needs: [a, b]}).
      */
     public record Job(String id, int line, List<String> needs, Map<String, String> env, List<Service> services, List<Step> steps,
-                      int keyColumn, int servicesLine, int stepsLine) {
+                      int keyColumn, int servicesLine, int stepsLine, int needsLine, boolean needsInline) {
         public Job {
             needs = List.copyOf(needs);
             env = Map.copyOf(env);

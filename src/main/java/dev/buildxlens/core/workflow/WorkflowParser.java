@@ -69,8 +69,11 @@ public final class WorkflowParser {
         int keyColumn = node.getStartMark().map(m -> m.getColumn()).orElse(0);
         int servicesLine = job.get("services") == null ? 0 : keyLine(node, "services");
         int stepsLine = job.get("steps") == null ? 0 : keyLine(node, "steps");
+        int needsLine = needsNode == null ? 0 : keyLine(node, "needs");
+        boolean needsInline = needsNode instanceof ScalarNode || needsNode instanceof SequenceNode sequence
+                && sequence.getFlowStyle() == org.snakeyaml.engine.v2.common.FlowStyle.FLOW && YamlDocument.line(needsNode) == needsLine;
         return new Workflow.Job(id, YamlDocument.line(node), needs, strings(job.get("env"), file, "env of job '" + id + "'"), services, steps,
-                keyColumn, servicesLine, stepsLine);
+                keyColumn, servicesLine, stepsLine, needsLine, needsInline);
     }
 
     /** The line of {@code key} in a mapping node. */

@@ -37,6 +37,11 @@ public final class YamlDocument {
 
     /** Reads and composes; every failure names the file and, where YAML knows it, the line. */
     public static Node read(Path path, String displayName) throws WorkflowException {
+        return parse(readText(path, displayName), displayName);
+    }
+
+    /** The file's text, checked first: a regular file, within the size limit, UTF-8. */
+    public static String readText(Path path, String displayName) throws WorkflowException {
         String text;
         try {
             if (Files.isDirectory(path)) {
@@ -55,7 +60,7 @@ public final class YamlDocument {
         } catch (IOException e) {
             throw new WorkflowException(displayName, 0, "cannot be read: " + e.getMessage());
         }
-        return parse(text, displayName);
+        return text;
     }
 
     public static Node parse(String text, String displayName) throws WorkflowException {

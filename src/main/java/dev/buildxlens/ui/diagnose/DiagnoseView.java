@@ -1,6 +1,7 @@
 package dev.buildxlens.ui.diagnose;
 
 import dev.buildxlens.core.diagnose.Finding;
+import dev.buildxlens.core.diagnose.Severity;
 import dev.buildxlens.core.diagnose.ImageCheck;
 import dev.buildxlens.core.fix.FixPlan;
 import dev.buildxlens.core.fix.FixStep;
@@ -11,6 +12,7 @@ import dev.buildxlens.ui.services.FileWatcher;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -90,7 +92,7 @@ public final class DiagnoseView extends BorderPane {
         });
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         Button open = new Button("_Open…");
         open.setId("open-file");
         open.setTooltip(new Tooltip("Open a Dockerfile or a GitHub Actions workflow (or drop one here)"));
@@ -118,10 +120,52 @@ public final class DiagnoseView extends BorderPane {
         Button rerun = new Button("Run _again");
         rerun.setId("rerun");
         rerun.setOnAction(e -> viewModel.rerun());
-        HBox bar = new HBox(8, open, recent, builder, args, target, platforms, rerun);
+        javafx.scene.control.ToggleButton more = new javafx.scene.control.ToggleButton("More options");
+        more.setId("more-options");
+        more.setTooltip(new Tooltip("Named contexts, outputs, cache export, --load/--push/--pull, and the runner's image store for workflows"));
+        HBox bar = new HBox(8, open, recent, builder, args, target, platforms, more, rerun);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 14, 8, 14));
-        return bar;
+        HBox options = moreOptions();
+        options.visibleProperty().bind(more.selectedProperty());
+        options.managedProperty().bind(more.selectedProperty());
+        VBox box = new VBox(6, bar, options);
+        box.setPadding(new Insets(8, 14, 8, 14));
+        return box;
+    }
+
+    /** The rest of docker buildx build's options, as on the command line, and the image store a workflow's runner is assumed to use. */
+    private HBox moreOptions() {
+        TextField contexts = field("build-contexts", "named contexts: NAME=docker-image://… NAME=oci-layout://…", viewModel.buildContextsProperty(), 22);
+        TextField outputs = field("outputs", "outputs: type=docker,dest=…", viewModel.outputsProperty(), 14);
+        TextField cacheTo = field("cache-to", "cache-to: type=gha,mode=max", viewModel.cacheToProperty(), 14);
+        javafx.scene.control.CheckBox load = new javafx.scene.control.CheckBox("--load");
+        load.setId("load");
+        load.selectedProperty().bindBidirectional(viewModel.loadProperty());
+        javafx.scene.control.CheckBox push = new javafx.scene.control.CheckBox("--push");
+        push.setId("push");
+        push.selectedProperty().bindBidirectional(viewModel.pushProperty());
+        javafx.scene.control.CheckBox pull = new javafx.scene.control.CheckBox("--pull");
+        pull.setId("pull");
+        pull.selectedProperty().bindBidirectional(viewModel.pullProperty());
+        javafx.scene.control.ComboBox<dev.buildxlens.core.model.ImageStoreKind> store = new javafx.scene.control.ComboBox<>(
+                FXCollections.observableArrayList(dev.buildxlens.core.model.ImageStoreKind.CLASSIC, dev.buildxlens.core.model.ImageStoreKind.CONTAINERD));
+        store.setId("image-store");
+        store.setTooltip(new Tooltip("The image store the workflow's runner is assumed to use (a Dockerfile build uses this machine's)"));
+        store.valueProperty().bindBidirectional(viewModel.imageStoreProperty());
+        store.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.buildxlens.core.model.ImageStoreKind kind) {
+                return kind == null ? "" : "runner: " + kind.label() + " store";
+            }
+
+            @Override
+            public dev.buildxlens.core.model.ImageStoreKind fromString(String text) {
+                return null;
+            }
+        });
+        HBox row = new HBox(8, contexts, outputs, cacheTo, load, push, pull, store);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property, int columns) {
@@ -142,18 +186,18 @@ public final class DiagnoseView extends BorderPane {
             @Override
             protected void updateItem(SourceLine line, boolean empty) {
                 super.updateItem(line, empty);
-                pseudoClassStateChanged(ERROR, !empty && line != null && line.severity().equals("error"));
-                pseudoClassStateChanged(WARNING, !empty && line != null && line.severity().equals("warning"));
-                pseudoClassStateChanged(INFO, !empty && line != null && line.severity().equals("info"));
+                Severity severity = empty || line == null ? null : line.severity();
+                pseudoClassStateChanged(ERROR, severity == Severity.ERROR);
+                pseudoClassStateChanged(WARNING, severity == Severity.WARNING);
+                pseudoClassStateChanged(INFO, severity == Severity.INFO);
                 if (empty || line == null) {
                     setText(null);
                     return;
                 }
-                String mark = switch (line.severity()) {
-                    case "error" -> "✗";
-                    case "warning" -> "!";
-                    case "info" -> "i";
-                    default -> " ";
+                String mark = severity == null ? " " : switch (severity) {
+                    case ERROR -> "✗";
+                    case WARNING -> "!";
+                    case INFO -> "i";
                 };
                 setText(String.format("%s %4d  %s%s", mark, line.number(), line.text(),
                         line.marker().isEmpty() ? "" : "    ← " + line.marker()));
@@ -171,7 +215,7 @@ public final class DiagnoseView extends BorderPane {
                 super.updateItem(finding, empty);
                 setText(empty || finding == null ? null : finding.severity().label() + "[" + finding.id() + "] line " + finding.line()
                         + ": " + finding.message());
-                setGraphic(empty || finding == null ? null : dev.buildxlens.ui.AppIcons.severity(finding.severity().label()));
+                setGraphic(empty || finding == null ? null : dev.buildxlens.ui.AppIcons.severity(finding.severity()));
             }
         });
         Label explanation = new Label();
@@ -179,14 +223,17 @@ public final class DiagnoseView extends BorderPane {
         explanation.setWrapText(true);
         explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         findings.getSelectionModel().selectedItemProperty().addListener((o, before, finding) -> {
-            viewModel.selectFinding(finding);
-            explanation.setText(finding == null ? "" : finding.explanation());
+            if (finding != null && finding != viewModel.selectedFindingProperty().get()) {
+                viewModel.selectFinding(finding);
+            }
         });
-
-        // The first finding is what the user came for: select it, so its explanation and fixes show at once.
-        viewModel.findingsProperty().addListener((javafx.collections.ListChangeListener<Finding>) c -> {
-            if (!viewModel.findingsProperty().isEmpty()) {
-                findings.getSelectionModel().select(0);
+        // The view model decides which finding is shown (the same key after a re-run, else the first): follow it.
+        viewModel.selectedFindingProperty().addListener((o, before, finding) -> {
+            explanation.setText(finding == null ? "" : finding.explanation());
+            if (finding == null) {
+                findings.getSelectionModel().clearSelection();
+            } else if (findings.getSelectionModel().getSelectedItem() != finding) {
+                findings.getSelectionModel().select(finding);
             }
         });
 
@@ -200,7 +247,11 @@ public final class DiagnoseView extends BorderPane {
             protected void updateItem(FixPlan plan, boolean empty) {
                 super.updateItem(plan, empty);
                 setText(empty || plan == null ? null : (plan.recommended() ? "★ " : "   ") + plan.title() + " (" + plan.id() + ")"
-                        + (plan.breaks().isEmpty() ? "" : " — breaks " + plan.breaks().size() + " thing(s) in this build")
+                        + switch (plan.state()) {
+                            case APPLIED -> " — already applied";
+                            case PARTLY_APPLIED -> " — partly applied";
+                            case NEW -> "";
+                        }
                         + " · registry: " + (plan.tradeoffs().needsRegistry() ? "yes" : "no") + " · multi-platform: " + plan.tradeoffs().multiPlatform());
             }
         });
@@ -272,12 +323,20 @@ public final class DiagnoseView extends BorderPane {
     private void showPlan(FixPlan plan) {
         snippets.getChildren().clear();
         if (plan == null) {
+            viewModel.notOfferedProperty().forEach(n -> snippets.getChildren().add(wrapped("Not offered: " + n.kind().title() + " — " + n.reason())));
             return;
         }
-        Label summary = new Label(plan.summary());
-        summary.setWrapText(true);
-        snippets.getChildren().add(summary);
-        plan.breaks().forEach(b -> snippets.getChildren().add(new Label("Breaks " + b)));
+        snippets.getChildren().add(wrapped(plan.summary()));
+        switch (plan.state()) {
+            case APPLIED -> snippets.getChildren().add(wrapped("Already applied: every change of this fix is in your files."));
+            case PARTLY_APPLIED -> snippets.getChildren().add(wrapped("Partly applied: the steps below are what is still missing."));
+            case NEW -> {
+                // nothing to add
+            }
+        }
+        plan.alreadyDone().forEach(d -> snippets.getChildren().add(wrapped("Already done: " + d)));
+        plan.prerequisites().forEach(p -> snippets.getChildren().add(wrapped("Needs: " + p)));
+        plan.breaks().forEach(b -> snippets.getChildren().add(wrapped("Also changes: " + b)));
         int number = 1;
         for (FixStep step : plan.steps()) {
             Label title = new Label(number++ + ". " + step.title());
@@ -295,7 +354,7 @@ public final class DiagnoseView extends BorderPane {
                 copy.setOnAction(e -> copy(dev.buildxlens.core.model.Secrets.maskValues(snippet.content())));
                 HBox buttons = new HBox(8, new Label(snippet.title()), copy);
                 buttons.setAlignment(Pos.CENTER_LEFT);
-                if (snippet.kind().endsWith("-patch")) {
+                if (snippet.patch()) {
                     Button save = new Button("Save patch…");
                     save.setGraphic(dev.buildxlens.ui.AppIcons.save());
                     save.setId("save-" + snippet.kind());
@@ -305,6 +364,15 @@ public final class DiagnoseView extends BorderPane {
                 snippets.getChildren().addAll(buttons, text);
             }
         }
+        if (!plan.patches().isEmpty()) {
+            snippets.getChildren().add(wrapped(viewModel.howToApply()));
+        }
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
     }
 
     private void copy(String text) {

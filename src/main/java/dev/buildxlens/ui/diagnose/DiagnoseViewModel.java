@@ -1,84 +1,93 @@
 package dev.buildxlens.ui.diagnose;
 
+import dev.buildxlens.core.build.BuildFlags;
+import dev.buildxlens.core.build.BuildSpec;
 import dev.buildxlens.core.diagnose.BuildCheck;
-import dev.buildxlens.core.diagnose.BuildDiagnoser;
-import dev.buildxlens.core.diagnose.BuildRequest;
-import dev.buildxlens.core.diagnose.Diagnosis;
 import dev.buildxlens.core.diagnose.Finding;
 import dev.buildxlens.core.diagnose.ImageCheck;
-import dev.buildxlens.core.dockerfile.DockerfileAnalysis;
-import dev.buildxlens.core.dockerfile.DockerfileAnalyzer;
-import dev.buildxlens.core.dockerfile.DockerfileFiles;
-import dev.buildxlens.core.dockerfile.DockerfileInputs;
-import dev.buildxlens.core.dockerfile.DockerfileParser;
+import dev.buildxlens.core.diagnose.Severity;
+import dev.buildxlens.core.files.AtomicFiles;
 import dev.buildxlens.core.fix.FixPlan;
-import dev.buildxlens.core.fix.LocalBuild;
-import dev.buildxlens.core.fix.LocalFixContext;
-import dev.buildxlens.core.fix.LocalFixPlanner;
-import dev.buildxlens.core.fix.WorkflowFixPlanner;
+import dev.buildxlens.core.fix.NotOffered;
+import dev.buildxlens.core.fix.Snippet;
+import dev.buildxlens.core.fix.UnifiedDiff;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.pipeline.BuildInput;
+import dev.buildxlens.core.pipeline.DiagnosisPipeline;
+import dev.buildxlens.core.pipeline.DockerfileBuild;
+import dev.buildxlens.core.pipeline.FixChoices;
+import dev.buildxlens.core.pipeline.PipelineResult;
+import dev.buildxlens.core.pipeline.WorkflowBuild;
 import dev.buildxlens.core.probe.Messages;
 import dev.buildxlens.core.report.FixReport;
-import dev.buildxlens.core.workflow.Repositories;
-import dev.buildxlens.core.workflow.Workflow;
-import dev.buildxlens.core.workflow.WorkflowParser;
-import dev.buildxlens.core.workflow.WorkflowSimulator;
 import dev.buildxlens.ui.task.TaskExecutor;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyListWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 
 /**
- * The Diagnose tab: a Dockerfile (diagnosed against the current live snapshot) or a workflow (on a simulated runner),
- * its source with the findings' lines marked, the findings, the images, and the fixes for the selected finding.
- * File reads and analysis run on the executor.
+ * The Diagnose tab: a Dockerfile (diagnosed against the current snapshot, with the options of
+ * {@code docker buildx build}) or a workflow (on a simulated runner), through the same {@link DiagnosisPipeline} as
+ * the command line; its source with the findings' lines marked, the findings, the images, and the fixes of the
+ * selected finding (attached by its key). File reads and analysis run on the executor.
  */
 public final class DiagnoseViewModel {
-
-    /** Everything one run produced, handed back to the FX thread at once. */
-    private record Run(Path file, List<String> lines, Diagnosis diagnosis, Map<Finding, List<FixPlan>> fixes, String error) {
-    }
 
     private final Supplier<Snapshot> currentSnapshot;
     private final TaskExecutor executor;
 
     private final StringProperty builder = new SimpleStringProperty(this, "builder", "");
     private final StringProperty buildArgs = new SimpleStringProperty(this, "buildArgs", "");
+    private final StringProperty buildContexts = new SimpleStringProperty(this, "buildContexts", "");
     private final StringProperty target = new SimpleStringProperty(this, "target", "");
     private final StringProperty platforms = new SimpleStringProperty(this, "platforms", "");
-    private final StringProperty registry = new SimpleStringProperty(this, "registry", "localhost:5000");
-    private volatile Path repoRoot;
+    private final StringProperty outputs = new SimpleStringProperty(this, "outputs", "");
+    private final StringProperty cacheTo = new SimpleStringProperty(this, "cacheTo", "");
+    private final BooleanProperty load = new SimpleBooleanProperty(this, "load", false);
+    private final BooleanProperty push = new SimpleBooleanProperty(this, "push", false);
+    private final BooleanProperty pull = new SimpleBooleanProperty(this, "pull", false);
+    private final ObjectProperty<ImageStoreKind> imageStore = new SimpleObjectProperty<>(this, "imageStore", ImageStoreKind.CLASSIC);
+    private final StringProperty registry = new SimpleStringProperty(this, "registry", FixChoices.DEFAULT_REGISTRY);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a Dockerfile or a workflow (or drop it here).");
     private final ReadOnlyListWrapper<SourceLine> source = new ReadOnlyListWrapper<>(this, "source", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<Finding> findings = new ReadOnlyListWrapper<>(this, "findings", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<ImageCheck> images = new ReadOnlyListWrapper<>(this, "images", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<FixPlan> fixes = new ReadOnlyListWrapper<>(this, "fixes", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<NotOffered> notOffered = new ReadOnlyListWrapper<>(this, "notOffered", FXCollections.observableArrayList());
+    private final ReadOnlyObjectWrapper<Finding> selectedFinding = new ReadOnlyObjectWrapper<>(this, "selectedFinding");
     private final ReadOnlyListWrapper<String> recent = new ReadOnlyListWrapper<>(this, "recent", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> builderNames = new ReadOnlyListWrapper<>(this, "builderNames", FXCollections.observableArrayList());
-    private Map<Finding, List<FixPlan>> fixesByFinding = Map.of();
+    private PipelineResult result;
+    private int generation;
 
     public DiagnoseViewModel(Supplier<Snapshot> currentSnapshot, TaskExecutor executor) {
         this.currentSnapshot = currentSnapshot;
         this.executor = executor;
     }
 
-    // ---- Properties ----
+    // ---- Properties: the build options, as on the command line ----
 
     /** The builder to diagnose with (empty: the current builder). */
     public StringProperty builderProperty() {
@@ -90,6 +99,11 @@ public final class DiagnoseViewModel {
         return buildArgs;
     }
 
+    /** Named contexts, {@code NAME=VALUE} ({@code docker-image://REF}, {@code oci-layout://PATH:TAG}, a folder) separated by spaces. */
+    public StringProperty buildContextsProperty() {
+        return buildContexts;
+    }
+
     public StringProperty targetProperty() {
         return target;
     }
@@ -99,10 +113,39 @@ public final class DiagnoseViewModel {
         return platforms;
     }
 
+    /** Outputs ({@code --output}), separated by spaces. */
+    public StringProperty outputsProperty() {
+        return outputs;
+    }
+
+    /** Cache exports ({@code --cache-to}), separated by spaces. */
+    public StringProperty cacheToProperty() {
+        return cacheTo;
+    }
+
+    public BooleanProperty loadProperty() {
+        return load;
+    }
+
+    public BooleanProperty pushProperty() {
+        return push;
+    }
+
+    public BooleanProperty pullProperty() {
+        return pull;
+    }
+
+    /** The image store assumed for a workflow's runner (a Dockerfile build uses the snapshot's). */
+    public ObjectProperty<ImageStoreKind> imageStoreProperty() {
+        return imageStore;
+    }
+
     /** The registry the bridge fixes push to (HOST:PORT; a workflow's service is on localhost). */
     public StringProperty registryProperty() {
         return registry;
     }
+
+    // ---- Properties: what the diagnosis shows ----
 
     public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
@@ -129,7 +172,17 @@ public final class DiagnoseViewModel {
         return fixes.getReadOnlyProperty();
     }
 
-    /** The builders of the live machine, for the picker ("" = the current one). */
+    /** The catalog fixes of the selected finding that are not offered here, with the reason. */
+    public ReadOnlyListProperty<NotOffered> notOfferedProperty() {
+        return notOffered.getReadOnlyProperty();
+    }
+
+    /** The finding whose fixes are shown. */
+    public ReadOnlyObjectProperty<Finding> selectedFindingProperty() {
+        return selectedFinding.getReadOnlyProperty();
+    }
+
+    /** The builders of the world shown, for the picker ("" = the current one). */
     public ReadOnlyListProperty<String> builderNamesProperty() {
         return builderNames.getReadOnlyProperty();
     }
@@ -153,6 +206,21 @@ public final class DiagnoseViewModel {
 
     // ---- Commands ----
 
+    /** Takes a lesson's build options (its Dockerfile build, or its runner's image store) before its file is opened. */
+    public void useBuildOptions(BuildSpec spec, ImageStoreKind store) {
+        builder.set(spec.builder());
+        buildArgs.set(String.join(" ", spec.buildArgs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        buildContexts.set(String.join(" ", spec.contexts().stream().map(c -> c.name() + "=" + c.value()).toList()));
+        target.set(spec.target());
+        platforms.set(String.join(",", spec.platforms()));
+        outputs.set(String.join(" ", spec.outputs()));
+        cacheTo.set(String.join(" ", spec.cacheTo()));
+        load.set(spec.load());
+        push.set(spec.push());
+        pull.set(spec.pull());
+        imageStore.set(store == ImageStoreKind.UNKNOWN ? ImageStoreKind.CLASSIC : store);
+    }
+
     public void open(Path path) {
         file.set(path);
         recent.remove(path.toString());
@@ -163,83 +231,133 @@ public final class DiagnoseViewModel {
         rerun();
     }
 
-    /** Diagnoses the open file again (after an edit on disk, or new build options). */
+    /** Diagnoses the open file again (after an edit on disk, new build options, or a new picture of the world). */
     public void rerun() {
         Path path = file.get();
         if (path == null) {
             return;
         }
+        int mine = ++generation;
         status.set("Diagnosing " + path.getFileName() + "…");
         Snapshot snapshot = currentSnapshot.get();
-        String args = buildArgs.get();
-        String targetStage = target.get();
-        String platformList = platforms.get();
-        String builderName = builder.get();
-        String registryHost = registry.get().isBlank() ? "localhost:5000" : registry.get().trim();
-        executor.execute(() -> run(path, snapshot, args, targetStage, platformList, builderName, registryHost), this::show,
-                error -> status.set("Could not diagnose " + path.getFileName() + ": " + Messages.firstLine(error)));
+        BuildInput input;
+        try {
+            input = input(path);
+        } catch (BuildFlags.InvalidFlagException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        FixChoices choices = new FixChoices(registry.get());
+        executor.execute(() -> run(path, input, snapshot, choices), run -> {
+            if (mine == generation) {
+                show(run);
+            }
+        }, error -> status.set("Could not diagnose " + path.getFileName() + ": " + Messages.firstLine(error)));
     }
 
     public void selectFinding(Finding finding) {
-        fixes.setAll(finding == null ? List.of() : fixesByFinding.getOrDefault(finding, List.of()));
+        selectedFinding.set(finding);
+        fixes.setAll(finding == null || result == null ? List.of() : result.fixesFor(finding));
+        notOffered.setAll(finding == null || result == null ? List.of() : result.fixes().notOfferedFor(finding.key()));
     }
 
-    /** Where a patch snippet applies: a workflow's patches are relative to its repository, a Dockerfile's name it. */
-    public Path patchTarget(dev.buildxlens.core.fix.Snippet patch) {
-        Path title = Path.of(patch.title());
-        String name = file.get() == null ? "" : file.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        boolean workflow = name.endsWith(".yml") || name.endsWith(".yaml");
-        return workflow && repoRoot != null && !title.isAbsolute() ? repoRoot.resolve(title) : title;
+    /** The file a patch changes: its path is relative to the patches' root (the repository, or the Dockerfile's folder). */
+    public Path patchTarget(Snippet patch) {
+        return result == null ? Path.of(patch.title()) : result.fixes().patchRoot().resolve(patch.title());
+    }
+
+    /** Where the patches apply from, said for people. */
+    public String howToApply() {
+        return result == null ? "" : result.fixes().patchRoot().howToApply();
     }
 
     /**
      * Applies a patch to its file: the original is kept as {@code <file>.bak}, the new text is written to a temp file
      * and moved into place, so a crash never leaves half a file. Refuses when the file changed since the diagnosis.
      */
-    public void applyPatch(dev.buildxlens.core.fix.Snippet patch, java.util.function.Consumer<String> done) {
+    public void applyPatch(Snippet patch, Consumer<String> done) {
         Path target = patchTarget(patch);
         // Reading, writing and flushing files are off the FX thread; the outcome comes back as one sentence.
         executor.execute(() -> applyPatchNow(patch, target), done, error -> done.accept("Not applied: " + Messages.firstLine(error)));
     }
 
     /** Saves a patch (or any snippet) to a file the user chose, atomically, off the FX thread. */
-    public void save(Path target, String content, java.util.function.Consumer<String> done) {
+    public void save(Path target, String content, Consumer<String> done) {
         executor.execute(() -> {
             try {
-                dev.buildxlens.core.files.AtomicFiles.write(target, content);
+                AtomicFiles.write(target, content);
                 return "Saved " + target.getFileName();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return "Could not save: " + Messages.firstLine(e);
             }
         }, done, error -> done.accept("Could not save: " + Messages.firstLine(error)));
     }
 
-    private String applyPatchNow(dev.buildxlens.core.fix.Snippet patch, Path target) {
+    private String applyPatchNow(Snippet patch, Path target) {
         try {
             String original = Files.readString(target);
-            String patched = dev.buildxlens.core.fix.UnifiedDiff.apply(original, patch.content());
-            Path backup = dev.buildxlens.core.files.AtomicFiles.writeWithBackup(target, patched);
+            String patched = UnifiedDiff.apply(original, patch.content());
+            Path backup = AtomicFiles.writeWithBackup(target, patched);
             return "Applied to " + target + " (the original is in " + backup.getFileName() + ")";
-        } catch (dev.buildxlens.core.fix.UnifiedDiff.PatchException e) {
+        } catch (UnifiedDiff.PatchException e) {
             return "Not applied: " + e.getMessage();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "Not applied: " + target + ": " + Messages.firstLine(e);
         }
     }
 
-    /** All fixes of the selected finding as a Markdown handout. */
+    /** The fixes of the selected finding as a Markdown handout. */
     public String fixesAsMarkdown() {
-        return FixReport.markdown(fixes, "");
+        return markdownFor(List.copyOf(fixes));
+    }
+
+    /** Some of the plans as a Markdown handout, with where their patches apply from. */
+    public String markdownFor(List<FixPlan> plans) {
+        return result == null ? "" : FixReport.markdown(plans, result.fixes(), "");
     }
 
     // ---- the work, off the FX thread ----
 
-    private Run run(Path path, Snapshot snapshot, String args, String targetStage, String platformList, String builderName,
-                    String registryHost) {
+    private static boolean isWorkflow(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yml") || name.endsWith(".yaml");
+    }
+
+    /** The build as the options say, read on the FX thread (the properties live there). */
+    private BuildInput input(Path path) throws BuildFlags.InvalidFlagException {
+        if (isWorkflow(path)) {
+            return new WorkflowBuild(path, null, "", imageStore.get());
+        }
+        BuildSpec.Builder spec = BuildSpec.newBuilder().dockerfile(path.toString())
+                .contextDir(path.getParent() == null ? "." : path.getParent().toString()).builder(builder.get())
+                .target(target.get()).load(load.get()).push(push.get()).pull(pull.get());
+        for (String pair : words(buildArgs.get())) {
+            BuildFlags.apply(spec, "--build-arg", pair, Map.of());
+        }
+        for (String pair : words(buildContexts.get())) {
+            BuildFlags.apply(spec, "--build-context", pair, Map.of());
+        }
+        BuildFlags.apply(spec, "--platform", platforms.get(), Map.of());
+        words(outputs.get()).forEach(spec::output);
+        words(cacheTo.get()).forEach(spec::cacheTo);
+        return DockerfileBuild.onDisk(spec.build());
+    }
+
+    private static List<String> words(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+    }
+
+    /** One run's outcome: the pipeline's result, or what went wrong with the file's lines as they are. */
+    private record Run(Path file, List<String> lines, PipelineResult result, String error) {
+    }
+
+    private static Run run(Path path, BuildInput input, Snapshot snapshot, FixChoices choices) {
         try {
-            String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            boolean workflow = name.endsWith(".yml") || name.endsWith(".yaml");
-            return workflow ? workflow(path, registryHost) : dockerfile(path, snapshot, args, targetStage, platformList, builderName, registryHost);
+            if (input instanceof DockerfileBuild && snapshot == null) {
+                throw new IllegalStateException("no picture of this machine yet: wait for the first refresh");
+            }
+            PipelineResult result = DiagnosisPipeline.run(input, () -> snapshot, choices);
+            return new Run(path, List.of(result.sourceText().split("\r?\n", -1)), result, "");
         } catch (Exception e) {
             List<String> lines = List.of();
             try {
@@ -247,99 +365,50 @@ public final class DiagnoseViewModel {
             } catch (Exception ignored) {
                 // The message below says what went wrong.
             }
-            return new Run(path, lines, null, Map.of(), Messages.firstLine(e));
+            return new Run(path, lines, null, Messages.firstLine(e));
         }
-    }
-
-    private static Run dockerfile(Path path, Snapshot snapshot, String args, String targetStage, String platformList, String builderName,
-                                  String registryHost) throws Exception {
-        if (snapshot == null) {
-            throw new IllegalStateException("no picture of this machine yet: wait for the first refresh");
-        }
-        String display = path.toString();
-        String text = DockerfileFiles.readText(path, display);
-        Map<String, String> buildArgs = new LinkedHashMap<>();
-        for (String pair : args.trim().split("\\s+")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                buildArgs.put(pair.substring(0, equals), pair.substring(equals + 1));
-            }
-        }
-        List<String> platforms = Arrays.stream(platformList.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList();
-        DockerfileAnalysis analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(text, display),
-                new DockerfileInputs(buildArgs, List.of(), targetStage, platforms));
-        BuildDiagnoser.Result result = BuildDiagnoser.diagnose(snapshot, new BuildRequest(analysis, builderName, platforms, false,
-                false, List.of(), List.of(), false, display, 1, null, null));
-        Diagnosis diagnosis = new Diagnosis(List.of(result.check()), result.findings(), List.of());
-        String contextDir = path.getParent() == null ? "." : path.getParent().toString();
-        LocalBuild build = new LocalBuild(display, contextDir, buildArgs, List.of(), targetStage, platforms, false, false, false,
-                List.of(), List.of(), builderName);
-        List<FixPlan> plans = LocalFixPlanner.plan(diagnosis, new LocalFixContext(snapshot, analysis, text, build, registryHost));
-        Map<Finding, List<FixPlan>> byFinding = new LinkedHashMap<>();
-        for (Finding finding : diagnosis.findings()) {
-            byFinding.put(finding, plans.stream().filter(p -> p.solves().contains(finding.id())).toList());
-        }
-        return new Run(path, List.of(text.split("\r?\n", -1)), diagnosis, byFinding, "");
-    }
-
-    private Run workflow(Path path, String registryHost) throws Exception {
-        String text = Files.readString(path);
-        Path repo = Repositories.rootOf(path);
-        repoRoot = repo;
-        int port = registryHost.contains(":") ? Integer.parseInt(registryHost.substring(registryHost.lastIndexOf(':') + 1)) : 5000;
-        String relative = repo.toAbsolutePath().normalize().relativize(path.toAbsolutePath().normalize()).toString();
-        Workflow parsed = WorkflowParser.parse(text, relative);
-        WorkflowSimulator.Result result = WorkflowSimulator.simulateWithProvenance(parsed,
-                new WorkflowSimulator.Options(repo, "", ImageStoreKind.CLASSIC));
-        List<FixPlan> plans = WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(parsed, text, relative, repo, port));
-        Map<Finding, List<FixPlan>> byFinding = new LinkedHashMap<>();
-        for (Finding finding : result.diagnosis().findings()) {
-            byFinding.put(finding, plans.stream().filter(p -> p.solves().contains(finding.id())
-                    && p.steps().get(0).title().contains("job " + finding.job() + ", step " + finding.step())).toList());
-        }
-        return new Run(path, List.of(text.split("\r?\n", -1)), result.diagnosis(), byFinding, "");
     }
 
     private void show(Run run) {
-        List<SourceLine> lines = new ArrayList<>();
-        Map<Integer, String> severity = new LinkedHashMap<>();
-        Map<Integer, String> markers = new LinkedHashMap<>();
-        if (run.diagnosis() != null) {
-            for (Finding finding : run.diagnosis().findings()) {
-                int line = finding.line();
-                String current = severity.get(line);
-                if (current == null || rank(finding.severity().label()) > rank(current)) {
-                    severity.put(line, finding.severity().label());
-                }
-                markers.merge(line, finding.id(), (a, b) -> a + ", " + b);
+        Map<Integer, Severity> severity = new java.util.HashMap<>();
+        Map<Integer, String> markers = new java.util.HashMap<>();
+        if (run.result() != null) {
+            for (Finding finding : run.result().diagnosis().findings()) {
+                severity.merge(finding.line(), finding.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                markers.merge(finding.line(), finding.id(), (a, b) -> a + ", " + b);
             }
         }
+        List<SourceLine> lines = new ArrayList<>();
         for (int i = 0; i < run.lines().size(); i++) {
-            lines.add(new SourceLine(i + 1, run.lines().get(i), severity.getOrDefault(i + 1, ""), markers.getOrDefault(i + 1, "")));
+            lines.add(new SourceLine(i + 1, run.lines().get(i), severity.get(i + 1), markers.getOrDefault(i + 1, "")));
         }
         source.setAll(lines);
-        fixesByFinding = run.fixes();
-        fixes.clear();
-        if (run.diagnosis() == null) {
+        String selectedKey = selectedFinding.get() == null ? null : selectedFinding.get().key();
+        result = run.result();
+        selectFinding(null);
+        if (run.result() == null) {
             findings.clear();
             images.clear();
             status.set(run.error());
             return;
         }
-        findings.setAll(run.diagnosis().findings());
-        images.setAll(run.diagnosis().builds().stream().map(BuildCheck::images).flatMap(List::stream).toList());
-        long errors = run.diagnosis().findings().stream().filter(f -> f.severity().label().equals("error")).count();
-        String builderNames = String.join(", ", run.diagnosis().builds().stream().map(b -> b.builder().name() + " (" + b.builder().driver() + ")")
-                .distinct().toList());
-        status.set(run.file().getFileName() + ": " + (errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"))
-                + (builderNames.isEmpty() ? "" : " · builder " + builderNames));
-    }
-
-    private static int rank(String severity) {
-        return switch (severity) {
-            case "error" -> 3;
-            case "warning" -> 2;
-            default -> 1;
-        };
+        List<Finding> all = run.result().diagnosis().findings();
+        findings.setAll(all);
+        // The finding the user was looking at stays selected (by key) after a re-run; else the first, which is what
+        // the user came for.
+        selectFinding(all.stream().filter(f -> f.key().equals(selectedKey)).findFirst().orElse(all.isEmpty() ? null : all.get(0)));
+        images.setAll(run.result().diagnosis().builds().stream().map(BuildCheck::images).flatMap(List::stream).toList());
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        run.result().diagnosis().findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+        long errors = counts.getOrDefault(Severity.ERROR, 0L);
+        String builderNames = String.join(", ", run.result().diagnosis().builds().stream()
+                .map(b -> b.builder().name() + " (" + b.builder().driver() + ")").distinct().toList());
+        String summary = run.file().getFileName() + ": " + (errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"))
+                + (builderNames.isEmpty() ? "" : " · builder " + builderNames);
+        if (run.result().daemonUnreachable()) {
+            summary = run.file().getFileName() + ": the Docker daemon is unreachable, so which images are local is unknown; "
+                    + "findings about local images cannot be trusted until it answers";
+        }
+        status.set(summary);
     }
 }

@@ -35,6 +35,7 @@ public final class FixWizard {
     private final Finding finding;
     private final ToggleGroup choice = new ToggleGroup();
     private final Label result = new Label();
+    private javafx.collections.ListChangeListener<FixPlan> refill = c -> { };
 
     public FixWizard(DiagnoseViewModel viewModel, Services services, Finding finding) {
         this.viewModel = viewModel;
@@ -58,7 +59,12 @@ public final class FixWizard {
             });
         }
         wizard.setFlow(new Wizard.LinearFlow(first, choose(), names(), snippets(), next()));
-        wizard.showAndWait();
+        try {
+            wizard.showAndWait();
+        } finally {
+            // The wizard's listener must not outlive it: each opening would otherwise add one more.
+            viewModel.fixesProperty().removeListener(refill);
+        }
     }
 
     private static WizardPane page(String header, javafx.scene.Node content) {
@@ -159,7 +165,7 @@ public final class FixWizard {
         markdown.setGraphic(dev.buildxlens.ui.AppIcons.copy());
         markdown.setId("wizard-copy-markdown");
         markdown.setOnAction(e -> {
-            services.clipboard().copy(dev.buildxlens.core.report.FixReport.markdown(List.of(chosen()), ""));
+            services.clipboard().copy(viewModel.markdownFor(chosen() == null ? List.of() : List.of(chosen())));
             result.setText("Copied");
         });
         VBox box = new VBox(10, tabs, new HBox(10, markdown, result));
@@ -174,7 +180,8 @@ public final class FixWizard {
         pane.setHeaderText("4. The changes, ready to copy");
         pane.setContent(box);
         pane.setPrefSize(900, 620);
-        viewModel.fixesProperty().addListener((javafx.collections.ListChangeListener<FixPlan>) c -> fill(tabs));
+        refill = c -> fill(tabs);
+        viewModel.fixesProperty().addListener(refill);
         return pane;
     }
 

@@ -1,5 +1,7 @@
 package dev.buildxlens.ui.diagnose;
 
-/** One line of the opened file, with the worst severity of the findings on it ({@code ""} when none). */
-public record SourceLine(int number, String text, String severity, String marker) {
+import dev.buildxlens.core.diagnose.Severity;
+
+/** One line of the opened file, with the worst severity of the findings on it ({@code null} when none). */
+public record SourceLine(int number, String text, Severity severity, String marker) {
 }

@@ -338,9 +338,12 @@ public final class MainViewModel {
                 ? "Docker " + daemon.serverVersion() + " · " + daemon.imageStore().label() + " image store · "
                   + daemon.images().size() + (daemon.images().size() == 1 ? " image" : " images") + " · context " + daemon.context()
                 : "Daemon unreachable · context " + daemon.context() + (daemon.host().isEmpty() ? "" : " (" + daemon.host() + ")"));
-        String buildx = result.origin().startsWith("scenario") ? "world: " + result.origin()
-                : result.notes().stream().anyMatch(n -> n.startsWith("docker buildx plugin") || n.startsWith("no docker CLI"))
-                ? "buildx: store files only" : "buildx: plugin";
+        String buildx = result.origin().startsWith("scenario") ? "world: " + result.origin() : switch (result.client().buildx()) {
+            case INSTALLED -> "buildx: plugin" + (result.client().buildxVersion().isEmpty() ? "" : " " + buildxVersion(result.client().buildxVersion()));
+            case MISSING -> "buildx: not installed (builders from the store files)";
+            case FAILED -> "buildx: failing (builders from the store files)";
+            case UNKNOWN -> "buildx: not checked yet";
+        };
         status.set("context " + daemon.context() + " · " + (daemon.host().isEmpty() ? "no host" : daemon.host())
                 + (daemon.reachable() ? " · API " + daemon.apiVersion() + " · " + daemon.imageStore().label() + " image store" : " · unreachable")
                 + " · " + buildx + " · refreshed " + TIME.format(clock.instant()));
@@ -372,6 +375,12 @@ public final class MainViewModel {
         if (complete) {
             loading.set(false);
         }
+    }
+
+    /** {@code github.com/docker/buildx v0.20.1 abc…} → {@code v0.20.1}. */
+    private static String buildxVersion(String versionLine) {
+        String[] words = versionLine.trim().split("\\s+");
+        return words.length >= 2 ? words[1] : versionLine.trim();
     }
 
     private List<ImageRow> imageRows(Snapshot result) {

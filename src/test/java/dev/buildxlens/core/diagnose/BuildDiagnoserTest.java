@@ -1,5 +1,6 @@
 package dev.buildxlens.core.diagnose;
 
+import dev.buildxlens.core.build.BuildSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,8 +39,9 @@ class BuildDiagnoserTest {
     private static Run diagnose(Snapshot snapshot, String dockerfile, String builder, DockerfileInputs inputs, List<String> platforms,
                                 boolean load, List<String> outputs, List<String> cacheTo, boolean pull) throws Exception {
         var analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(dockerfile, "Dockerfile"), inputs);
-        return new Run(BuildDiagnoser.diagnose(snapshot, new BuildRequest(analysis, builder, platforms, load, false, outputs,
-                cacheTo, pull, "Dockerfile", 1, null, null)));
+        BuildSpec spec = BuildSpec.newBuilder().dockerfile("Dockerfile").builder(builder).platforms(platforms).load(load)
+                .outputs(outputs).cacheTo(cacheTo).pull(pull).build();
+        return new Run(BuildDiagnoser.diagnose(snapshot, new BuildRequest(analysis, spec, BuildSite.local("Dockerfile"))));
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.buildxlens.core.diagnose.Finding;
 import dev.buildxlens.core.diagnose.Severity;
 import dev.buildxlens.core.model.ImageStoreKind;
+import dev.buildxlens.core.pipeline.DiagnosisPipeline;
+import dev.buildxlens.core.pipeline.FixChoices;
+import dev.buildxlens.core.pipeline.WorkflowBuild;
 import dev.buildxlens.core.workflow.Workflow;
 import dev.buildxlens.core.workflow.WorkflowParser;
 import dev.buildxlens.core.workflow.WorkflowSimulator;
@@ -75,9 +78,12 @@ class WorkflowFixPlannerTest {
         Files.writeString(repo.resolve("app/Dockerfile"), "# app\nFROM base:latest\nCOPY . /app\n");
         Files.createDirectories(repo.resolve(".github/workflows"));
         Files.writeString(repo.resolve(PATH), workflow);
-        Workflow parsed = WorkflowParser.parse(workflow, PATH);
-        var result = WorkflowSimulator.simulateWithProvenance(parsed, new WorkflowSimulator.Options(repo, "", ImageStoreKind.CLASSIC));
-        return WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(parsed, workflow, PATH, repo, 5000));
+        return fixes().plans();
+    }
+
+    private FixPlans fixes() throws Exception {
+        return DiagnosisPipeline.run(new WorkflowBuild(repo.resolve(PATH), repo, "", ImageStoreKind.CLASSIC), () -> null,
+                FixChoices.defaults()).fixes();
     }
 
     private static FixPlan plan(List<FixPlan> plans, String id) {
@@ -102,7 +108,7 @@ class WorkflowFixPlannerTest {
         String patched = Files.readString(repo.resolve(PATH));
         assertThat(Actionlint.lint(patched)).as("actionlint on the patched workflow").isEqualTo(Actionlint.lint(original));
         Workflow workflow = WorkflowParser.parse(patched, PATH);
-        return WorkflowSimulator.simulate(workflow, new WorkflowSimulator.Options(repo, "", ImageStoreKind.CLASSIC)).findings().stream()
+        return WorkflowSimulator.simulate(workflow, new WorkflowSimulator.Options(repo, "", ImageStoreKind.CLASSIC)).diagnosis().findings().stream()
                 .filter(f -> f.severity() == Severity.ERROR).map(Finding::id).toList();
     }
 
@@ -161,10 +167,9 @@ class WorkflowFixPlannerTest {
         plans(workflow);
         // This app pulls its base from the registry service.
         Files.writeString(repo.resolve("app/Dockerfile"), "FROM localhost:5000/base:latest\n");
-        Workflow parsed = WorkflowParser.parse(workflow, PATH);
-        var result = WorkflowSimulator.simulateWithProvenance(parsed, new WorkflowSimulator.Options(repo, "", ImageStoreKind.CLASSIC));
+        var result = DiagnosisPipeline.run(new WorkflowBuild(repo.resolve(PATH), repo, "", ImageStoreKind.CLASSIC), () -> null, FixChoices.defaults());
         assertThat(result.diagnosis().findings()).extracting(Finding::id).containsExactly("localhost-registry-unreachable");
-        FixPlan host = plan(WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(parsed, workflow, PATH, repo, 5000)), "add-network-host");
+        FixPlan host = plan(result.fixes().plans(), "add-network-host");
         assertThat(patches(host).get(0).content()).contains("-          driver-opts: image=moby/buildkit:v0.20.0\n+          driver-opts: |\n"
                 + "+            image=moby/buildkit:v0.20.0\n+            network=host\n");
         assertThat(applyAndRediagnose(host)).isEmpty();

@@ -44,7 +44,9 @@ class SnapshotAssemblerTest {
     }
 
     private static BuildxCli.Listing noCli() {
-        return new BuildxCli.Listing(Optional.empty(), "", "docker buildx plugin not installed");
+        return new BuildxCli.Listing(Optional.empty(), new dev.buildxlens.core.model.DockerClient("/usr/bin/docker", "20.10.24",
+                dev.buildxlens.core.model.DockerClient.Plugin.MISSING, "", "docker buildx plugin not installed", "linux"),
+                "docker buildx plugin not installed");
     }
 
     @Test
@@ -100,7 +102,8 @@ class SnapshotAssemblerTest {
     @Test
     void buildx_ls_adds_status_version_and_current() throws IOException {
         var listing = new BuildxCli.Listing(Optional.of(BuildxLs.parse(Fixtures.text("buildx-ls/v0.24-current.jsonl"))),
-                "github.com/docker/buildx v0.24.0", "");
+                new dev.buildxlens.core.model.DockerClient("/usr/bin/docker", "28.2.2", dev.buildxlens.core.model.DockerClient.Plugin.INSTALLED,
+                        "github.com/docker/buildx v0.24.0", "", "linux"), "");
         Snapshot snapshot = assemble(daemon(List.of()), listing, Optional.empty());
         var ci = snapshot.builder("ci-builder").orElseThrow();
         assertThat(ci.current()).isTrue();

@@ -46,7 +46,7 @@ class WorkflowSimulatorTest {
         write("app/Dockerfile", "ARG BASE_IMAGE=base:latest\nFROM ${BASE_IMAGE}\nCOPY . /app\n");
         Path file = write(".github/workflows/ci.yml", workflow);
         return WorkflowSimulator.simulate(WorkflowParser.read(file, ".github/workflows/ci.yml"),
-                new WorkflowSimulator.Options(repo, "", store));
+                new WorkflowSimulator.Options(repo, "", store)).diagnosis();
     }
 
     private Path write(String name, String content) throws Exception {

@@ -1,4 +1,4 @@
-package dev.buildxlens.core.diagnose;
+package dev.buildxlens.core.visibility;
 
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Image;

@@ -1,0 +1,43 @@
+package dev.buildxlens.core.build;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a buildx option value such as {@code type=docker,dest=/tmp/a.tar} into its fields the way buildx does
+ * (one CSV record: commas separate, double quotes may enclose a field, a doubled quote inside them is a quote;
+ * {@code csvvalue.Fields} in buildx {@code util/buildflags}).
+ */
+final class CsvFields {
+
+    private CsvFields() {
+    }
+
+    static List<String> split(String value) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < value.length() && value.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
