@@ -75,11 +75,14 @@ public final class DockerfileParser {
             // Join continuations: a line ending with the escape character goes on on the next non-comment line.
             while (endsWithEscape(current, escape)) {
                 logical.append(current, 0, current.length() - 1);
+                int continued = index;
                 index++;
                 while (index < lines.length && isBlankOrComment(lines[index])) {
                     index++;
                 }
                 if (index >= lines.length) {
+                    // The file ends inside the continuation: the instruction ends on the line that continued.
+                    index = continued;
                     current = "";
                     break;
                 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -81,13 +83,41 @@ public final class YamlDocument {
         } catch (YamlEngineException e) {
             throw new WorkflowException(displayName, 0, "invalid YAML: " + firstLine(e.getMessage()));
         } catch (StackOverflowError e) {
-            throw new WorkflowException(displayName, 0, "invalid YAML: nested too deeply");
+            // The composer recurses; the parser does not, so it finds the line that went too deep.
+            throw new WorkflowException(displayName, lineNestedTooDeep(text, settings), "nested more than " + MAX_DEPTH + " levels deep");
         }
         if (root.isEmpty()) {
             throw new WorkflowException(displayName, 1, "the file is empty");
         }
         checkDepth(root.get(), 0, displayName, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return root.get();
+    }
+
+    /**
+     * The line of the first collection nested deeper than {@link #MAX_DEPTH}, read from the event stream (the parser
+     * keeps its own stack, so {@code [[[[…} thousands deep cannot overflow it); 0 when there is none.
+     */
+    private static int lineNestedTooDeep(String text, LoadSettings settings) {
+        int open = 0;
+        try {
+            for (Event event : new Parse(settings).parseString(text)) {
+                switch (event.getEventId()) {
+                    case MappingStart, SequenceStart -> {
+                        if (open > MAX_DEPTH) {
+                            return event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                        }
+                        open++;
+                    }
+                    case MappingEnd, SequenceEnd -> open--;
+                    default -> {
+                        // scalars, aliases, document and stream markers do not nest
+                    }
+                }
+            }
+        } catch (YamlEngineException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** Visits each node once: aliases share nodes, and walking them as a tree would be exponential. */
