@@ -32,8 +32,10 @@ class RegistryContainerDockerTest {
     private final String containerName = "lens-it-registry-" + run;
     private final String builderName = "lensreg" + run;
 
+    private final String hostNetworkName = "lens-it-registry-host-" + run;
     private DockerTestSupport.Daemon daemon;
     private String registryHost;
+    private String hostNetworkRegistry;
     private Snapshot snapshot;
 
     @BeforeAll
@@ -49,14 +51,25 @@ class RegistryContainerDockerTest {
         client.startContainerCmd(id).exec();
         Ports.Binding[] published = client.inspectContainerCmd(id).exec().getNetworkSettings().getPorts().getBindings().get(port);
         registryHost = "localhost:" + published[0].getHostPortSpec();
-        waitForRegistry();
+        waitForRegistry(registryHost);
+
+        // A second registry on the host network: it publishes nothing and listens where REGISTRY_HTTP_ADDR says.
+        int free;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            free = socket.getLocalPort();
+        }
+        hostNetworkRegistry = "localhost:" + free;
+        String hostId = client.createContainerCmd(image).withName(hostNetworkName).withEnv("REGISTRY_HTTP_ADDR=127.0.0.1:" + free)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
+        client.startContainerCmd(hostId).exec();
+        waitForRegistry(hostNetworkRegistry);
 
         Environment env = TestBuilderStore.in(temp).builder(builderName, "docker-container", daemon.host(), java.util.Map.of())
                 .environment(daemon.host());
         snapshot = LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take();
     }
 
-    private void waitForRegistry() throws Exception {
+    private void waitForRegistry(String registryHost) throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         for (int i = 0; i < 100; i++) {
             try {
@@ -77,6 +90,7 @@ class RegistryContainerDockerTest {
     void removeTheContainer() {
         if (daemon != null) {
             DockerTestSupport.removeQuietly(() -> daemon.client().removeContainerCmd(containerName).withForce(true).withRemoveVolumes(true).exec());
+            DockerTestSupport.removeQuietly(() -> daemon.client().removeContainerCmd(hostNetworkName).withForce(true).withRemoveVolumes(true).exec());
             DockerTestSupport.removeQuietly(() -> daemon.client().removeImageCmd(RegistryImage.NAME).exec());
             daemon.close();
         }
@@ -95,6 +109,14 @@ class RegistryContainerDockerTest {
         assertThat(registry.source()).isEqualTo("container " + containerName);
         assertThat(registry.reachable()).as(registry.error()).isTrue();
         assertThat(registry.loopback()).isTrue();
+    }
+
+    @Test
+    void a_registry_on_the_host_network_is_queried_where_it_listens_not_on_an_assumed_port() {
+        Registry registry = snapshot.registries().stream().filter(r -> r.host().equals(hostNetworkRegistry)).findFirst().orElseThrow();
+        assertThat(registry.source()).isEqualTo("container " + hostNetworkName + " (host network)");
+        assertThat(registry.reachable()).as(registry.error()).isTrue();
+        assertThat(snapshot.registries()).noneMatch(r -> r.source().contains(hostNetworkName) && !r.host().equals(hostNetworkRegistry));
     }
 
     @Test

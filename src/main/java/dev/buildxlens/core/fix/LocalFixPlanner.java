@@ -301,7 +301,7 @@ public final class LocalFixPlanner {
         ImageReference local = need.get().reference();
         NamedContext namedContext = need.get().context();
         String key = namedContext != null ? namedContext.name() : contextKey(local);
-        String dir = "/tmp/buildx-lens/" + local.path().replace('/', '-');
+        String dir = "/tmp/buildx-lens/" + local.path().replaceFirst("^library/", "").replace('/', '-');
         String tag = local.tag().isEmpty() ? "latest" : local.tag();
         BuildSpec withLayout = build.toBuilder().context(new NamedContext(key, "oci-layout://" + dir + ":" + tag)).build();
         PlanDraft draft = buildx(new PlanDraft(FixKind.OCI_LAYOUT_CONTEXT, finding,

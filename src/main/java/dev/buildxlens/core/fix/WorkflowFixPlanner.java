@@ -388,7 +388,7 @@ public final class WorkflowFixPlanner {
         NamedContext namedContext = need.get().context();
         String key = namedContext != null ? namedContext.name() : LocalFixPlanner.contextKey(local);
         String tag = local.tag().isEmpty() ? "latest" : local.tag();
-        String dir = "/tmp/" + local.path().replace('/', '-') + "-oci";
+        String dir = "/tmp/" + local.path().replaceFirst("^library/", "").replace('/', '-') + "-oci";
         String layout = "oci-layout://" + dir + ":" + tag;
         String copy = "skopeo copy docker-daemon:" + shellWord(local.familiar()) + " oci:" + shellWord(dir + ":" + tag);
         WorkflowDraft draft = new WorkflowDraft(FixKind.OCI_LAYOUT_CONTEXT, finding);

@@ -40,6 +40,7 @@ final class DaemonProbe {
         if (containerList != null) {
             containerList.forEach(c -> containers.add(container(c)));
         }
+        containers.replaceAll(c -> hostNetworkRegistry(connection, c, problems));
         String os = Json.text(info, "OSType");
         String arch = Json.text(info, "Architecture");
         String storageDriver = Json.text(info, "Driver");
@@ -125,6 +126,37 @@ final class DaemonProbe {
         JsonNode created = Json.field(image, "Created");
         return new Image(Json.text(image, "Id"), tags, digests, Json.field(image, "Size") == null ? 0 : Json.field(image, "Size").asLong(0),
                 created == null ? Instant.EPOCH : Instant.ofEpochSecond(created.asLong(0)));
+    }
+
+    /**
+     * A registry container on the host network publishes nothing: it listens on the host where its configuration
+     * says ({@code REGISTRY_HTTP_ADDR}, else the registry image's own {@code :5000}). That port is read from the
+     * container, never assumed; when it cannot be read, the registry has no port and a problem says why.
+     */
+    private static Container hostNetworkRegistry(DockerConnection connection, Container container, Consumer<String> problems) {
+        if (!container.looksLikeRegistry() || !container.running() || !"host".equals(container.networkMode())) {
+            return container;
+        }
+        JsonNode inspect = get(connection, "/containers/" + container.id() + "/json", false, "reading registry container "
+                + container.name(), problems);
+        if (inspect == null) {
+            return container;
+        }
+        int port = 5000;
+        for (String variable : Json.strings(Json.field(inspect, "Config"), "Env")) {
+            if (variable.startsWith("REGISTRY_HTTP_ADDR=")) {
+                String address = variable.substring("REGISTRY_HTTP_ADDR=".length());
+                try {
+                    port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+                } catch (NumberFormatException e) {
+                    problems.accept("registry container " + container.name() + ": REGISTRY_HTTP_ADDR '" + address + "' names no port");
+                    return container;
+                }
+            }
+        }
+        List<Container.PublishedPort> ports = List.of(new Container.PublishedPort("", port, port, "tcp"));
+        return new Container(container.id(), container.name(), container.image(), container.imageId(), container.state(), ports,
+                container.networkMode(), container.volumes());
     }
 
     private static Container container(JsonNode c) {

@@ -171,7 +171,9 @@ public final class LiveProbe {
                 continue;
             }
             if ("host".equals(container.networkMode())) {
-                hosts.putIfAbsent("localhost:5000", "container " + container.name() + " (host network)");
+                // DaemonProbe read where it listens (REGISTRY_HTTP_ADDR, else the image's :5000); none when it could not.
+                container.ports().forEach(port -> hosts.putIfAbsent("localhost:" + port.hostPort(),
+                        "container " + container.name() + " (host network)"));
                 continue;
             }
             for (Container.PublishedPort port : container.ports()) {
