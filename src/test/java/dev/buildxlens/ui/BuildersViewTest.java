@@ -59,8 +59,8 @@ class BuildersViewTest {
         robot.clickOn(defaultCell);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#builder-actions").queryAs(javafx.scene.layout.VBox.class).getChildren())
-                .anySatisfy(n -> assertThat(n).isInstanceOf(Label.class).extracting(l -> ((Label) l).getText()).isEqualTo("Use default for builds in this context"));
+        assertThat(robot.lookup("#builder-actions .snippet-title").queryAllAs(Label.class))
+                .extracting(Label::getText).contains("Use default for builds in this context");
         robot.clickOn("#copy-command-0");
         assertThat(services.clipboard).isEqualTo("docker buildx use default");
 

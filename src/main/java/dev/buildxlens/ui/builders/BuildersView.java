@@ -2,6 +2,7 @@ package dev.buildxlens.ui.builders;
 
 import dev.buildxlens.ui.main.BuilderRow;
 import dev.buildxlens.ui.main.MainViewModel;
+import dev.buildxlens.ui.snippet.SnippetBox;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -40,25 +41,14 @@ public final class BuildersView extends SplitPane {
             box.getChildren().clear();
             int index = 0;
             for (dev.buildxlens.core.actions.MachineCommand command : viewModel.commandsProperty()) {
-                Label title = new Label(command.title());
-                title.getStyleClass().add("card-title");
-                javafx.scene.control.TextField text = new javafx.scene.control.TextField(command.text());
-                text.setEditable(false);
-                text.getStyleClass().add("snippet");
-                javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy");
-                copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
-                copy.setId("copy-command-" + index);
-                copy.setOnAction(e -> services.clipboard().copy(command.text()));
-                javafx.scene.control.Button run = new javafx.scene.control.Button("Run…");
-                run.setId("run-command-" + index);
-                run.setOnAction(e -> {
-                    if (services.confirmations().confirm(command.title() + "?", "This runs, on this machine:\n\n" + command.text())) {
+                SnippetBox snippet = new SnippetBox(command.title(), command.text(), services.clipboard())
+                        .copyId("copy-command-" + index);
+                snippet.action("run-command-" + index, "Run…", null, () -> {
+                    if (services.confirmations().confirm(command.title() + "?", "This runs, on this machine:\n\n" + snippet.shownText())) {
                         viewModel.run(command);
                     }
                 });
-                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, text, copy, run);
-                javafx.scene.layout.HBox.setHgrow(text, Priority.ALWAYS);
-                box.getChildren().addAll(title, row);
+                box.getChildren().add(snippet);
                 index++;
             }
             box.getChildren().add(result);
