@@ -39,8 +39,12 @@ final class ScreenshotRun {
 
     private static void shootAndExit(AppWindow window, MainViewModel viewModel, Path dir) {
         int code = 0;
-        // Light up what the current builder can and cannot read: the picture that answers the question.
-        viewModel.snapshotProperty().get().currentBuilder().ifPresent(builder -> viewModel.storeMap().selectBuilder(builder.name()));
+        // Light up what the current builder can and cannot read: the picture that answers the question. The
+        // Builders tab shows the same builder selected, with its details.
+        viewModel.snapshotProperty().get().currentBuilder().ifPresent(builder -> {
+            viewModel.storeMap().selectBuilder(builder.name());
+            viewModel.builders().selectBuilder(builder.name());
+        });
         try {
             for (Tab tab : window.view().tabs().getTabs()) {
                 window.view().tabs().getSelectionModel().select(tab);
