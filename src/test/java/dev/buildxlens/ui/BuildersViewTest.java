@@ -6,7 +6,7 @@ import dev.buildxlens.core.actions.MachineCommand;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.testing.Snapshots;
 import dev.buildxlens.testing.TestServices;
-import dev.buildxlens.ui.main.BuilderRow;
+import dev.buildxlens.ui.builders.BuilderRow;
 import dev.buildxlens.ui.main.MainViewModel;
 import dev.buildxlens.ui.task.CurrentThreadTaskExecutor;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -36,12 +37,14 @@ class BuildersViewTest {
 
     private final TestServices services = new TestServices();
     private final List<String> ran = new CopyOnWriteArrayList<>();
+    private volatile Snapshot world = WORLD;
+    private MainViewModel viewModel;
 
     @Start
     void start(Stage stage) {
-        MainViewModel viewModel = new MainViewModel(() -> WORLD, new CurrentThreadTaskExecutor());
+        viewModel = new MainViewModel(() -> world, new CurrentThreadTaskExecutor());
         // The machine is not changed by a test: the runner records what would run.
-        viewModel.commandRunner(command -> {
+        viewModel.builders().commandRunner(command -> {
             ran.add(command.text());
             return new MachineCommand.Result(true, "");
         });
@@ -59,8 +62,8 @@ class BuildersViewTest {
         robot.clickOn(defaultCell);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#builder-actions").queryAs(javafx.scene.layout.VBox.class).getChildren())
-                .anySatisfy(n -> assertThat(n).isInstanceOf(Label.class).extracting(l -> ((Label) l).getText()).isEqualTo("Use default for builds in this context"));
+        assertThat(robot.lookup("#builder-actions .snippet-title").queryAllAs(Label.class))
+                .extracting(Label::getText).contains("Use default for builds in this context");
         robot.clickOn("#copy-command-0");
         assertThat(services.clipboard).isEqualTo("docker buildx use default");
 
@@ -74,5 +77,37 @@ class BuildersViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ran).containsExactly("docker buildx use default");
         assertThat(robot.lookup("#command-result").queryAs(Label.class).getText()).isEqualTo("Done: docker buildx use default");
+    }
+
+    @Test
+    void the_details_are_empty_while_no_row_is_selected_and_a_refresh_keeps_the_selected_row(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<BuilderRow> table = robot.lookup("#builders-table").queryTableView();
+        ListView<String> details = robot.lookup("#builder-details").queryListView();
+        assertThat(table.getSelectionModel().getSelectedItem()).isNull();
+        assertThat(details.getItems()).as("not the current builder's, while no row is selected").isEmpty();
+
+        robot.clickOn(robot.from(table).lookup((Node n) -> n instanceof TableCell<?, ?> cell && "ci  ★ current".equals(cell.getText())).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(details.getItems()).anySatisfy(line -> assertThat(line).startsWith("CANNOT READ daemon:default"));
+
+        // New rows replace the table's items, which clears a table's own selection: the row stays selected.
+        world = Snapshots.world().builder("ci", "docker-container", Map.of()).builder("kube", "kubernetes", Map.of()).current("ci").build();
+        robot.interact(viewModel::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).hasSize(3);
+        assertThat(table.getSelectionModel().getSelectedItem().name()).isEqualTo("ci");
+        assertThat(details.getItems()).anySatisfy(line -> assertThat(line).startsWith("CANNOT READ daemon:default"));
+
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        assertThat(details.getItems()).isEmpty();
+        world = WORLD;
+        robot.interact(viewModel::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSelectionModel().getSelectedItem()).isNull();
+        assertThat(details.getItems()).as("a refresh selects nothing by itself").isEmpty();
+        assertThat(robot.lookup("#builder-actions .snippet-box").queryAll()).as("no builder, no commands").isEmpty();
     }
 }

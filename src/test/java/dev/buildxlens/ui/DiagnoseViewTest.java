@@ -89,7 +89,7 @@ class DiagnoseViewTest {
         javafx.scene.Node saveButton = robot.lookup("#save-dockerfile-patch").query();
         // Scroll the snippets so the Save button is in view, as a user would.
         robot.interact(() -> {
-            double y = saveButton.getParent().getBoundsInParent().getMinY();
+            double y = scroll.getContent().sceneToLocal(saveButton.localToScene(0, 0)).getY();
             double content = scroll.getContent().getBoundsInLocal().getHeight();
             double viewport = scroll.getViewportBounds().getHeight();
             scroll.setVvalue(content <= viewport ? 0 : Math.min(1, y / (content - viewport)));

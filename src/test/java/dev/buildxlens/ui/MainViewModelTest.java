@@ -9,7 +9,7 @@ import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.DiscoveryAttempt;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.model.StoreAccess;
-import dev.buildxlens.ui.main.BuilderRow;
+import dev.buildxlens.ui.builders.BuilderRow;
 import dev.buildxlens.ui.main.MainViewModel;
 import dev.buildxlens.ui.task.CurrentThreadTaskExecutor;
 import java.time.Instant;
@@ -42,19 +42,21 @@ class MainViewModelTest {
         assertThat(viewModel.bannerLinesProperty()).containsExactly(
                 "[failed] well-known socket (unix:///var/run/docker.sock): no socket at /var/run/docker.sock",
                 "instances/broken: not valid JSON");
-        BuilderRow row = viewModel.buildersProperty().get(0);
+        BuilderRow row = viewModel.builders().buildersProperty().get(0);
         assertThat(row.displayName()).isEqualTo("ci  ★ current");
         assertThat(row.canRead()).isEqualTo("registry:docker.io");
         assertThat(row.cannotRead()).isEqualTo("daemon:default, registry:localhost:5000 (only with network=host)");
         assertThat(viewModel.images().shownRows()).isEmpty();
         assertThat(viewModel.statusProperty().get()).contains("context default").contains("unreachable");
-        assertThat(viewModel.selectedBuilderDetailsProperty()).as("the current builder is selected first").containsExactly(
+        assertThat(viewModel.builders().selectedBuilderDetailsProperty()).as("nothing is selected until the user selects").isEmpty();
+        viewModel.builders().selectBuilder("ci");
+        assertThat(viewModel.builders().selectedBuilderDetailsProperty()).containsExactly(
                 "Node ci0 · unix:///var/run/docker.sock · unknown",
                 "CANNOT READ daemon:default: isolated",
                 "ONLY WITH network=host registry:localhost:5000: own network",
                 "CAN READ registry:docker.io: network");
-        viewModel.selectBuilder(null);
-        assertThat(viewModel.selectedBuilderDetailsProperty()).isEmpty();
+        viewModel.builders().selectBuilder(null);
+        assertThat(viewModel.builders().selectedBuilderDetailsProperty()).isEmpty();
     }
 
     @Test
@@ -78,7 +80,7 @@ class MainViewModelTest {
             progress.accept(new dev.buildxlens.core.probe.ProbeProgress(partial, List.of("docker buildx ls", "registry localhost:5000")));
             MainViewModel viewModel = holder[0];
             seen.add(viewModel.stillLoadingProperty().get() + " | loading=" + viewModel.loadingProperty().get()
-                    + " | builders=" + viewModel.buildersProperty().size());
+                    + " | builders=" + viewModel.builders().buildersProperty().size());
             return whole;
         };
         holder[0] = new MainViewModel(source, new CurrentThreadTaskExecutor(), java.time.Clock.systemUTC());
@@ -96,7 +98,7 @@ class MainViewModelTest {
         viewModel.refresh();
         var model = viewModel.storeMap().modelProperty().get();
         int[] builderChanges = {0};
-        viewModel.buildersProperty().addListener((javafx.collections.ListChangeListener<BuilderRow>) c -> builderChanges[0]++);
+        viewModel.builders().buildersProperty().addListener((javafx.collections.ListChangeListener<BuilderRow>) c -> builderChanges[0]++);
         viewModel.refresh();
         assertThat(viewModel.storeMap().modelProperty().get()).as("an equal map is not replaced").isSameAs(model);
         assertThat(builderChanges[0]).as("equal builder rows are not replaced").isZero();

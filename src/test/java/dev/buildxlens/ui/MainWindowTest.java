@@ -6,7 +6,7 @@ import dev.buildxlens.core.probe.Environment;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.testing.DockerTestSupport;
 import dev.buildxlens.testing.TestBuilderStore;
-import dev.buildxlens.ui.main.BuilderRow;
+import dev.buildxlens.ui.builders.BuilderRow;
 import dev.buildxlens.ui.main.ImageRow;
 import dev.buildxlens.ui.main.MainViewModel;
 import dev.buildxlens.ui.task.FxTaskExecutor;

@@ -39,7 +39,7 @@ class PresenterAndHandoutTest {
         viewModel = new MainViewModel(scenario::snapshot, new CurrentThreadTaskExecutor());
         stage.setScene(DesktopApp.createScene(viewModel, services.services()));
         stage.show();
-        DesktopApp.showScenario(viewModel, scenario, ScenarioFiles.materialize(scenario, temp));
+        ScenarioOpener.show(viewModel, scenario, ScenarioFiles.materialize(scenario, temp));
     }
 
     @Test

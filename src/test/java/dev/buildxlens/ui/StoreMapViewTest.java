@@ -98,7 +98,7 @@ class StoreMapViewTest {
 
     @Test
     void the_app_icon_loads_in_every_size() {
-        assertThat(DesktopApp.icons()).hasSize(7).allSatisfy(icon -> {
+        assertThat(WindowIcons.all()).hasSize(7).allSatisfy(icon -> {
             assertThat(icon.isError()).isFalse();
             assertThat(icon.getWidth()).isEqualTo(icon.getHeight()).isGreaterThanOrEqualTo(16);
         });

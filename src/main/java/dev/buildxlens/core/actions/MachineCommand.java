@@ -13,12 +13,36 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A command that changes the machine (switch builders, start a registry), shown to the user word for word before it
- * runs, and run only after they confirm. Bounded by a timeout; the result is one line of output.
+ * runs, and run only after they confirm. Bounded by a timeout; the result is one line of output. {@code cannotRun}
+ * says why it cannot run here (no buildx plugin, no docker CLI), empty when it can: such a command is still shown and
+ * copied, never offered to run.
  */
-public record MachineCommand(String title, List<String> words) {
+public record MachineCommand(String title, List<String> words, String cannotRun) {
 
     public MachineCommand {
         words = List.copyOf(words);
+        cannotRun = cannotRun == null ? "" : cannotRun;
+    }
+
+    public MachineCommand(String title, List<String> words) {
+        this(title, words, "");
+    }
+
+    /** The same command, with why it cannot run on a machine whose Docker CLI is {@code client} (empty when it can). */
+    public MachineCommand on(dev.buildxlens.core.model.DockerClient client) {
+        String why = "";
+        if (client.buildx() == dev.buildxlens.core.model.DockerClient.Plugin.MISSING && client.path().isEmpty()) {
+            why = "there is no docker CLI on PATH";
+        } else if (words.size() > 1 && words.get(1).equals("buildx") && (client.buildx() == dev.buildxlens.core.model.DockerClient.Plugin.MISSING
+                || client.buildx() == dev.buildxlens.core.model.DockerClient.Plugin.FAILED)) {
+            why = "it needs the docker buildx plugin, which is " + (client.buildx() == dev.buildxlens.core.model.DockerClient.Plugin.MISSING
+                    ? "not installed here" : "failing here") + (client.detail().isEmpty() ? "" : " (" + client.detail() + ")");
+        }
+        return new MachineCommand(title, words, why);
+    }
+
+    public boolean runnable() {
+        return cannotRun.isEmpty();
     }
 
     /** The command as the user would type it. */

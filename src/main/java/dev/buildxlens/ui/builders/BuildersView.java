@@ -1,7 +1,6 @@
 package dev.buildxlens.ui.builders;
 
-import dev.buildxlens.ui.main.BuilderRow;
-import dev.buildxlens.ui.main.MainViewModel;
+import dev.buildxlens.ui.snippet.SnippetBox;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -16,10 +15,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Master/detail of the builders: the list, and for the selected one its nodes and every store's verdict with the reason. */
+/**
+ * Master/detail of the builders: the list, and for the selected one its nodes and every store's verdict with the
+ * reason, and the commands offered for it. Binds to {@link BuildersViewModel} only.
+ */
 public final class BuildersView extends SplitPane {
 
-    public BuildersView(MainViewModel viewModel, dev.buildxlens.ui.services.Services services) {
+    public BuildersView(BuildersViewModel viewModel, dev.buildxlens.ui.services.Services services) {
         getStyleClass().add("builders-view");
         setOrientation(Orientation.HORIZONTAL);
         VBox right = section("What the selected builder can read, and why", details(viewModel));
@@ -29,7 +31,7 @@ public final class BuildersView extends SplitPane {
     }
 
     /** Commands that change the machine: the exact words first, Copy always, Run only after confirmation. */
-    private static VBox actions(MainViewModel viewModel, dev.buildxlens.ui.services.Services services) {
+    private static VBox actions(BuildersViewModel viewModel, dev.buildxlens.ui.services.Services services) {
         VBox box = new VBox(6);
         box.setId("builder-actions");
         Label result = new Label();
@@ -40,25 +42,18 @@ public final class BuildersView extends SplitPane {
             box.getChildren().clear();
             int index = 0;
             for (dev.buildxlens.core.actions.MachineCommand command : viewModel.commandsProperty()) {
-                Label title = new Label(command.title());
-                title.getStyleClass().add("card-title");
-                javafx.scene.control.TextField text = new javafx.scene.control.TextField(command.text());
-                text.setEditable(false);
-                text.getStyleClass().add("snippet");
-                javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy");
-                copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
-                copy.setId("copy-command-" + index);
-                copy.setOnAction(e -> services.clipboard().copy(command.text()));
-                javafx.scene.control.Button run = new javafx.scene.control.Button("Run…");
-                run.setId("run-command-" + index);
-                run.setOnAction(e -> {
-                    if (services.confirmations().confirm(command.title() + "?", "This runs, on this machine:\n\n" + command.text())) {
-                        viewModel.run(command);
-                    }
-                });
-                javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, text, copy, run);
-                javafx.scene.layout.HBox.setHgrow(text, Priority.ALWAYS);
-                box.getChildren().addAll(title, row);
+                SnippetBox snippet = new SnippetBox(command.title(), command.text(), services.clipboard())
+                        .copyId("copy-command-" + index);
+                if (command.runnable()) {
+                    snippet.action("run-command-" + index, "Run…", null, () -> {
+                        if (services.confirmations().confirm(command.title() + "?", "This runs, on this machine:\n\n" + snippet.shownText())) {
+                            viewModel.run(command);
+                        }
+                    });
+                } else {
+                    snippet.note("cannot-run-" + index, "Not run from here: " + command.cannotRun() + ".");
+                }
+                box.getChildren().add(snippet);
                 index++;
             }
             box.getChildren().add(result);
@@ -68,7 +63,7 @@ public final class BuildersView extends SplitPane {
         return box;
     }
 
-    private static TableView<BuilderRow> table(MainViewModel viewModel) {
+    private static TableView<BuilderRow> table(BuildersViewModel viewModel) {
         TableView<BuilderRow> table = new TableView<>(viewModel.buildersProperty());
         table.setId("builders-table");
         table.setPlaceholder(new Label("No builders yet"));
@@ -80,10 +75,27 @@ public final class BuildersView extends SplitPane {
         table.getColumns().add(column("Cannot read", 260, BuilderRow::cannotRead));
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) ->
                 viewModel.selectBuilder(selected == null ? null : selected.name()));
+        // The table shows the view model's selection: kept over a refresh (whose new rows clear the table's own),
+        // cleared on a switch of worlds.
+        viewModel.selectedBuilderProperty().addListener((observable, before, name) -> showSelection(table, name));
         return table;
     }
 
-    private static ListView<String> details(MainViewModel viewModel) {
+    private static void showSelection(TableView<BuilderRow> table, String name) {
+        BuilderRow selected = table.getSelectionModel().getSelectedItem();
+        if (name == null) {
+            if (selected != null) {
+                table.getSelectionModel().clearSelection();
+            }
+            return;
+        }
+        if (selected == null || !selected.name().equals(name)) {
+            table.getItems().stream().filter(row -> row.name().equals(name)).findFirst()
+                    .ifPresentOrElse(row -> table.getSelectionModel().select(row), () -> table.getSelectionModel().clearSelection());
+        }
+    }
+
+    private static ListView<String> details(BuildersViewModel viewModel) {
         ListView<String> details = new ListView<>(viewModel.selectedBuilderDetailsProperty());
         details.setId("builder-details");
         details.setPlaceholder(new Label("Select a builder"));

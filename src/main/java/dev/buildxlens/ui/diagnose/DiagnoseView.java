@@ -9,6 +9,7 @@ import dev.buildxlens.core.fix.Snippet;
 import dev.buildxlens.ui.services.Clipboards;
 import dev.buildxlens.ui.services.FileDialogs;
 import dev.buildxlens.ui.services.FileWatcher;
+import dev.buildxlens.ui.snippet.SnippetBox;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -26,7 +27,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
@@ -319,7 +319,7 @@ public final class DiagnoseView extends BorderPane {
         return column;
     }
 
-    /** The plan's steps, each snippet in a monospace box with its own Copy (and Save for patches). */
+    /** The plan's steps, each snippet in a {@link SnippetBox} with its own Copy (and Save for patches). */
     private void showPlan(FixPlan plan) {
         snippets.getChildren().clear();
         if (plan == null) {
@@ -344,24 +344,13 @@ public final class DiagnoseView extends BorderPane {
             title.setWrapText(true);
             snippets.getChildren().add(title);
             for (Snippet snippet : step.snippets()) {
-                TextArea text = new TextArea(dev.buildxlens.core.model.Secrets.maskValues(snippet.content()));
-                text.setEditable(false);
-                text.getStyleClass().add("snippet");
-                text.setPrefRowCount(Math.min(14, (int) snippet.content().lines().count() + 1));
-                Button copy = new Button("Copy");
-                copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
-                copy.setId("copy-" + snippet.kind());
-                copy.setOnAction(e -> copy(dev.buildxlens.core.model.Secrets.maskValues(snippet.content())));
-                HBox buttons = new HBox(8, new Label(snippet.title()), copy);
-                buttons.setAlignment(Pos.CENTER_LEFT);
+                SnippetBox box = new SnippetBox(snippet.title(), snippet.content(), clipboard)
+                        .copyId("copy-" + snippet.kind())
+                        .onCopied(() -> copied.setText("Copied"));
                 if (snippet.patch()) {
-                    Button save = new Button("Save patch…");
-                    save.setGraphic(dev.buildxlens.ui.AppIcons.save());
-                    save.setId("save-" + snippet.kind());
-                    save.setOnAction(e -> save(snippet));
-                    buttons.getChildren().add(save);
+                    box.action("save-" + snippet.kind(), "Save patch…", dev.buildxlens.ui.AppIcons.save(), () -> save(snippet));
                 }
-                snippets.getChildren().addAll(buttons, text);
+                snippets.getChildren().add(box);
             }
         }
         if (!plan.patches().isEmpty()) {

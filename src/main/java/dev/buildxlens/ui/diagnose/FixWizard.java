@@ -5,16 +5,15 @@ import dev.buildxlens.core.fix.FixPlan;
 import dev.buildxlens.core.fix.FixStep;
 import dev.buildxlens.core.fix.Snippet;
 import dev.buildxlens.ui.services.Services;
+import dev.buildxlens.ui.snippet.SnippetBox;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -203,35 +202,20 @@ public final class FixWizard {
         }
         for (int i = 0; i < all.size(); i++) {
             Snippet snippet = all.get(i);
-            TextArea text = new TextArea(dev.buildxlens.core.model.Secrets.maskValues(snippet.content()));
-            text.setEditable(false);
-            text.getStyleClass().add("snippet");
-            Button copy = new Button("Copy");
-            copy.setGraphic(dev.buildxlens.ui.AppIcons.copy());
-            copy.setId("wizard-copy-" + i);
-            copy.setOnAction(e -> {
-                services.clipboard().copy(dev.buildxlens.core.model.Secrets.maskValues(snippet.content()));
-                result.setText("Copied");
-            });
-            HBox buttons = new HBox(8, copy);
-            buttons.setAlignment(Pos.CENTER_LEFT);
-            if (snippet.kind().endsWith("-patch")) {
-                Button save = new Button("Save patch…");
-                save.setGraphic(dev.buildxlens.ui.AppIcons.save());
-                save.setId("wizard-save-" + i);
-                save.setOnAction(e -> services.dialogs().save("Save patch", java.nio.file.Path.of(snippet.title()).getFileName() + ".patch")
-                        .ifPresent(target -> viewModel.save(target, snippet.content(), result::setText)));
-                Button apply = new Button("Apply to file…");
-                apply.setId("wizard-apply-" + i);
-                apply.setOnAction(e -> {
-                    if (services.confirmations().confirm("Apply to " + viewModel.patchTarget(snippet) + "?",
-                            dev.buildxlens.core.model.Secrets.maskValues(snippet.content()))) {
+            SnippetBox box = new SnippetBox(snippet.title(), snippet.content(), services.clipboard())
+                    .copyId("wizard-copy-" + i)
+                    .onCopied(() -> result.setText("Copied"));
+            if (snippet.patch()) {
+                box.action("wizard-save-" + i, "Save patch…", dev.buildxlens.ui.AppIcons.save(), () ->
+                        services.dialogs().save("Save patch", java.nio.file.Path.of(snippet.title()).getFileName() + ".patch")
+                                .ifPresent(target -> viewModel.save(target, snippet.content(), result::setText)));
+                box.action("wizard-apply-" + i, "Apply to file…", null, () -> {
+                    if (services.confirmations().confirm("Apply to " + viewModel.patchTarget(snippet) + "?", box.shownText())) {
                         viewModel.applyPatch(snippet, result::setText);
                     }
                 });
-                buttons.getChildren().addAll(save, apply);
             }
-            VBox content = new VBox(8, buttons, text);
+            VBox content = new VBox(box);
             content.setPadding(new Insets(8));
             Tab tab = new Tab(snippet.kind() + ": " + snippet.title(), content);
             tab.setId("wizard-tab-" + i);

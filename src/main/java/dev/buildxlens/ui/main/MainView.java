@@ -39,7 +39,7 @@ public final class MainView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
                 tab("tab-store-map", "Store _map", new StoreMapView(viewModel.storeMap())),
-                tab("tab-builders", "_Builders", new BuildersView(viewModel, services)),
+                tab("tab-builders", "_Builders", new BuildersView(viewModel.builders(), services)),
                 tab("tab-images", "_Images", new ImagesView(viewModel.images())),
                 tab("tab-diagnose", "_Diagnose", new dev.buildxlens.ui.diagnose.DiagnoseView(viewModel.diagnose(), services)));
         setCenter(tabs);

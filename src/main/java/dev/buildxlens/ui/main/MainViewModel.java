@@ -5,6 +5,8 @@ import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.Messages;
+import dev.buildxlens.ui.builders.BuilderRow;
+import dev.buildxlens.ui.builders.BuildersViewModel;
 import dev.buildxlens.ui.images.ImagesViewModel;
 import dev.buildxlens.ui.storemap.StoreMapViewModel;
 import dev.buildxlens.ui.task.TaskExecutor;
@@ -26,8 +28,8 @@ import javafx.collections.FXCollections;
 
 /**
  * State of the main window: the latest snapshot in the words the views show, and the child view models of the
- * store map and the images. Views bind to the read-only properties and call {@link #refresh()}; the probe runs on
- * the {@link TaskExecutor}. While a refresh runs the last picture stays visible.
+ * store map, the builders and the images. Views bind to the read-only properties and call {@link #refresh()}; the
+ * probe runs on the {@link TaskExecutor}. While a refresh runs the last picture stays visible.
  */
 public final class MainViewModel {
 
@@ -41,6 +43,7 @@ public final class MainViewModel {
     private final Clock clock;
     private final StoreMapViewModel storeMap = new StoreMapViewModel();
     private final ImagesViewModel images = new ImagesViewModel();
+    private final BuildersViewModel builders;
     private final dev.buildxlens.ui.diagnose.DiagnoseViewModel diagnose;
 
     // ---- Properties ----
@@ -53,16 +56,6 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper bannerTitle = new ReadOnlyStringWrapper(this, "bannerTitle", "");
     private final ReadOnlyListWrapper<String> bannerLines =
             new ReadOnlyListWrapper<>(this, "bannerLines", FXCollections.observableArrayList());
-    private final ReadOnlyListWrapper<BuilderRow> builders =
-            new ReadOnlyListWrapper<>(this, "builders", FXCollections.observableArrayList());
-    private final ReadOnlyListWrapper<String> selectedBuilderDetails =
-            new ReadOnlyListWrapper<>(this, "selectedBuilderDetails", FXCollections.observableArrayList());
-    private String selectedBuilder;
-    private final ReadOnlyListWrapper<dev.buildxlens.core.actions.MachineCommand> commands =
-            new ReadOnlyListWrapper<>(this, "commands", FXCollections.observableArrayList());
-    private final ReadOnlyStringWrapper commandResult = new ReadOnlyStringWrapper(this, "commandResult", "");
-    private java.util.function.Function<dev.buildxlens.core.actions.MachineCommand, dev.buildxlens.core.actions.MachineCommand.Result> commandRunner =
-            command -> command.run(dev.buildxlens.core.probe.Environment.system(), java.time.Duration.ofSeconds(60));
 
     public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor) {
         this(SnapshotSource.of(snapshotSource), executor, Clock.systemUTC());
@@ -78,6 +71,8 @@ public final class MainViewModel {
         this.executor = executor;
         this.clock = clock;
         this.diagnose = new dev.buildxlens.ui.diagnose.DiagnoseViewModel(snapshot::get, executor);
+        // A command changed the machine: look at it again.
+        this.builders = new BuildersViewModel(executor, this::refresh);
     }
 
     public dev.buildxlens.ui.diagnose.DiagnoseViewModel diagnose() {
@@ -90,6 +85,11 @@ public final class MainViewModel {
 
     public ImagesViewModel images() {
         return images;
+    }
+
+    /** The Builders tab: rows, the selected builder's details, the commands offered for it. */
+    public BuildersViewModel builders() {
+        return builders;
     }
 
     /** True while a probe runs. */
@@ -135,40 +135,6 @@ public final class MainViewModel {
         return bannerLines.getReadOnlyProperty();
     }
 
-    public ReadOnlyListProperty<BuilderRow> buildersProperty() {
-        return builders.getReadOnlyProperty();
-    }
-
-    /** For the selected builder: its nodes, then each store with the verdict and the reason. */
-    public ReadOnlyListProperty<String> selectedBuilderDetailsProperty() {
-        return selectedBuilderDetails.getReadOnlyProperty();
-    }
-
-    /** Commands that change the machine for the selected builder: shown word for word, run only when confirmed. */
-    public ReadOnlyListProperty<dev.buildxlens.core.actions.MachineCommand> commandsProperty() {
-        return commands.getReadOnlyProperty();
-    }
-
-    /** What the last command said. */
-    public ReadOnlyStringProperty commandResultProperty() {
-        return commandResult.getReadOnlyProperty();
-    }
-
-    /** Tests run commands through their own runner. */
-    public void commandRunner(java.util.function.Function<dev.buildxlens.core.actions.MachineCommand,
-            dev.buildxlens.core.actions.MachineCommand.Result> runner) {
-        this.commandRunner = runner;
-    }
-
-    /** Runs a command the user confirmed, in the background, then looks at the machine again. */
-    public void run(dev.buildxlens.core.actions.MachineCommand command) {
-        commandResult.set("Running " + command.text() + "…");
-        executor.execute(() -> commandRunner.apply(command), result -> {
-            commandResult.set((result.ok() ? "Done: " : "Failed: ") + command.text() + (result.output().isEmpty() ? "" : " → " + result.output()));
-            refresh();
-        }, error -> commandResult.set("Failed: " + Messages.firstLine(error)));
-    }
-
     // ---- Commands ----
 
     /** Takes a new snapshot in the background; ignored while one is already being taken. */
@@ -205,31 +171,6 @@ public final class MainViewModel {
         });
     }
 
-    /** Shows why the named builder can or cannot read each store; null clears the selection. */
-    public void selectBuilder(String name) {
-        selectedBuilder = name;
-        Snapshot current = snapshot.get();
-        if (name == null || current == null) {
-            selectedBuilderDetails.clear();
-            return;
-        }
-        selectedBuilderDetails.setAll(current.builder(name).map(BuilderDetails::lines).orElse(List.of()));
-        List<dev.buildxlens.core.actions.MachineCommand> offered = new ArrayList<>();
-        current.builder(name).filter(b -> !b.current()).ifPresent(b -> offered.add(new dev.buildxlens.core.actions.MachineCommand(
-                "Use " + b.name() + " for builds in this context", List.of("docker", "buildx", "use", b.name()))));
-        boolean registryRunning = current.daemon().containers().stream().anyMatch(c -> c.looksLikeRegistry() && c.running());
-        boolean registryImage = current.daemon().images().stream().flatMap(i -> i.tags().stream())
-                .anyMatch(dev.buildxlens.core.model.Container::isRegistryImage);
-        if (!registryRunning && current.daemon().reachable()) {
-            offered.add(registryImage
-                    ? new dev.buildxlens.core.actions.MachineCommand("Start a local registry on localhost:5000",
-                            List.of("docker", "run", "-d", "-p", "5000:5000", "--restart", "always", "--name", "registry", "registry:2"))
-                    : new dev.buildxlens.core.actions.MachineCommand("Get the registry image first (needs network)",
-                            List.of("docker", "pull", "registry:2")));
-        }
-        commands.setAll(offered);
-    }
-
     /**
      * Switches the world: a scenario instead of the live machine (or back). The narrative shows in the banner as
      * the lesson's captions.
@@ -242,7 +183,7 @@ public final class MainViewModel {
         this.snapshotSource = source;
         this.narrativeTitle = title;
         this.narrative = List.copyOf(captions);
-        this.selectedBuilder = null;
+        builders.clearSelection();
         load();
     }
 
@@ -362,15 +303,11 @@ public final class MainViewModel {
         }
         lines.addAll(result.problems());
         bannerLines.setAll(lines);
-        // Lists that did not change are not replaced: replacing them re-renders rows for nothing.
-        if (!prepared.builderRows().equals(builders)) {
-            builders.setAll(prepared.builderRows());
-        }
+        // Each child keeps rows that did not change: replacing them re-renders rows for nothing.
+        builders.show(result, prepared.builderRows());
         images.show(prepared.imageRows());
         storeMap.show(result, prepared.map());
         diagnose.builders(result.builders().stream().map(Builder::name).toList());
-        String keep = selectedBuilder != null ? selectedBuilder : result.currentBuilder().map(Builder::name).orElse(null);
-        selectBuilder(keep);
         // Last: whoever waits for the end of loading finds the whole picture in place.
         if (complete) {
             loading.set(false);

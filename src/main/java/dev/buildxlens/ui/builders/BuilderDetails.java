@@ -1,4 +1,4 @@
-package dev.buildxlens.ui.main;
+package dev.buildxlens.ui.builders;
 
 import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.BuilderNode;

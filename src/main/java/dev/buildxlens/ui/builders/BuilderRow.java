@@ -1,4 +1,4 @@
-package dev.buildxlens.ui.main;
+package dev.buildxlens.ui.builders;
 
 import dev.buildxlens.core.model.Access;
 import dev.buildxlens.core.model.Builder;
@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /** One line of the builders table, already in words. */
 public record BuilderRow(String name, String driver, String status, boolean current, String canRead, String cannotRead) {
 
-    static BuilderRow of(Builder builder) {
+    public static BuilderRow of(Builder builder) {
         String cannot = builder.access().stream()
                 .filter(a -> a.access() == Access.CANNOT_READ || a.access() == Access.ONLY_WITH_NETWORK_HOST)
                 .map(BuilderRow::describe)

@@ -1,0 +1,129 @@
+package dev.buildxlens.ui;
+
+import dev.buildxlens.core.Version;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.scenario.ScenarioExport;
+import dev.buildxlens.core.scenario.Scenarios;
+import dev.buildxlens.ui.main.MainView;
+import dev.buildxlens.ui.main.MainViewModel;
+import dev.buildxlens.ui.services.Services;
+import java.nio.file.Files;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.Stage;
+
+/** The menu bar: File (refresh, handout, export, quit), View (theme, presenter mode, zoom), Scenarios and Help. */
+final class MainMenu {
+
+    static final String HOW_BUILDERS_SEE_IMAGES = """
+            A FROM resolves from exactly three places: a named build context, the daemon's image store, or the registry the name points to.
+
+            • The docker driver builds with dockerd's own BuildKit. It reads the daemon's image store, so images you docker load, docker build or docker pull are there.
+            • Every other driver (docker-container, kubernetes, remote, cloud) runs BuildKit with its own content store. It never reads the daemon's images: an unqualified name such as my-base goes to docker.io/library/my-base, and fails with "pull access denied".
+            • A builder's own cache keeps layers by digest, never names: not even an image the same builder built resolves from it.
+            • A registry on localhost is the host's only for the docker driver, or for a docker-container builder created with --driver-opt network=host.
+
+            The store map draws this: solid edges can read, dashed ones only with network=host, broken ones cannot.""";
+
+    private MainMenu() {
+    }
+
+    /** {@code view} is asked for when an item needs it: the menu bar is built before the view that holds it. */
+    static MenuBar create(MainViewModel viewModel, Zoom zoom, BooleanProperty dark, BooleanProperty presenter,
+                          Supplier<MainView> view, Services services) {
+        MenuBar bar = new MenuBar(file(viewModel, view, services), view(zoom, dark, presenter), scenarios(viewModel), help(view));
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static Menu file(MainViewModel viewModel, Supplier<MainView> view, Services services) {
+        MenuItem refresh = new MenuItem("_Refresh");
+        refresh.setOnAction(e -> viewModel.refresh());
+        MenuItem quit = new MenuItem("_Quit");
+        quit.setOnAction(e -> Platform.exit());
+        MenuItem handout = new MenuItem("Export _handout…");
+        handout.setId("menu-handout");
+        handout.setOnAction(e -> services.dialogs().save("Export handout", "buildx-lens-handout.md").ifPresent(target ->
+                viewModel.reportStatus(Handout.write(viewModel, view.get(), target))));
+        MenuItem export = new MenuItem("Export as _scenario…");
+        export.setId("menu-export-scenario");
+        export.setOnAction(e -> exportScenario(viewModel, services));
+        return new Menu("_File", null, refresh, handout, export, new SeparatorMenuItem(), quit);
+    }
+
+    /** The world shown, as a scenario file: what had to be removed first is listed before anything is replaced. */
+    private static void exportScenario(MainViewModel viewModel, Services services) {
+        Snapshot snapshot = viewModel.snapshotProperty().get();
+        if (snapshot == null) {
+            return;
+        }
+        services.dialogs().save("Export as scenario", "my-machine.yml").ifPresent(target -> {
+            var result = ScenarioExport.export(snapshot, target.getFileName().toString().replaceFirst("\\.ya?ml$", ""), false);
+            String details = "Removed before writing:\n" + (result.redacted().isEmpty() ? "  nothing needed removing"
+                    : String.join("\n", result.redacted().stream().map(r -> "  - " + r).toList()));
+            if (!Files.exists(target) || services.confirmations().confirm("Replace " + target.getFileName() + "?", details)) {
+                viewModel.writeFile(target, result.yaml(), "Exported " + target.getFileName() + " ("
+                        + (result.redacted().isEmpty() ? "nothing needed removing" : "removed: " + String.join("; ", result.redacted())) + ")");
+            }
+        });
+    }
+
+    private static Menu view(Zoom zoom, BooleanProperty dark, BooleanProperty presenter) {
+        CheckMenuItem darkItem = new CheckMenuItem("_Dark theme");
+        darkItem.setId("menu-dark");
+        darkItem.selectedProperty().bindBidirectional(dark);
+        MenuItem zoomIn = new MenuItem("Zoom _in (Ctrl+Plus)");
+        zoomIn.setOnAction(e -> zoom.in());
+        MenuItem zoomOut = new MenuItem("Zoom _out (Ctrl+Minus)");
+        zoomOut.setOnAction(e -> zoom.out());
+        MenuItem zoomReset = new MenuItem("_Actual size (Ctrl+0)");
+        zoomReset.setOnAction(e -> zoom.reset());
+        CheckMenuItem presenterItem = new CheckMenuItem("_Presenter mode (Ctrl+Shift+P)");
+        presenterItem.setId("menu-presenter");
+        presenterItem.selectedProperty().bindBidirectional(presenter);
+        return new Menu("_View", null, darkItem, presenterItem, new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
+    }
+
+    private static Menu scenarios(MainViewModel viewModel) {
+        Menu scenarios = new Menu("_Scenarios");
+        scenarios.setId("menu-scenarios");
+        MenuItem live = new MenuItem("This machine (live)");
+        live.setOnAction(e -> viewModel.useLiveWorld());
+        scenarios.getItems().addAll(live, new SeparatorMenuItem());
+        for (String name : Scenarios.builtInNames()) {
+            MenuItem item = new MenuItem(name);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> ScenarioOpener.openBuiltIn(viewModel, name));
+            scenarios.getItems().add(item);
+        }
+        return scenarios;
+    }
+
+    private static Menu help(Supplier<MainView> view) {
+        MenuItem how = new MenuItem("_How builders see images");
+        how.setOnAction(e -> {
+            view.get().tabs().getSelectionModel().select(0);
+            info("How builders see images", HOW_BUILDERS_SEE_IMAGES);
+        });
+        MenuItem about = new MenuItem("_About Buildx Lens");
+        about.setOnAction(e -> info("About Buildx Lens", "Buildx Lens " + Version.current()
+                + "\nShows which image stores each docker buildx builder can read, and why a FROM fails."));
+        return new Menu("_Help", null, how, about);
+    }
+
+    private static void info(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(WindowIcons.all());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setMinWidth(640);
+        alert.show();
+    }
+}
