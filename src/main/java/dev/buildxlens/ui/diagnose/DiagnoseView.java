@@ -125,6 +125,7 @@ public final class DiagnoseView extends BorderPane {
         more.setTooltip(new Tooltip("Named contexts, outputs, cache export, --load/--push/--pull, and the runner's image store for workflows"));
         HBox bar = new HBox(8, open, recent, builder, args, target, platforms, more, rerun);
         bar.setAlignment(Pos.CENTER_LEFT);
+        keepLabelsWhole(bar);
         HBox options = moreOptions();
         options.visibleProperty().bind(more.selectedProperty());
         options.managedProperty().bind(more.selectedProperty());
@@ -165,7 +166,23 @@ public final class DiagnoseView extends BorderPane {
         });
         HBox row = new HBox(8, contexts, outputs, cacheTo, load, push, pull, store);
         row.setAlignment(Pos.CENTER_LEFT);
+        keepLabelsWhole(row);
         return row;
+    }
+
+    /**
+     * In a narrow window the text fields give up width, never the buttons and check boxes: a button cut to "Ope…"
+     * says nothing. The fields keep room for a few characters and share what is left.
+     */
+    private static void keepLabelsWhole(HBox row) {
+        for (javafx.scene.Node node : row.getChildren()) {
+            if (node instanceof javafx.scene.control.Labeled labeled) {
+                labeled.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else if (node instanceof TextField || node instanceof javafx.scene.control.ComboBox<?>) {
+                ((javafx.scene.layout.Region) node).setMinWidth(70);
+                HBox.setHgrow(node, Priority.ALWAYS);
+            }
+        }
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property, int columns) {
