@@ -55,7 +55,8 @@ final class DiagnoseCommand {
         String workflow;
         String repo;
         String job = "";
-        String imageStore = "classic";
+        String imageStore = "";
+        String event;
         String fix = "";
         Scenario scenario;
         String writePatch;
@@ -113,7 +114,7 @@ final class DiagnoseCommand {
     private static BuildInput input(Options options) throws UsageException {
         if (options.workflow != null) {
             return new WorkflowBuild(Path.of(options.workflow), options.repo == null ? null : Path.of(options.repo), options.job,
-                    imageStore(options.imageStore));
+                    options.imageStore.isEmpty() ? null : imageStore(options.imageStore), options.event);
         }
         // CONTEXT_DIR defaults to the Dockerfile's folder.
         Path dockerfileDir = Path.of(options.dockerfile).getParent();
@@ -143,6 +144,7 @@ final class DiagnoseCommand {
                 case "--repo" -> options.repo = args.valueOf(word);
                 case "--job" -> options.job = args.valueOf(word);
                 case "--assume-image-store" -> options.imageStore = args.valueOf(word);
+                case "--event" -> options.event = args.valueOf(word);
                 case "--registry" -> options.registries.add(args.registryValue(word));
                 case "--format" -> options.format = forFix ? args.valueOf(word) : args.formatValue(word);
                 case "--fix" -> {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.Load;
@@ -96,10 +97,9 @@ class WorkflowCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void the_tool_agrees_with_the_reasoned_expectation(String name) throws Exception {
+    void the_tool_agrees_with_the_reasoned_expectation(String name, @TempDir Path home) throws Exception {
         Path dir = CORPUS.resolve(name);
         Expectation expected = expectation(dir);
-        Path home = Files.createTempDirectory("corpus-home");
         Outcome outcome = diagnose(dir, expected, home);
         boolean agrees = outcome.exit() == expected.exit() && outcome.errors().equals(new TreeSet<>(expected.errors()).stream().toList())
                 && outcome.warnings().equals(new TreeSet<>(expected.warnings()).stream().toList());

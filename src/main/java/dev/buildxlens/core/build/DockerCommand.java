@@ -58,8 +58,8 @@ public sealed interface DockerCommand {
     record Tag(ImageReference source, ImageReference target) implements DockerCommand {
     }
 
-    /** {@code docker run} / {@code docker create}: the image, and the host ports it publishes. */
-    record Run(String verb, ImageReference image, List<String> publishes) implements DockerCommand {
+    /** {@code docker run} / {@code docker create}: the image, the host ports it publishes, and its restart policy ("" for none). */
+    record Run(String verb, ImageReference image, List<String> publishes, String restart) implements DockerCommand {
         public Run {
             publishes = List.copyOf(publishes);
         }
@@ -236,8 +236,17 @@ public sealed interface DockerCommand {
 
     private static DockerCommand run(String verb, List<String> args) {
         List<String> publishes = new ArrayList<>();
+        String restart = "";
         for (int i = 0; i < args.size(); i++) {
             String word = args.get(i);
+            if (word.startsWith("--restart=")) {
+                restart = word.substring("--restart=".length());
+                continue;
+            }
+            if (word.equals("--restart") && i + 1 < args.size()) {
+                restart = args.get(++i);
+                continue;
+            }
             if (word.startsWith("-")) {
                 String spec = word.startsWith("--publish=") ? word.substring("--publish=".length())
                         : word.startsWith("-p") && word.length() > 2 && !word.startsWith("--") ? word.substring(2) : null;
@@ -252,7 +261,7 @@ public sealed interface DockerCommand {
                 continue;
             }
             ImageReference image = ImageReference.parseOrNull(word);
-            return image == null ? new Other(verb) : new Run(verb, image, publishes);
+            return image == null ? new Other(verb) : new Run(verb, image, publishes, restart);
         }
         return new Other(verb);
     }

@@ -95,6 +95,9 @@ public final class BuildDiagnoser {
                 return new ImageCheck(need.raw(), "", need.instruction(), need.file(), need.line(), need.stage(),
                         List.of("context:" + need.context().name()), true);
             }
+            if (need.unresolved()) {
+                return unresolved(need);
+            }
             ImageReference ref = need.reference();
             List<String> foundIn = ImageLocator.foundIn(snapshot, ref);
             String daemonStore = snapshot.daemon().storeId();
@@ -146,7 +149,8 @@ public final class BuildDiagnoser {
                         : "";
                 add(FindingKind.LOCAL_IMAGE_INVISIBLE, need, ref,
                         ref.familiar() + " is only in the daemon's image store, which " + describeBuilder() + " cannot read",
-                        "Builder " + builder.name() + " uses the " + builder.driver() + " driver: BuildKit keeps its own content "
+                        "The build uses " + ref.familiar() + " through " + how(need) + ". "
+                                + "Builder " + builder.name() + " uses the " + builder.driver() + " driver: BuildKit keeps its own content "
                                 + "store and resolves images only from registries, never from the daemon's image store (docker load, "
                                 + "docker build, docker tag). It will look for " + ref.normalized() + " in " + ref.domain()
                                 + " and fail with 'pull access denied' or 'not found'." + via
@@ -156,6 +160,61 @@ public final class BuildDiagnoser {
             }
             return new ImageCheck(need.raw(), ref.normalized(), need.instruction(), need.file(), need.line(), need.stage(),
                     foundIn, visible);
+        }
+
+        /** How the image reaches the build: a FROM, COPY --from or RUN --mount line, or a named context for one. */
+        private String how(ImageNeed need) {
+            String where = need.file().isEmpty() ? "" : " (" + need.file() + ":" + need.line() + ")";
+            if (need.context() != null) {
+                return "the named context " + need.context().name() + "=" + need.context().value() + ", for " + need.instruction() + where;
+            }
+            return need.instruction() + where;
+        }
+
+        /**
+         * An image whose name the workflow computes from something unknown before it runs: an info naming the
+         * expression, and what is known still judged — a loopback registry host is one.
+         */
+        private ImageCheck unresolved(ImageNeed need) {
+            String registry = need.knownRegistry();
+            String file = need.file().isEmpty() ? request.site().file() : need.file();
+            int line = need.file().isEmpty() ? request.site().line() : need.line();
+            Subject subject = subject().withImage(need.raw()).withSource(file + ":" + line);
+            findings.add(Finding.of(FindingKind.IMAGE_UNRESOLVED,
+                    need.raw() + " (" + how(need) + ") depends on a value not known before the workflow runs",
+                    "The name comes from a workflow expression Buildx Lens cannot evaluate (a secret, a variable, an input "
+                            + "without a default, an output of an action it does not follow). Where the image is cannot be "
+                            + "decided" + (registry.isEmpty() ? "." : "; its registry, " + registry + ", is known and was judged."),
+                    file, line, request.site().stepLabel(), subject));
+            boolean visible = true;
+            if (!registry.isEmpty() && RegistryHosts.isLoopback(registry)) {
+                Access registryAccess = access(StoreIds.registry(registry));
+                if (registryAccess != Access.CAN_READ) {
+                    visible = false;
+                    findings.add(Finding.of(FindingKind.LOCALHOST_REGISTRY_UNREACHABLE,
+                            describeBuilder() + " cannot reach " + registry + " to pull " + need.raw(),
+                            registryAccess == Access.ONLY_WITH_NETWORK_HOST
+                                    ? "BuildKit runs in its own container with its own network namespace, where " + registry
+                                      + " is the container itself. Only a builder created with --driver-opt network=host shares the host network."
+                                    : "The builder runs elsewhere (" + builder.driver() + " driver): its localhost is not this machine.",
+                            file, line, request.site().stepLabel(), subject));
+                } else if (!ImageLocator.registryKnown(snapshot, registry)) {
+                    visible = false;
+                    findings.add(Finding.of(FindingKind.LOCALHOST_REGISTRY_MISSING, "no registry answers on " + registry + " to pull "
+                                    + need.raw() + " from", "Nothing publishes port " + RegistryHosts.port(registry) + " where the build runs.",
+                            file, line, request.site().stepLabel(), subject));
+                } else if (need.knownRepository().isPresent() && ImageLocator.registryListed(snapshot, registry)
+                        && !ImageLocator.repositoryListed(snapshot, registry, need.knownRepository().get().path())) {
+                    // Whatever the tag turns out to be, the registry has no tag of this repository at all.
+                    visible = false;
+                    String repository = need.knownRepository().get().path();
+                    findings.add(Finding.of(FindingKind.IMAGE_NOT_IN_REGISTRY, registry + "/" + repository + " is not in the registry at "
+                                    + registry + ", whatever its tag", "The registry at " + registry + " answers, but holds no tag of "
+                                    + repository + ": nothing pushed it there before this build. Push it first.",
+                            file, line, request.site().stepLabel(), subject));
+                }
+            }
+            return new ImageCheck(need.raw(), "", need.instruction(), need.file(), need.line(), need.stage(), List.of(), visible);
         }
 
         void argWithoutDefault(BuildArgProblem problem) {
@@ -187,6 +246,21 @@ public final class BuildDiagnoser {
                             "The docker driver with the classic image store exports only inline cache; buildx stops with "
                                     + "'Cache export is not supported for the docker driver.' Use a docker-container builder, "
                                     + "turn on the containerd image store, or use type=inline.");
+                }
+            }
+            if (dockerDriver && !containerdStore) {
+                for (String output : spec.outputs()) {
+                    ExportSpec export = ExportSpec.parse(output);
+                    if (export.dockerTarball() || export.type().equals(ExportSpec.OCI)) {
+                        String exporter = export.type().equals(ExportSpec.OCI) ? "OCI" : "Docker";
+                        addBuild(FindingKind.DOCKER_DRIVER_EXPORTER, output,
+                                "the " + exporter.toLowerCase(java.util.Locale.ROOT) + " exporter (" + output + ") on " + describeBuilder()
+                                        + " with the classic image store",
+                                "The docker driver with the classic image store writes results only into the daemon's own store; "
+                                        + "buildx stops with '" + exporter + " exporter is not supported for the docker driver. Switch to "
+                                        + "a different driver, or turn on the containerd image store, and try again.' Build on a "
+                                        + "docker-container builder, or turn on the containerd image store.");
+                    }
                 }
             }
             if (spec.multiPlatform()) {

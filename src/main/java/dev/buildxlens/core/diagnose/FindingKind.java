@@ -18,12 +18,14 @@ public enum FindingKind {
             List.of("use-container-builder", "enable-containerd-store")),
     DOCKER_EXPORTER_MULTIPLATFORM("docker-exporter-multiplatform", Severity.ERROR,
             List.of("use-oci-exporter", "enable-containerd-store")),
+    DOCKER_DRIVER_EXPORTER("docker-driver-exporter", Severity.ERROR, List.of("use-container-builder", "enable-containerd-store")),
     RESULT_NOT_LOADED("result-not-loaded", Severity.ERROR, List.of("load-result")),
     IMAGE_FROM_OTHER_JOB("image-from-other-job", Severity.ERROR, List.of("transfer-between-jobs")),
     FROM_ARG_WITHOUT_DEFAULT("from-arg-without-default", Severity.ERROR, List.of("add-arg-default")),
     PULL_FORCES_REGISTRY("pull-forces-registry", Severity.ERROR, List.of("drop-pull")),
     ACTION_INPUT_REMOVED("action-input-removed", Severity.WARNING, List.of("rename-action-input")),
     IMAGE_NOT_IN_REGISTRY("image-not-in-registry", Severity.ERROR, List.of("local-registry-bridge")),
+    IMAGE_UNRESOLVED("image-unresolved", Severity.INFO, List.of()),
     NOT_ANALYSED("not-analysed", Severity.INFO, List.of());
 
     private final String id;
@@ -46,5 +48,11 @@ public enum FindingKind {
 
     public List<String> fixes() {
         return fixes;
+    }
+
+    /** Findings that hold only with the classic image store: on an engine whose store is unknown they are warnings. */
+    public boolean dependsOnImageStore() {
+        return this == DOCKER_DRIVER_MULTIPLATFORM || this == DOCKER_DRIVER_CACHE_EXPORT || this == DOCKER_DRIVER_EXPORTER
+                || this == DOCKER_EXPORTER_MULTIPLATFORM;
     }
 }

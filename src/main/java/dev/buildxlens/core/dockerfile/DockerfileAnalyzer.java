@@ -57,7 +57,9 @@ public final class DockerfileAnalyzer {
         char escape = dockerfile.escape();
         Map<String, NamedContext> contexts = new HashMap<>();
         for (NamedContext context : inputs.contexts()) {
-            contexts.put(context.name(), context);
+            // docker buildx build (and build-push-action) normalise the keys before BuildKit sees them (buildx
+            // parseContextNames): --build-context a:latest=… is the key "a", docker.io/library/a=… too. Bake does not.
+            contexts.put(contextKey(context.name()), context);
         }
         Map<String, String> builtins = platformArgs(inputs.platforms());
         Map<String, String> globals = new HashMap<>(builtins);
@@ -259,19 +261,26 @@ public final class DockerfileAnalyzer {
      * dockerui {@code NamedContext}), and compares that key with the context names as the user gave them.
      */
     static NamedContext namedContext(Map<String, NamedContext> contexts, String value) {
+        return contexts.get(contextKey(value));
+    }
+
+    /** The name BuildKit looks a named context up by: the familiar name without {@code :latest} (dockerui NamedContext). */
+    public static String contextKey(String value) {
         ImageReference reference = ImageReference.parseOrNull(value);
-        String key = value;
-        if (reference != null) {
-            key = reference.familiar();
-            if (key.endsWith(":latest")) {
-                key = key.substring(0, key.length() - ":latest".length());
-            }
+        if (reference == null) {
+            return value;
         }
-        return contexts.get(key);
+        String key = reference.familiar();
+        return key.endsWith(":latest") ? key.substring(0, key.length() - ":latest".length()) : key;
     }
 
     private static void need(Stage stage, String raw, Reference reference, String file, NamedContext context) throws DockerfileException {
         if (context != null && context.kind() != NamedContext.Kind.DOCKER_IMAGE) {
+            stage.images.add(new ImageNeed(raw, null, reference.instruction(), file, reference.line(), stage.label(), context));
+            return;
+        }
+        if (raw.contains("${{")) {
+            // A workflow expression the simulation could not know reached the name: judged as far as it is known.
             stage.images.add(new ImageNeed(raw, null, reference.instruction(), file, reference.line(), stage.label(), context));
             return;
         }

@@ -13,4 +13,36 @@ public record ImageNeed(String raw, ImageReference reference, String instruction
     public boolean suppliedByClient() {
         return context != null && context.kind() != NamedContext.Kind.DOCKER_IMAGE;
     }
+
+    /**
+     * An image whose name depends on a workflow expression the simulation cannot know ({@code ${{ github.actor }}}):
+     * it has no reference, but its registry may still be known ({@link #knownRegistry()}).
+     */
+    public boolean unresolved() {
+        return reference == null && !suppliedByClient();
+    }
+
+    /**
+     * For an unresolved image whose name is known and only its tag is not ({@code localhost:5000/app:${{ … }}}): the
+     * repository, with the tag {@code latest} standing in. Empty when more than the tag is unknown.
+     */
+    public java.util.Optional<dev.buildxlens.core.image.ImageReference> knownRepository() {
+        String name = context != null && context.kind() == NamedContext.Kind.DOCKER_IMAGE ? context.imageRef() : raw;
+        int expression = name.indexOf("${{");
+        if (expression < 1 || name.charAt(expression - 1) != ':' || name.lastIndexOf("}}") != name.length() - 2) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(dev.buildxlens.core.image.ImageReference.parseOrNull(name.substring(0, expression - 1)));
+    }
+
+    /** For an unresolved image, its registry host when that part is written out ({@code localhost:5000/${{ … }}/x}), else "". */
+    public String knownRegistry() {
+        String name = context != null && context.kind() == NamedContext.Kind.DOCKER_IMAGE ? context.imageRef() : raw;
+        int slash = name.indexOf('/');
+        if (slash <= 0) {
+            return "";
+        }
+        String first = name.substring(0, slash);
+        return !first.contains("${{") && (first.contains(".") || first.contains(":") || first.equals("localhost")) ? first : "";
+    }
 }

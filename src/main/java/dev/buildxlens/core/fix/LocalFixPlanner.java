@@ -286,7 +286,7 @@ public final class LocalFixPlanner {
             }
             bridgedBuild.buildArg(edit.argName(), bridged.familiar());
         } else {
-            String name = namedContext != null ? namedContext.name() : contextKey(local);
+            String name = namedContext != null ? namedContext.name() : dev.buildxlens.core.dockerfile.DockerfileAnalyzer.contextKey(local.familiar());
             bridgedBuild.context(new NamedContext(name, "docker-image://" + bridged.familiar()));
         }
         draft.step("Build from the registry", shell("Build", BuildCommands.buildx(bridgedBuild.build())));
@@ -300,7 +300,7 @@ public final class LocalFixPlanner {
         }
         ImageReference local = need.get().reference();
         NamedContext namedContext = need.get().context();
-        String key = namedContext != null ? namedContext.name() : contextKey(local);
+        String key = namedContext != null ? namedContext.name() : dev.buildxlens.core.dockerfile.DockerfileAnalyzer.contextKey(local.familiar());
         String dir = "/tmp/buildx-lens/" + local.path().replaceFirst("^library/", "").replace('/', '-');
         String tag = local.tag().isEmpty() ? "latest" : local.tag();
         BuildSpec withLayout = build.toBuilder().context(new NamedContext(key, "oci-layout://" + dir + ":" + tag)).build();
@@ -422,12 +422,6 @@ public final class LocalFixPlanner {
                 .filter(n -> n.reference() != null && n.reference().familiar().equals(finding.image())
                         && (source.isEmpty() || source.endsWith(":" + n.line())))
                 .findFirst();
-    }
-
-    /** The named-context key BuildKit looks up for an image: its familiar name without {@code :latest}. */
-    static String contextKey(ImageReference reference) {
-        String familiar = reference.familiar();
-        return familiar.endsWith(":latest") ? familiar.substring(0, familiar.length() - 7) : familiar;
     }
 
     private static String registryRun(String host) {

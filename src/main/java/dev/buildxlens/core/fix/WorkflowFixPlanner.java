@@ -41,8 +41,7 @@ import java.util.function.Predicate;
 public final class WorkflowFixPlanner {
 
     /** The workflow as written, where it lives, the user's choice of registry port, and where patches apply from. */
-    public record Context(Workflow workflow, String text, String path, Path repoRoot, int registryPort, PatchRoot patchRoot,
-                          ImageStoreKind imageStore) {
+    public record Context(Workflow workflow, String text, String path, Path repoRoot, int registryPort, PatchRoot patchRoot) {
     }
 
     private final Context context;
@@ -165,9 +164,10 @@ public final class WorkflowFixPlanner {
     }
 
     /** What the docker driver with the classic store refuses in a build (buildx-facts §4.1, §9.4). */
-    private List<String> dockerDriverRefuses(BuildSpec spec) {
+    private List<String> dockerDriverRefuses(SimulatedBuild build) {
+        BuildSpec spec = build.spec();
         List<String> refused = new ArrayList<>();
-        if (context.imageStore() == ImageStoreKind.CONTAINERD) {
+        if (build.imageStore() == ImageStoreKind.CONTAINERD) {
             return refused;
         }
         if (spec.multiPlatform()) {
@@ -188,16 +188,16 @@ public final class WorkflowFixPlanner {
         if (build.isEmpty()) {
             return Optional.empty();
         }
-        List<String> own = dockerDriverRefuses(build.get().spec());
+        List<String> own = dockerDriverRefuses(build.get());
         if (!own.isEmpty()) {
             notOffered.add(new NotOffered(FixKind.USE_DOCKER_DRIVER, finding.key(), "the docker driver with the "
-                    + context.imageStore().label() + " image store cannot run this build: " + String.join("; ", own)));
+                    + build.get().imageStore().label() + " image store cannot run this build: " + String.join("; ", own)));
             return Optional.empty();
         }
         List<String> others = new ArrayList<>();
         for (SimulatedBuild other : sameBuilder(build.get())) {
             if (other != build.get()) {
-                dockerDriverRefuses(other.spec()).forEach(r -> others.add("step " + label(other) + " (" + r + ")"));
+                dockerDriverRefuses(other).forEach(r -> others.add("step " + label(other) + " (" + r + ")"));
             }
         }
         Optional<Workflow.Step> setup = builderStep(build.get());
@@ -297,7 +297,7 @@ public final class WorkflowFixPlanner {
         }
         String buildInput = fromLine ? "build-args" : "build-contexts";
         String buildItem = fromLine ? argName + "=" + bridged
-                : (namedContext != null ? namedContext.name() : LocalFixPlanner.contextKey(local)) + "=docker-image://" + bridged;
+                : (namedContext != null ? namedContext.name() : dev.buildxlens.core.dockerfile.DockerfileAnalyzer.contextKey(local.familiar())) + "=docker-image://" + bridged;
 
         StringBuilder yaml = new StringBuilder();
         yaml.append("services:\n  registry:\n    image: registry:2\n    ports:\n      - ").append(port).append(":5000\nsteps:\n")
@@ -386,7 +386,7 @@ public final class WorkflowFixPlanner {
         }
         ImageReference local = need.get().reference();
         NamedContext namedContext = need.get().context();
-        String key = namedContext != null ? namedContext.name() : LocalFixPlanner.contextKey(local);
+        String key = namedContext != null ? namedContext.name() : dev.buildxlens.core.dockerfile.DockerfileAnalyzer.contextKey(local.familiar());
         String tag = local.tag().isEmpty() ? "latest" : local.tag();
         String dir = "/tmp/" + local.path().replaceFirst("^library/", "").replace('/', '-') + "-oci";
         String layout = "oci-layout://" + dir + ":" + tag;
@@ -434,21 +434,36 @@ public final class WorkflowFixPlanner {
         if (producer.isEmpty() || producerStep.isEmpty()) {
             return Optional.empty();
         }
-        if (producer.get().spec().multiPlatform() && context.imageStore() != ImageStoreKind.CONTAINERD) {
+        if (producer.get().spec().multiPlatform() && producer.get().imageStore() != ImageStoreKind.CONTAINERD) {
             notOffered.add(new NotOffered(FixKind.LOAD_RESULT, finding.key(), "step " + producerStep.get().label()
                     + " builds several platforms, which the classic image store cannot load (the docker exporter holds one)"));
             return Optional.empty();
         }
         WorkflowDraft draft = new WorkflowDraft(FixKind.LOAD_RESULT, finding);
-        draft.summary("Load the result of step " + producerStep.get().label() + " into the runner's daemon ('load: true'), so later "
+        draft.summary("Load the result of step " + producerStep.get().label() + " into the runner's daemon ("
+                + (producer.get().fromAction() ? "'load: true'" : "--load") + "), so later "
                 + "steps find " + finding.image() + ".");
-        draft.fragment("build step " + producerStep.get().label(), "- uses: docker/build-push-action@v7\n  with:\n    load: true\n");
+        if (producer.get().fromAction()) {
+            draft.fragment("build step " + producerStep.get().label(), "- uses: " + producerStep.get().uses() + "\n  with:\n    load: true\n");
+        } else {
+            draft.fragment("run step " + producerStep.get().label(), "# the build command at line " + producer.get().line() + ", with --load\n"
+                    + commandAt(producer.get().line()) + "\n");
+        }
         if (producer.get().fromAction()) {
             draft.edit(e -> e.setInput(producerStep.get(), "load", "true"), "step " + producerStep.get().label() + " loads its result");
         } else if (!draft.edit(e -> e.addBuildFlags(producer.get().line(), List.of("--load")), "")) {
             draft.noPatch("the build command spans lines: add --load to it");
         }
         return Optional.of(draft.plan());
+    }
+
+    /** The docker build command written on a workflow line, with --load after its verb ("docker build --load -t a ."). */
+    private String commandAt(int line) {
+        List<String> lines = context.text().lines().toList();
+        String text = line >= 1 && line <= lines.size() ? lines.get(line - 1).trim() : "";
+        text = text.startsWith("- run:") ? text.substring(6).trim() : text.startsWith("run:") ? text.substring(4).trim() : text;
+        java.util.regex.Matcher verb = java.util.regex.Pattern.compile("docker(?:\\s+buildx|\\s+image|\\s+builder)?\\s+(?:build|b)\\b").matcher(text);
+        return verb.find() ? text.substring(0, verb.end()) + " --load" + text.substring(verb.end()) : "docker build --load ...";
     }
 
     private Optional<FixPlan> renameInput(Finding finding) {

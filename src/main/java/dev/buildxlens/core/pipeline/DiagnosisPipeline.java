@@ -110,9 +110,10 @@ public final class DiagnosisPipeline {
         String display = input.file().toString();
         String text = YamlDocument.readText(input.file(), display);
         Workflow workflow = WorkflowParser.parse(text, display);
-        WorkflowSimulator.Result result = WorkflowSimulator.simulate(workflow, new WorkflowSimulator.Options(repo, input.job(), input.imageStore()));
+        WorkflowSimulator.Result result = WorkflowSimulator.simulate(workflow,
+                new WorkflowSimulator.Options(repo, input.job(), input.imageStore(), input.event()));
         FixPlans plans = WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(workflow, text, relative, repo,
-                choices.registryPort(), new PatchRoot(repo, Repositories.gitRoot(file).filter(repo::equals).isPresent()), input.imageStore()));
+                choices.registryPort(), new PatchRoot(repo, Repositories.gitRoot(file).filter(repo::equals).isPresent())));
         return new PipelineResult(input, text, result.diagnosis(), plans, null);
     }
 }

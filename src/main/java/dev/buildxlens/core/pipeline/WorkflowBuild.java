@@ -5,16 +5,22 @@ import java.nio.file.Path;
 
 /**
  * A GitHub Actions workflow: its file, the repository its Dockerfile paths resolve in ({@code null}: the git root
- * above the file), one job to report ({@code ""}: all), and the image store assumed for the runner's engine.
+ * above the file), one job to report ({@code ""}: all), the image store assumed for every job's engine ({@code null}:
+ * the one each job's runs-on implies), and the event it runs for ({@code null}: push, or its first trigger).
  */
-public record WorkflowBuild(Path file, Path repoRoot, String job, ImageStoreKind imageStore) implements BuildInput {
+public record WorkflowBuild(Path file, Path repoRoot, String job, ImageStoreKind imageStore, String event) implements BuildInput {
 
     public WorkflowBuild {
         job = job == null ? "" : job;
-        imageStore = imageStore == null ? ImageStoreKind.CLASSIC : imageStore;
+        // An unknown store is no assumption at all: each job's runs-on decides, as with null.
+        imageStore = imageStore == ImageStoreKind.UNKNOWN ? null : imageStore;
+    }
+
+    public WorkflowBuild(Path file, Path repoRoot, String job, ImageStoreKind imageStore) {
+        this(file, repoRoot, job, imageStore, null);
     }
 
     public static WorkflowBuild of(Path file) {
-        return new WorkflowBuild(file, null, "", ImageStoreKind.CLASSIC);
+        return new WorkflowBuild(file, null, "", null, null);
     }
 }

@@ -89,6 +89,12 @@ public final class ImageLocator {
         return snapshot.registries().stream().anyMatch(r -> r.host().equals(host) && r.queried() && r.reachable() && !r.truncated());
     }
 
+    /** True when a listed registry holds any tag of the repository. */
+    public static boolean repositoryListed(Snapshot snapshot, String host, String repository) {
+        return snapshot.registries().stream().filter(r -> r.host().equals(host))
+                .flatMap(r -> r.repositories().stream()).anyMatch(r -> r.name().equals(repository) && !r.tags().isEmpty());
+    }
+
     public static boolean registryKnown(Snapshot snapshot, String host) {
         return snapshot.registries().stream().anyMatch(r -> r.host().equals(host) && (!r.queried() || r.reachable()));
     }

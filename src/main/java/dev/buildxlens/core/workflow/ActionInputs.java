@@ -12,23 +12,64 @@ public final class ActionInputs {
     }
 
     /**
-     * A list input: one item per line, or also comma-separated where the action allows it (build-push-action's
-     * {@code tags}, {@code platforms}; setup-buildx-action's {@code driver-opts}). Comment lines are dropped.
+     * A list input as the docker actions read it (docker/actions-toolkit {@code Util.getList}): every line a CSV
+     * record whose double quotes are removed; its fields split further at commas unless the input keeps them
+     * ({@code commas == false}: build-args, build-contexts, outputs, caches). Empty items are dropped.
      */
     public static List<String> list(String value, boolean commas) {
+        return list(value, commas, true);
+    }
+
+    /** {@code quotes == false} for inputs whose values hold their own quotes (outputs, cache-from, cache-to). */
+    public static List<String> list(String value, boolean commas, boolean quotes) {
         List<String> items = new ArrayList<>();
         if (value == null) {
             return items;
         }
         for (String line : value.split("\\R")) {
-            for (String item : commas ? line.split(",") : new String[] {line}) {
-                String trimmed = item.trim();
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    items.add(trimmed);
-                }
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> fields = quotes ? csvFields(line) : List.of(line.split(",", -1));
+            if (commas) {
+                fields.forEach(field -> items.add(field.trim()));
+            } else {
+                items.add(String.join(",", fields).trim());
             }
         }
+        items.removeIf(String::isEmpty);
         return items;
+    }
+
+    /** One CSV record with relaxed quotes: a field that starts with a quote runs to the closing one; "" is a quote. */
+    private static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        String trimmed = line.strip();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < trimmed.length() && trimmed.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.toString().isBlank()) {
+                field.setLength(0);
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     /** The actions' boolean inputs: only {@code true} (any case) is true. */
@@ -57,9 +98,9 @@ public final class ActionInputs {
         spec.target(step.input("target") == null ? "" : step.input("target").trim());
         list(step.input("platforms"), true).forEach(spec::platform);
         spec.load(truthy(step.input("load"))).push(truthy(step.input("push"))).pull(truthy(step.input("pull")));
-        list(step.input("outputs"), false).forEach(spec::output);
+        list(step.input("outputs"), false, false).forEach(spec::output);
         list(step.input("tags"), true).forEach(spec::tag);
-        list(step.input("cache-to"), false).forEach(spec::cacheTo);
+        list(step.input("cache-to"), false, false).forEach(spec::cacheTo);
         spec.builder(step.input("builder") == null ? "" : step.input("builder").trim());
         return spec.build();
     }

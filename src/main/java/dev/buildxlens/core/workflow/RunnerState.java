@@ -4,6 +4,7 @@ import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.BuilderNode;
 import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.DockerClient;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.Registry;
@@ -23,14 +24,15 @@ import java.util.Set;
 
 /**
  * What a fresh GitHub-hosted runner holds while one job's steps run: the daemon's images, tarballs on disk, the
- * buildx builders and which is current, registry services and what was pushed to them, and build results that
- * stayed in a builder's cache. {@link #snapshot()} turns it into the same model the live probe produces, so the
- * same rules decide visibility.
+ * buildx builders and which is current (and whether {@code docker build} is aliased to it), registry containers and
+ * what was pushed to them, and build results that stayed in a builder's cache. {@link #snapshot()} turns it into the
+ * same model the live probe produces, so the same rules decide visibility. {@link #copy()} makes an independent copy
+ * for a path where a condition went the other way.
  */
 final class RunnerState {
 
     static final String SOCKET = "unix:///var/run/docker.sock";
-    static final String CONTEXT = "default";
+    static final String DEFAULT_CONTEXT = "default";
 
     /** A builder on the runner. */
     record SimBuilder(String name, String driver, Map<String, String> driverOpts) {
@@ -47,27 +49,59 @@ final class RunnerState {
     record Unloaded(String step, int line, String builder, int stepIndex) {
     }
 
+    /** A registry container on the runner: a job service or a {@code docker run}, and whether it restarts by itself. */
+    record RegistryContainer(String source, boolean restartsAlways) {
+    }
+
     final String job;
-    final ImageStoreKind imageStore;
+    ImageStoreKind imageStore;
+    /** The Docker context the CLI uses (setup-docker-action makes a new one). */
+    String context = DEFAULT_CONTEXT;
     final Map<String, LocalImage> daemonImages = new LinkedHashMap<>();
     final Map<String, Set<String>> files = new LinkedHashMap<>();
     final List<String> unknownLoads = new ArrayList<>();
     final Map<String, SimBuilder> builders = new LinkedHashMap<>();
-    String current = CONTEXT;
-    final Map<String, String> registryServices = new LinkedHashMap<>();
+    String current = DEFAULT_CONTEXT;
+    /** {@code docker build} runs on the current builder (setup-buildx {@code install: true}, {@code docker buildx install}). */
+    boolean builderAlias;
+    final Map<String, RegistryContainer> registryServices = new LinkedHashMap<>();
+    /** Registries that stopped, and why (a dockerd restart). */
+    final Map<String, String> stoppedRegistries = new LinkedHashMap<>();
     final Map<String, Set<String>> pushed = new LinkedHashMap<>();
     final Map<String, Unloaded> unloaded = new LinkedHashMap<>();
-
-    RunnerState(String job, ImageStoreKind imageStore) {
-        this.job = job;
-        this.imageStore = imageStore;
-        builders.put(CONTEXT, new SimBuilder(CONTEXT, VisibilityRules.DOCKER, Map.of()));
-    }
-
+    /** The image store daemon.json asks for, applied when dockerd restarts; null when daemon.json was not changed. */
+    ImageStoreKind pendingStore;
     /** The step that is running, so images and builders can say which step made them. */
     int step = -1;
     /** The setup-buildx step that created each builder. */
     final Map<String, Integer> builderSteps = new LinkedHashMap<>();
+
+    RunnerState(String job, ImageStoreKind imageStore) {
+        this.job = job;
+        this.imageStore = imageStore;
+        builders.put(DEFAULT_CONTEXT, new SimBuilder(DEFAULT_CONTEXT, VisibilityRules.DOCKER, Map.of()));
+    }
+
+    /** An independent copy: what one path changes does not change the other's. */
+    RunnerState copy() {
+        RunnerState copy = new RunnerState(job, imageStore);
+        copy.context = context;
+        copy.daemonImages.putAll(daemonImages);
+        files.forEach((file, tags) -> copy.files.put(file, new LinkedHashSet<>(tags)));
+        copy.unknownLoads.addAll(unknownLoads);
+        copy.builders.clear();
+        copy.builders.putAll(builders);
+        copy.current = current;
+        copy.builderAlias = builderAlias;
+        copy.registryServices.putAll(registryServices);
+        copy.stoppedRegistries.putAll(stoppedRegistries);
+        pushed.forEach((host, tags) -> copy.pushed.put(host, new LinkedHashSet<>(tags)));
+        copy.unloaded.putAll(unloaded);
+        copy.pendingStore = pendingStore;
+        copy.step = step;
+        copy.builderSteps.putAll(builderSteps);
+        return copy;
+    }
 
     void addToDaemon(ImageReference reference, String origin, boolean pulled) {
         daemonImages.put(reference.normalized(), new LocalImage(origin, pulled, step));
@@ -78,9 +112,40 @@ final class RunnerState {
         return daemonImages.containsKey(reference.normalized());
     }
 
-    /** Records a push; returns false when the loopback registry it names is not a service of this job. */
     void recordPush(ImageReference reference) {
         pushed.computeIfAbsent(reference.domain(), d -> new LinkedHashSet<>()).add(reference.path() + ":" + reference.tag());
+    }
+
+    /**
+     * dockerd restarts: containers stop (those with {@code --restart always} come back, unless the image store
+     * changed), and a new image store hides the other store's images (buildx-facts §9.2).
+     */
+    void restartDaemon(String where) {
+        boolean storeSwitch = pendingStore != null && pendingStore != imageStore;
+        for (Map.Entry<String, RegistryContainer> registry : new ArrayList<>(registryServices.entrySet())) {
+            if (storeSwitch || !registry.getValue().restartsAlways()) {
+                registryServices.remove(registry.getKey());
+                stoppedRegistries.put(registry.getKey(), registry.getValue().source() + " was stopped by the dockerd restart at " + where
+                        + (storeSwitch ? " (the image store changed, so it did not come back)" : ""));
+                pushed.remove(registry.getKey());
+            }
+        }
+        if (storeSwitch) {
+            imageStore = pendingStore;
+            daemonImages.clear();
+            unknownLoads.clear();
+        }
+        pendingStore = null;
+    }
+
+    /** A new daemon with its own context (docker/setup-docker-action): nothing loaded before is in it. */
+    void newDaemon(String newContext, ImageStoreKind store) {
+        context = newContext;
+        imageStore = store;
+        daemonImages.clear();
+        unknownLoads.clear();
+        builders.put(newContext, new SimBuilder(newContext, VisibilityRules.DOCKER, Map.of()));
+        current = newContext;
     }
 
     Snapshot snapshot() {
@@ -95,10 +160,11 @@ final class RunnerState {
                     ? List.of(reference.name() + "@sha256:" + "0".repeat(64)) : List.of();
             images.add(new Image("sha256:sim" + (id++), List.of(reference.familiar()), digests, 0, Instant.EPOCH));
         }
-        Daemon daemon = new Daemon(true, CONTEXT, SOCKET, "runner", "", "linux", "x86_64", "",
-                imageStore, List.of("127.0.0.0/8"), List.of(), images, List.of(), List.of());
+        ImageStoreKind store = imageStore == ImageStoreKind.UNKNOWN ? ImageStoreKind.CLASSIC : imageStore;
+        Daemon daemon = new Daemon(true, context, SOCKET, "runner", "", "linux", "x86_64", "",
+                store, List.of("127.0.0.0/8"), List.of(), images, List.of(), List.of());
         List<Registry> registries = new ArrayList<>();
-        for (Map.Entry<String, String> service : registryServices.entrySet()) {
+        for (Map.Entry<String, RegistryContainer> service : registryServices.entrySet()) {
             Map<String, List<Registry.RegistryTag>> repositories = new LinkedHashMap<>();
             for (String pathAndTag : pushed.getOrDefault(service.getKey(), Set.of())) {
                 int colon = pathAndTag.lastIndexOf(':');
@@ -107,12 +173,12 @@ final class RunnerState {
             }
             List<Registry.RegistryRepository> listed = new ArrayList<>();
             repositories.forEach((name, tags) -> listed.add(new Registry.RegistryRepository(name, tags)));
-            registries.add(new Registry(service.getKey(), true, "service " + service.getValue(), true, true, "", listed, false));
+            registries.add(new Registry(service.getKey(), true, service.getValue().source(), true, true, "", listed, false));
         }
         registries.add(new Registry(SnapshotAssembler.DOCKER_HUB, false, "Docker Hub: not queried", false, false, "", List.of(), false));
 
         List<Store> stores = new ArrayList<>();
-        stores.add(new Store(StoreIds.daemon(CONTEXT), StoreKind.DAEMON, CONTEXT, "runner daemon"));
+        stores.add(new Store(StoreIds.daemon(context), StoreKind.DAEMON, context, "runner daemon"));
         for (SimBuilder builder : builders.values()) {
             if (!builder.driver().equals(VisibilityRules.DOCKER)) {
                 stores.add(new Store(StoreIds.buildkit(builder.name()), StoreKind.BUILDKIT, builder.name(), ""));
@@ -124,13 +190,12 @@ final class RunnerState {
         List<Builder> built = new ArrayList<>();
         for (SimBuilder sim : builders.values()) {
             boolean docker = sim.driver().equals(VisibilityRules.DOCKER);
-            BuilderNode node = new BuilderNode(docker ? sim.name() : sim.name() + "0", docker ? CONTEXT : SOCKET, "running", "",
+            BuilderNode node = new BuilderNode(docker ? sim.name() : sim.name() + "0", docker ? sim.name() : SOCKET, "running", "",
                     List.of(), sim.driverOpts(), List.of(), "", null);
-            Builder builder = new Builder(sim.name(), sim.driver(), sim.name().equals(current), docker && sim.name().equals(CONTEXT),
-                    null, List.of(node), List.of(), "");
+            Builder builder = new Builder(sim.name(), sim.driver(), sim.name().equals(current), docker, null, List.of(node), List.of(), "");
             built.add(builder.withAccess(VisibilityRules.accessFor(builder, stores, VisibilityRules.localEndpoint(daemon))));
         }
         return new Snapshot(Instant.EPOCH, "workflow job " + job, daemon, built, stores, registries, List.of(), List.of(),
-                dev.buildxlens.core.model.DockerClient.assumedWithBuildx("GitHub-hosted runners ship the buildx plugin"));
+                DockerClient.assumedWithBuildx("GitHub-hosted runners ship the buildx plugin"));
     }
 }

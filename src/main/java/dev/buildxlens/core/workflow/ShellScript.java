@@ -50,7 +50,13 @@ public final class ShellScript {
                     addWord(words, assignments, word.toString());
                     word = null;
                 }
+                boolean pipe = c == '|' && !text.startsWith("||", position) && (position == 0 || text.charAt(position - 1) != '|');
+                int before = commands.size();
                 finish(words, assignments, commandLine);
+                if (pipe && commands.size() > before) {
+                    commands.set(commands.size() - 1, commands.get(commands.size() - 1).pipingOut());
+                }
+                nextPipedIn = pipe;
                 words = new ArrayList<>();
                 assignments = new LinkedHashMap<>();
                 position++;
@@ -225,6 +231,9 @@ public final class ShellScript {
         words.add(word);
     }
 
+    /** The command being read follows a single {@code |}. */
+    private boolean nextPipedIn;
+
     private void finish(List<String> words, Map<String, String> assignments, int commandLine) {
         if (words.isEmpty()) {
             // A bare assignment sets a shell variable for the rest of the script.
@@ -245,7 +254,8 @@ public final class ShellScript {
             commands.add(new ShellCommand(List.of("export"), assignments, commandLine));
             return;
         }
-        commands.add(new ShellCommand(words, assignments, commandLine));
+        commands.add(new ShellCommand(words, assignments, commandLine, nextPipedIn, false));
+        nextPipedIn = false;
     }
 
     private static int count(String text, char c) {

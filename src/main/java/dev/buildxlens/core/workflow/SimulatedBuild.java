@@ -9,11 +9,12 @@ import java.util.Map;
  * {@code line} of the step or command), which builder ran it and the setup-buildx step that made that builder
  * ({@code builderStepIndex}, -1 for the runner's own docker-driver builder or one made in a script), the build's
  * options, its Dockerfile (repository-relative) and analysis, and for each image in the daemon when it ran (by
- * normalised reference) the step that put it there.
+ * normalised reference) the step that put it there; {@code fromAction} is a build-push-action step of the workflow
+ * itself (a patch can edit its inputs), and {@code imageStore} the engine's store when it ran.
  */
 public record SimulatedBuild(String job, int stepIndex, int line, String builder, String driver, int builderStepIndex,
                              BuildSpec spec, String dockerfile, DockerfileAnalysis analysis, Map<String, Integer> daemonImageSteps,
-                             boolean fromAction) {
+                             boolean fromAction, dev.buildxlens.core.model.ImageStoreKind imageStore) {
 
     public SimulatedBuild {
         daemonImageSteps = Map.copyOf(daemonImageSteps);

@@ -1,33 +1,65 @@
 package dev.buildxlens.core.workflow;
 
+import dev.buildxlens.core.workflow.expr.Value;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A GitHub Actions workflow, reduced to what decides where images live; every part keeps its line. */
-public record Workflow(String file, Map<String, String> env, List<Job> jobs) {
+/**
+ * A GitHub Actions workflow, reduced to what decides where images live; every part keeps its line. Values keep their
+ * {@code ${{ }}} expressions as written: the simulation evaluates them.
+ */
+public record Workflow(String file, Map<String, String> env, List<Job> jobs, Triggers on, String workingDirectory) {
 
     public Workflow {
         env = Map.copyOf(env);
         jobs = List.copyOf(jobs);
+        workingDirectory = workingDirectory == null ? "" : workingDirectory;
     }
 
     public Optional<Job> job(String id) {
         return jobs.stream().filter(j -> j.id().equals(id)).findFirst();
     }
 
+    /** The events the workflow runs on, and the inputs of {@code workflow_dispatch} and {@code workflow_call}. */
+    public record Triggers(List<String> events, Map<String, InputSpec> dispatchInputs, Map<String, InputSpec> callInputs,
+                           Map<String, String> callOutputs) {
+        public Triggers {
+            events = List.copyOf(events);
+            dispatchInputs = Map.copyOf(dispatchInputs);
+            callInputs = Map.copyOf(callInputs);
+            callOutputs = Map.copyOf(callOutputs);
+        }
+
+        public static Triggers none() {
+            return new Triggers(List.of(), Map.of(), Map.of(), Map.of());
+        }
+    }
+
+    /** An input of {@code workflow_dispatch} / {@code workflow_call} (or of a composite action): its type and default ({@code null}: none). */
+    public record InputSpec(String name, String type, Value defaultValue) {
+    }
+
     /**
      * A job. {@code keyColumn} is the indentation of its keys (0-based); {@code servicesLine}, {@code stepsLine} and
      * {@code needsLine} are the lines of those keys, 0 when absent; {@code needsInline} says whether {@code needs} is
-     * written on its key's line ({@code needs: a} or {@code needs: [a, b]}).
+     * written on its key's line ({@code needs: a} or {@code needs: [a, b]}). {@code condition} is its {@code if:}
+     * ({@code null}: none), {@code runsOn} its runner labels as written, {@code matrix} its {@code strategy.matrix}
+     * ({@code null}: none), {@code uses}/{@code with} a reusable workflow it calls.
      */
     public record Job(String id, int line, List<String> needs, Map<String, String> env, List<Service> services, List<Step> steps,
-                      int keyColumn, int servicesLine, int stepsLine, int needsLine, boolean needsInline) {
+                      int keyColumn, int servicesLine, int stepsLine, int needsLine, boolean needsInline, String condition,
+                      List<String> runsOn, Value matrix, Map<String, String> outputs, String uses, Map<String, String> with,
+                      String workingDirectory) {
         public Job {
             needs = List.copyOf(needs);
             env = Map.copyOf(env);
             services = List.copyOf(services);
             steps = List.copyOf(steps);
+            runsOn = List.copyOf(runsOn);
+            outputs = Map.copyOf(outputs);
+            with = Map.copyOf(with);
+            workingDirectory = workingDirectory == null ? "" : workingDirectory;
         }
     }
 
@@ -40,10 +72,10 @@ public record Workflow(String file, Map<String, String> env, List<Job> jobs) {
 
     /**
      * A step. {@code with} values keep their lines; {@code run} is the script and {@code runLine} the line of its
-     * first script line.
+     * first script line; {@code condition} is its {@code if:} ({@code null}: none).
      */
     public record Step(int index, int line, String name, String id, String uses, Map<String, Input> with,
-                       Map<String, String> env, String run, int runLine, Layout layout) {
+                       Map<String, String> env, String run, int runLine, Layout layout, String condition, String workingDirectory) {
         public Step {
             with = Map.copyOf(with);
             env = Map.copyOf(env);
@@ -57,6 +89,12 @@ public record Workflow(String file, Map<String, String> env, List<Job> jobs) {
         public String input(String key) {
             Input input = with.get(key);
             return input == null ? null : input.value();
+        }
+
+        /** The same step with its values as the simulation evaluated them. */
+        public Step evaluated(String evaluatedName, Map<String, Input> evaluatedWith, Map<String, String> evaluatedEnv, String evaluatedRun) {
+            return new Step(index, line, evaluatedName, id, uses, evaluatedWith, evaluatedEnv, evaluatedRun, runLine, layout, condition,
+                    workingDirectory);
         }
     }
 

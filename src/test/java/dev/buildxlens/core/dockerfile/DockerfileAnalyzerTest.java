@@ -149,9 +149,16 @@ class DockerfileAnalyzerTest {
         assertThat(analysis.images().get(0).context().name()).isEqualTo("dmca-base");
         assertThat(analysis.images().get(1).suppliedByClient()).isTrue();
 
-        // The key is the familiar name without :latest: a context named "dmca-base:latest" never matches.
+        // BuildKit looks a FROM up by its familiar name without :latest, and `docker buildx build --build-context`
+        // normalises its keys the same way before sending them (buildx parseContextNames; buildx-facts §9.6), so
+        // keys "dmca-base:latest" and "docker.io/library/dmca-base" both match.
         DockerfileInputs withTag = new DockerfileInputs(Map.of(), List.of(new NamedContext("dmca-base:latest", "docker-image://x:1")), "", List.of());
-        assertThat(analyze("FROM dmca-base:latest\n", withTag).images().get(0).context()).isNull();
+        assertThat(analyze("FROM dmca-base:latest\n", withTag).images().get(0).raw()).isEqualTo("x:1");
+        DockerfileInputs qualified = new DockerfileInputs(Map.of(), List.of(new NamedContext("docker.io/library/dmca-base", "docker-image://x:2")), "",
+                List.of());
+        assertThat(analyze("FROM dmca-base\n", qualified).images().get(0).raw()).isEqualTo("x:2");
+        DockerfileInputs otherTag = new DockerfileInputs(Map.of(), List.of(new NamedContext("dmca-base:1", "docker-image://x:1")), "", List.of());
+        assertThat(analyze("FROM dmca-base:latest\n", otherTag).images().get(0).context()).as("other tags must match exactly").isNull();
         DockerfileInputs versioned = new DockerfileInputs(Map.of(), List.of(new NamedContext("alpine:3", "docker-image://x:1")), "", List.of());
         assertThat(analyze("FROM docker.io/library/alpine:3\n", versioned).images().get(0).raw()).isEqualTo("x:1");
 

@@ -71,6 +71,29 @@ class WorkflowFixPlannerTest {
                       load: true
             """;
 
+    @Test
+    void a_plain_docker_build_routed_to_the_container_builder_by_install_true_gets_load_on_its_command_line() throws Exception {
+        Files.writeString(repo.resolve("Dockerfile"), "FROM alpine:3.20\n");
+        String workflow = """
+                on: push
+                jobs:
+                  build:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: docker/setup-buildx-action@v3
+                        with:
+                          install: true
+                      - run: docker build -t myapp:ci .
+                      - run: docker run --rm myapp:ci --version
+                """;
+        FixPlan load = plan(plans(workflow), "load-result");
+        assertThat(load.summary()).contains("(--load)");
+        assertThat(load.steps().get(0).snippets().get(0).content()).as("the run step's own command, not a build-push-action step")
+                .contains("docker build --load -t myapp:ci .").doesNotContain("build-push-action");
+        assertThat(patches(load).get(0).content()).contains("+      - run: docker build --load -t myapp:ci .\n");
+        assertThat(applyAndRediagnose(load)).isEmpty();
+    }
+
     private List<FixPlan> plans(String workflow) throws Exception {
         Files.createDirectories(repo.resolve("base"));
         Files.createDirectories(repo.resolve("app"));
