@@ -149,14 +149,17 @@ public final class DiagnoseView extends BorderPane {
         pull.setId("pull");
         pull.selectedProperty().bindBidirectional(viewModel.pullProperty());
         javafx.scene.control.ComboBox<dev.buildxlens.core.model.ImageStoreKind> store = new javafx.scene.control.ComboBox<>(
-                FXCollections.observableArrayList(dev.buildxlens.core.model.ImageStoreKind.CLASSIC, dev.buildxlens.core.model.ImageStoreKind.CONTAINERD));
+                FXCollections.observableArrayList(dev.buildxlens.core.model.ImageStoreKind.UNKNOWN,
+                        dev.buildxlens.core.model.ImageStoreKind.CLASSIC, dev.buildxlens.core.model.ImageStoreKind.CONTAINERD));
         store.setId("image-store");
-        store.setTooltip(new Tooltip("The image store the workflow's runner is assumed to use (a Dockerfile build uses this machine's)"));
+        store.setTooltip(new Tooltip("The image store a workflow's runners are assumed to use: as each job's runs-on says "
+                + "(GitHub's runner images), or one for all (a Dockerfile build uses this machine's)"));
         store.valueProperty().bindBidirectional(viewModel.imageStoreProperty());
         store.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(dev.buildxlens.core.model.ImageStoreKind kind) {
-                return kind == null ? "" : "runner: " + kind.label() + " store";
+                return kind == null || kind == dev.buildxlens.core.model.ImageStoreKind.UNKNOWN ? "runner: store by runs-on"
+                        : "runner: " + kind.label() + " store";
             }
 
             @Override

@@ -67,7 +67,8 @@ public final class DiagnoseViewModel {
     private final BooleanProperty load = new SimpleBooleanProperty(this, "load", false);
     private final BooleanProperty push = new SimpleBooleanProperty(this, "push", false);
     private final BooleanProperty pull = new SimpleBooleanProperty(this, "pull", false);
-    private final ObjectProperty<ImageStoreKind> imageStore = new SimpleObjectProperty<>(this, "imageStore", ImageStoreKind.CLASSIC);
+    /** The image store a workflow's runners are assumed to use; UNKNOWN: the one each job's runs-on implies. */
+    private final ObjectProperty<ImageStoreKind> imageStore = new SimpleObjectProperty<>(this, "imageStore", ImageStoreKind.UNKNOWN);
     private final StringProperty registry = new SimpleStringProperty(this, "registry", FixChoices.DEFAULT_REGISTRY);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a Dockerfile or a workflow (or drop it here).");
@@ -218,7 +219,7 @@ public final class DiagnoseViewModel {
         load.set(spec.load());
         push.set(spec.push());
         pull.set(spec.pull());
-        imageStore.set(store == ImageStoreKind.UNKNOWN ? ImageStoreKind.CLASSIC : store);
+        imageStore.set(store == null ? ImageStoreKind.UNKNOWN : store);
     }
 
     public void open(Path path) {
