@@ -8,12 +8,24 @@ import java.util.List;
  * (one CSV record: commas separate, double quotes may enclose a field, a doubled quote inside them is a quote;
  * {@code csvvalue.Fields} in buildx {@code util/buildflags}).
  */
-final class CsvFields {
+public final class CsvFields {
 
     private CsvFields() {
     }
 
     static List<String> split(String value) {
+        return split(value, false);
+    }
+
+    /**
+     * The same, for the docker/* actions' list inputs (their csv-parse runs with relaxed quotes and trimming): a quote
+     * after leading blanks still opens a quoted field, and the blanks are dropped.
+     */
+    public static List<String> splitRelaxed(String value) {
+        return split(value.strip(), true);
+    }
+
+    private static List<String> split(String value, boolean quoteAfterBlanks) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -28,7 +40,8 @@ final class CsvFields {
                 } else {
                     field.append(c);
                 }
-            } else if (c == '"' && field.isEmpty()) {
+            } else if (c == '"' && (field.isEmpty() || quoteAfterBlanks && field.toString().isBlank())) {
+                field.setLength(0);
                 quoted = true;
             } else if (c == ',') {
                 fields.add(field.toString());

@@ -1,6 +1,7 @@
 package dev.buildxlens.core.workflow;
 
 import dev.buildxlens.core.build.BuildSpec;
+import dev.buildxlens.core.build.CsvFields;
 import dev.buildxlens.core.dockerfile.NamedContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ActionInputs {
             if (line.isBlank()) {
                 continue;
             }
-            List<String> fields = quotes ? csvFields(line) : List.of(line.split(",", -1));
+            List<String> fields = quotes ? CsvFields.splitRelaxed(line) : List.of(line.split(",", -1));
             if (commas) {
                 fields.forEach(field -> items.add(field.trim()));
             } else {
@@ -39,37 +40,6 @@ public final class ActionInputs {
         }
         items.removeIf(String::isEmpty);
         return items;
-    }
-
-    /** One CSV record with relaxed quotes: a field that starts with a quote runs to the closing one; "" is a quote. */
-    private static List<String> csvFields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        String trimmed = line.strip();
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < trimmed.length() && trimmed.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.toString().isBlank()) {
-                field.setLength(0);
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     /** The actions' boolean inputs: only {@code true} (any case) is true. */
