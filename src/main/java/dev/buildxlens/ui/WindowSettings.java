@@ -1,7 +1,9 @@
 package dev.buildxlens.ui;
 
 import dev.buildxlens.ui.main.MainViewModel;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Tab;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -15,14 +17,40 @@ final class WindowSettings {
 
     static void restore(Stage stage, AppWindow window, AppSettings settings) {
         double[] bounds = settings.bounds();
-        stage.setWidth(bounds[2]);
-        stage.setHeight(bounds[3]);
-        if (!Double.isNaN(bounds[0])) {
-            stage.setX(bounds[0]);
-            stage.setY(bounds[1]);
+        Rectangle2D screen = screenFor(bounds).getVisualBounds();
+        double[] fitted = fit(bounds, screen);
+        stage.setWidth(fitted[2]);
+        stage.setHeight(fitted[3]);
+        if (!Double.isNaN(fitted[0])) {
+            stage.setX(fitted[0]);
+            stage.setY(fitted[1]);
         }
         window.view().tabs().getTabs().stream().filter(t -> t.getId().equals(settings.lastTab())).findFirst()
                 .ifPresent(t -> window.view().tabs().getSelectionModel().select(t));
+    }
+
+    /** The screen the saved place is on, or the primary one (the monitor it was on may be gone). */
+    private static Screen screenFor(double[] bounds) {
+        if (Double.isNaN(bounds[0])) {
+            return Screen.getPrimary();
+        }
+        return Screen.getScreensForRectangle(bounds[0], bounds[1], 1, 1).stream().findFirst().orElse(Screen.getPrimary());
+    }
+
+    /**
+     * The saved size and place made to fit the screen: a window remembered from a larger monitor, or the default
+     * 1280×820 on a 1024×768 projector, would otherwise open with its status bar and buttons off screen. An unknown
+     * place (NaN) stays unknown, so the window system centres it.
+     */
+    static double[] fit(double[] bounds, Rectangle2D screen) {
+        double width = Math.min(bounds[2], screen.getWidth());
+        double height = Math.min(bounds[3], screen.getHeight());
+        if (Double.isNaN(bounds[0])) {
+            return new double[] {Double.NaN, Double.NaN, width, height};
+        }
+        double x = Math.max(screen.getMinX(), Math.min(bounds[0], screen.getMaxX() - width));
+        double y = Math.max(screen.getMinY(), Math.min(bounds[1], screen.getMaxY() - height));
+        return new double[] {x, y, width, height};
     }
 
     static void saveOnClose(Stage stage, AppWindow window, MainViewModel viewModel, AppSettings settings) {

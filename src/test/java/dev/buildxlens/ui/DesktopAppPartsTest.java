@@ -37,6 +37,19 @@ class DesktopAppPartsTest {
     }
 
     @Test
+    void a_remembered_window_is_fitted_to_the_screen_it_opens_on() {
+        javafx.geometry.Rectangle2D projector = new javafx.geometry.Rectangle2D(0, 0, 1024, 768);
+        assertThat(WindowSettings.fit(new double[] {Double.NaN, Double.NaN, 1280, 820}, projector))
+                .as("the default size on a projector: smaller, still centred by the window system")
+                .containsExactly(Double.NaN, Double.NaN, 1024, 768);
+        assertThat(WindowSettings.fit(new double[] {1500, 900, 800, 600}, projector)).as("a place on a monitor that is gone")
+                .containsExactly(224, 168, 800, 600);
+        javafx.geometry.Rectangle2D right = new javafx.geometry.Rectangle2D(1920, 0, 1920, 1080);
+        assertThat(WindowSettings.fit(new double[] {2000, 100, 800, 600}, right)).as("a window that fits stays where it was")
+                .containsExactly(2000, 100, 800, 600);
+    }
+
+    @Test
     void the_crash_log_appends_the_thread_and_the_stack_trace(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("nested/buildx-lens.log");
         CrashLog.append(log, new Thread("worker-1"), new IllegalStateException("first"));
