@@ -1,11 +1,9 @@
 package dev.buildxlens.ui;
 
-import dev.buildxlens.core.diagnose.Finding;
 import dev.buildxlens.ui.main.MainViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Tab;
 
 /** {@code --screenshots DIR}: after the first picture arrives, every tab to DIR/<tab>.png, then exit. */
@@ -21,13 +19,9 @@ final class ScreenshotRun {
     static void whenLoaded(AppWindow window, MainViewModel viewModel, Path dir, boolean waitForDiagnosis) {
         Runnable shoot = () -> Platform.runLater(() -> shootAndExit(window, viewModel, dir));
         if (waitForDiagnosis) {
-            // The Diagnose tab shows the opened file once its diagnosis is in.
-            viewModel.diagnose().findingsProperty().addListener((ListChangeListener<Finding>) c -> shoot.run());
-            viewModel.diagnose().statusProperty().addListener((o, before, text) -> {
-                if (text.contains("no errors")) {
-                    shoot.run();
-                }
-            });
+            // The Diagnose tab shows the opened file once its diagnosis is in, whatever it found (also nothing, or
+            // that the daemon is unreachable).
+            viewModel.diagnose().finishedRunsProperty().addListener((o, before, now) -> shoot.run());
         } else {
             viewModel.snapshotProperty().addListener((o, before, snapshot) -> {
                 if (before == null) {

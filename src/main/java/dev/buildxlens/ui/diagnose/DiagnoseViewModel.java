@@ -72,6 +72,7 @@ public final class DiagnoseViewModel {
     private final StringProperty registry = new SimpleStringProperty(this, "registry", FixChoices.DEFAULT_REGISTRY);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a Dockerfile or a workflow (or drop it here).");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper finishedRuns = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "finishedRuns");
     private final ReadOnlyListWrapper<SourceLine> source = new ReadOnlyListWrapper<>(this, "source", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<Finding> findings = new ReadOnlyListWrapper<>(this, "findings", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<ImageCheck> images = new ReadOnlyListWrapper<>(this, "images", FXCollections.observableArrayList());
@@ -150,6 +151,11 @@ public final class DiagnoseViewModel {
 
     public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
+    }
+
+    /** How many diagnoses have finished (shown or failed): what waits for "the Diagnose tab is up to date" watches it. */
+    public javafx.beans.property.ReadOnlyIntegerProperty finishedRunsProperty() {
+        return finishedRuns.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -252,8 +258,12 @@ public final class DiagnoseViewModel {
         executor.execute(() -> run(path, input, snapshot, choices), run -> {
             if (mine == generation) {
                 show(run);
+                finishedRuns.set(finishedRuns.get() + 1);
             }
-        }, error -> status.set("Could not diagnose " + path.getFileName() + ": " + Messages.firstLine(error)));
+        }, error -> {
+            status.set("Could not diagnose " + path.getFileName() + ": " + Messages.firstLine(error));
+            finishedRuns.set(finishedRuns.get() + 1);
+        });
     }
 
     public void selectFinding(Finding finding) {
