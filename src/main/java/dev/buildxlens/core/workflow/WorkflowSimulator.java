@@ -668,8 +668,8 @@ public final class WorkflowSimulator {
                 case "docker/metadata-action" -> metadata(step);
                 case "docker/setup-docker-action", "crazy-max/ghaction-setup-docker" -> setupDocker(step);
                 case "container-tools/kind-action" -> kindRegistry(step, ActionInputs.truthy(Optional.ofNullable(step.input("registry")).orElse("true")),
-                        "registry_port", "kind-registry");
-                case "helm/kind-action" -> kindRegistry(step, ActionInputs.truthy(step.input("registry")), "registry_port", "kind-registry");
+                        false);
+                case "helm/kind-action" -> kindRegistry(step, ActionInputs.truthy(step.input("registry")), true);
                 case "actions/upload-artifact" -> upload(step);
                 case "actions/download-artifact" -> download(step);
                 case "addnab/docker-run-action" -> Optional.ofNullable(step.input("image")).map(String::trim).map(ImageReference::parseOrNull)
@@ -881,15 +881,25 @@ public final class WorkflowSimulator {
                     + store.label() + " image store): images loaded before it are not in it");
         }
 
-        /** A kind action's registry: container-tools/kind-action starts one by default, helm/kind-action with registry: true. */
-        private void kindRegistry(Workflow.Step step, boolean starts, String portInput, String name) {
+        /**
+         * A kind action's registry ({@code docker run -d --restart=always -p PORT:5000 --name NAME registry:2}, and
+         * {@code 127.0.0.1 NAME} in the runner's /etc/hosts). container-tools/kind-action starts one unless
+         * {@code registry} is not true and exports {@code KIND_REGISTRY=NAME:PORT}; helm/kind-action starts one only
+         * with {@code registry: true} and writes {@code LOCAL_REGISTRY=NAME:PORT} to its step outputs (its
+         * registry.sh). Both default to kind-registry and 5000.
+         */
+        private void kindRegistry(Workflow.Step step, boolean starts, boolean stepOutput) {
             if (!starts) {
                 return;
             }
-            String port = Optional.ofNullable(step.input(portInput)).map(String::trim).filter(p -> p.matches("\\d+")).orElse("5000");
+            String port = Optional.ofNullable(step.input("registry_port")).map(String::trim).filter(p -> p.matches("\\d+")).orElse("5000");
+            String name = Optional.ofNullable(step.input("registry_name")).map(String::trim).filter(n -> !n.isEmpty()).orElse("kind-registry");
             state.registryServices.put("localhost:" + port, new RunnerState.RegistryContainer("kind registry (" + step.label() + ")", true));
-            jobEnv.put("KIND_REGISTRY", name + ":" + port);
-            setOutput(step, "LOCAL_REGISTRY", new Value.Str("localhost:" + port));
+            if (stepOutput) {
+                setOutput(step, "LOCAL_REGISTRY", new Value.Str(name + ":" + port));
+            } else {
+                jobEnv.put("KIND_REGISTRY", name + ":" + port);
+            }
         }
 
         private void upload(Workflow.Step step) {

@@ -217,6 +217,34 @@ class WorkflowPathsTest {
     }
 
     @Test
+    void the_kind_actions_name_their_registry_as_their_scripts_do() throws Exception {
+        write("Dockerfile", "ARG BASE\nARG OTHER\nFROM $BASE AS base\nFROM $OTHER\nCOPY --from=base /a /a\n");
+        Diagnosis diagnosis = simulate("""
+                on: push
+                jobs:
+                  e2e:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: helm/kind-action@v1
+                        id: kind
+                        with:
+                          registry: true
+                          registry_name: my-registry
+                          registry_port: 5001
+                      - uses: container-tools/kind-action@v2
+                      - uses: docker/build-push-action@v7
+                        with:
+                          build-args: |
+                            BASE=${{ steps.kind.outputs.LOCAL_REGISTRY }}/base:1
+                            OTHER=${{ env.KIND_REGISTRY }}/other:1
+                """, null);
+        // helm/kind-action's registry.sh: LOCAL_REGISTRY=$registry_name:$registry_port in GITHUB_OUTPUT;
+        // container-tools/kind-action: KIND_REGISTRY=kind-registry:5000 in GITHUB_ENV.
+        assertThat(diagnosis.builds()).singleElement().satisfies(build -> assertThat(build.images()).extracting(i -> i.ref())
+                .containsExactly("my-registry:5001/base:1", "kind-registry:5000/other:1"));
+    }
+
+    @Test
     void a_self_hosted_runner_makes_store_dependent_findings_warnings_and_macos_is_not_analysed() throws Exception {
         write("Dockerfile", "FROM alpine:3.20\n");
         Diagnosis diagnosis = simulate("""
