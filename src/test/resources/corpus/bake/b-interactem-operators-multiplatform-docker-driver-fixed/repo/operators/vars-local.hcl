@@ -1,0 +1,7 @@
+variable "REGISTRY" {
+  default = "localhost:5001/ghcr.io/nersc/interactem"
+}
+
+target "common" {
+  args = {}
+}

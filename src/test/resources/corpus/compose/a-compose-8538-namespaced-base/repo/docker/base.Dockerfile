@@ -1,0 +1,3 @@
+# docker/base.Dockerfile
+FROM scratch
+COPY README.md /root/README.md

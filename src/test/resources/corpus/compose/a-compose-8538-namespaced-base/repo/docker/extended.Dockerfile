@@ -1,0 +1,3 @@
+# docker/extended.Dockerfile
+FROM neilyio/base
+CMD cat /root/README.md

@@ -1,0 +1,2 @@
+FROM alpine
+RUN /bin/sh -c apk add --update --no-cache openssl

@@ -1,0 +1,2 @@
+FROM service_a
+# build service b
