@@ -192,6 +192,8 @@ public final class FixWizard {
                 fill(changes);
             }
         };
+        // Rebuilt content starts at the top: what is already done and what is still missing are read first.
+        changes.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> scroll.setVvalue(0));
         pane.setHeaderText("4. The changes, ready to copy");
         pane.setContent(box);
         pane.setPrefSize(900, 620);
