@@ -22,16 +22,6 @@ import javafx.stage.Stage;
 /** The menu bar: File (refresh, handout, export, quit), View (theme, presenter mode, zoom), Scenarios and Help. */
 final class MainMenu {
 
-    static final String HOW_BUILDERS_SEE_IMAGES = """
-            A FROM resolves from exactly three places: a named build context, the daemon's image store, or the registry the name points to.
-
-            • The docker driver builds with dockerd's own BuildKit. It reads the daemon's image store, so images you docker load, docker build or docker pull are there.
-            • Every other driver (docker-container, kubernetes, remote, cloud) runs BuildKit with its own content store. It never reads the daemon's images: an unqualified name such as my-base goes to docker.io/library/my-base, and fails with "pull access denied".
-            • A builder's own cache keeps layers by digest, never names: not even an image the same builder built resolves from it.
-            • A registry on localhost is the host's only for the docker driver, or for a docker-container builder created with --driver-opt network=host.
-
-            The store map draws this: solid edges can read, dashed ones only with network=host, broken ones cannot.""";
-
     private MainMenu() {
     }
 
@@ -110,7 +100,7 @@ final class MainMenu {
         MenuItem how = new MenuItem("_How builders see images");
         how.setOnAction(e -> {
             view.get().tabs().getSelectionModel().select(0);
-            info("How builders see images", HOW_BUILDERS_SEE_IMAGES);
+            dev.buildxlens.ui.help.Help.showHowBuildersSeeImages(WindowIcons.all());
         });
         MenuItem about = new MenuItem("_About Buildx Lens");
         about.setOnAction(e -> info("About Buildx Lens", "Buildx Lens " + Version.current()

@@ -1,19 +1,14 @@
 package dev.buildxlens.ui;
 
-import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.scenario.Scenario;
 import dev.buildxlens.core.scenario.ScenarioException;
 import dev.buildxlens.core.scenario.ScenarioFiles;
+import dev.buildxlens.core.scenario.ScenarioRunner;
 import dev.buildxlens.core.scenario.Scenarios;
 import dev.buildxlens.ui.main.MainViewModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 
 /**
  * Shows a scenario's world instead of this machine, its lesson as captions, and its build in the Diagnose tab:
@@ -28,12 +23,15 @@ final class ScenarioOpener {
     record Opened(Scenario scenario, Path file) {
     }
 
-    /** A built-in scenario, its files written to a new temporary folder. */
+    /** A built-in scenario, its files written to a new temporary folder (deleted when the lesson is left). */
     static void openBuiltIn(MainViewModel viewModel, String name) {
+        Path folder = null;
         try {
             Scenario scenario = Scenarios.builtIn(name);
-            show(viewModel, scenario, ScenarioFiles.materialize(scenario, Files.createTempDirectory("buildx-lens-scenario")));
+            folder = ScenarioFiles.newFolder();
+            viewModel.useLesson(scenario, ScenarioFiles.materialize(scenario, folder), true, folder);
         } catch (ScenarioException | IOException ex) {
+            ScenarioRunner.delete(folder);
             viewModel.reportUnexpected(ex.getMessage());
         }
     }
@@ -43,46 +41,17 @@ final class ScenarioOpener {
      * a new temporary folder. Empty, and said in the banner, when the scenario cannot be read.
      */
     static Optional<Opened> openNamed(MainViewModel viewModel, String nameOrFile, Path open) {
+        Path folder = null;
         try {
             Scenario scenario = Scenarios.find(nameOrFile);
-            Path file = open != null ? open : ScenarioFiles.materialize(scenario, Files.createTempDirectory("buildx-lens-scenario"));
-            show(viewModel, scenario, file);
+            folder = open != null ? null : ScenarioFiles.newFolder();
+            Path file = open != null ? open : ScenarioFiles.materialize(scenario, folder);
+            viewModel.useLesson(scenario, file, open == null, folder);
             return Optional.of(new Opened(scenario, file));
         } catch (ScenarioException | IOException e) {
+            ScenarioRunner.delete(folder);
             viewModel.reportUnexpected(e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    static void show(MainViewModel viewModel, Scenario scenario, Path file) {
-        List<String> captions = new ArrayList<>();
-        if (!scenario.goal().isEmpty()) {
-            captions.add("Goal: " + scenario.goal());
-        }
-        for (int i = 0; i < scenario.steps().size(); i++) {
-            captions.add((i + 1) + ". " + scenario.steps().get(i));
-        }
-        // Diagnose once the scenario's world is in place, not against the picture it replaces.
-        ChangeListener<Snapshot> openWhenShown = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Snapshot> o, Snapshot before, Snapshot now) {
-                if (now == scenario.snapshot()) {
-                    viewModel.snapshotProperty().removeListener(this);
-                    if (file != null) {
-                        viewModel.diagnose().open(file);
-                    }
-                }
-            }
-        };
-        // The lesson's own build options (platforms, named contexts, outputs…) and its runner's image store.
-        viewModel.diagnose().useBuildOptions(scenario.build().spec(), scenario.snapshot().daemon().imageStore());
-        boolean alreadyShown = viewModel.snapshotProperty().get() == scenario.snapshot();
-        if (!alreadyShown) {
-            viewModel.snapshotProperty().addListener(openWhenShown);
-        }
-        viewModel.useWorld(scenario::snapshot, "Scenario: " + scenario.title() + " (" + scenario.level() + ")", captions);
-        if (alreadyShown && file != null) {
-            viewModel.diagnose().open(file);
         }
     }
 }

@@ -86,12 +86,15 @@ class BuildersViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<BuilderRow> table = robot.lookup("#builders-table").queryTableView();
         ListView<String> details = robot.lookup("#builder-details").queryListView();
+        Label heading = robot.lookup("#builder-details-heading").queryAs(Label.class);
         assertThat(table.getSelectionModel().getSelectedItem()).isNull();
         assertThat(details.getItems()).as("not the current builder's, while no row is selected").isEmpty();
+        assertThat(heading.getText()).as("the pane says that no builder is selected").startsWith("No builder selected");
 
         robot.clickOn(robot.from(table).lookup((Node n) -> n instanceof TableCell<?, ?> cell && "ci  ★ current".equals(cell.getText())).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(details.getItems()).anySatisfy(line -> assertThat(line).startsWith("CANNOT READ daemon:default"));
+        assertThat(heading.getText()).as("the pane names the builder it describes").isEqualTo("What ci can read, and why");
 
         // New rows replace the table's items, which clears a table's own selection: the row stays selected.
         world = Snapshots.world().builder("ci", "docker-container", Map.of()).builder("kube", "kubernetes", Map.of()).current("ci").build();
@@ -103,6 +106,7 @@ class BuildersViewTest {
 
         robot.interact(() -> table.getSelectionModel().clearSelection());
         assertThat(details.getItems()).isEmpty();
+        assertThat(heading.getText()).startsWith("No builder selected");
         world = WORLD;
         robot.interact(viewModel::refresh);
         WaitForAsyncUtils.waitForFxEvents();

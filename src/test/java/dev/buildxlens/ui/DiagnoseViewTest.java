@@ -75,6 +75,16 @@ class DiagnoseViewTest {
         robot.clickOn(robot.from(findings).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#finding-explanation").queryAs(Label.class).getText()).contains("docker.io/library/dmca-base:latest");
+        // The explanation says BuildKit, content store and driver: a link beside it defines them and opens the help.
+        javafx.scene.control.Hyperlink words = robot.lookup("#finding-words").queryAs(javafx.scene.control.Hyperlink.class);
+        assertThat(words.isVisible()).isTrue();
+        assertThat(words.getTooltip().getText()).contains("BuildKit: ").contains("Content store: ").contains("Driver: ");
+        robot.clickOn(words);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane help = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(help.getHeaderText()).isEqualTo("How builders see images");
+        assertThat(help.getContentText()).contains("Content store: where a BuildKit keeps");
+        robot.interact(() -> help.getScene().getWindow().hide());
         ListView<FixPlan> fixes = robot.lookup("#fixes").queryListView();
         assertThat(fixes.getItems()).extracting(FixPlan::id).containsExactly("use-docker-driver", "local-registry-bridge", "oci-layout-context");
 

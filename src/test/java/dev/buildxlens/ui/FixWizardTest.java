@@ -70,24 +70,22 @@ class FixWizardTest {
         robot.clickOn("Next");
         WaitForAsyncUtils.waitForFxEvents();
 
-        TabPane snippets = robot.lookup("#wizard-snippets").queryAs(TabPane.class);
-        assertThat(snippets.getTabs()).extracting(t -> t.getText()).anySatisfy(t -> assertThat(t).startsWith("dockerfile-patch"));
+        java.util.List<dev.buildxlens.ui.snippet.SnippetBox> changes = FixWizardFindingTest.changes(robot);
+        assertThat(changes).extracting(b -> b.title()).anySatisfy(t -> assertThat(t).startsWith("dockerfile-patch"));
         robot.clickOn("#wizard-copy-0");
         assertThat(services.clipboard).isEqualTo("docker run -d -p 5000:5000 --restart always --name registry registry:2\n");
 
-        int patchTab = 0;
-        while (!snippets.getTabs().get(patchTab).getText().startsWith("dockerfile-patch")) {
-            patchTab++;
+        int index = 0;
+        while (!changes.get(index).title().startsWith("dockerfile-patch")) {
+            index++;
         }
-        int index = patchTab;
-        robot.interact(() -> snippets.getSelectionModel().select(index));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#wizard-apply-" + index);
-        WaitForAsyncUtils.waitForFxEvents();
+        FixWizardFindingTest.scrollToAndClick(robot, robot.lookup("#wizard-apply-" + index).query());
         assertThat(services.confirmations).singleElement().asString().startsWith("Apply to " + dockerfile);
         assertThat(Files.readString(dockerfile)).as(robot.lookup("#wizard-result").queryAs(Label.class).getText()).isEqualTo("# app\nARG BASE_IMAGE=dmca-base:latest\nFROM ${BASE_IMAGE}\nCOPY . /app\n");
         assertThat(Files.readString(dockerfile.resolveSibling("Dockerfile.bak"))).isEqualTo(original);
         assertThat(robot.lookup("#wizard-result").queryAs(Label.class).getText()).startsWith("Applied to");
+        assertThat(FixWizardFindingTest.changes(robot)).extracting(b -> b.title()).as("what was applied is not offered again")
+                .noneMatch(t -> t.startsWith("dockerfile-patch"));
 
         robot.clickOn("Next");
         robot.clickOn("#wizard-recheck");

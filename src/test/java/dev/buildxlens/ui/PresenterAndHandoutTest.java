@@ -39,7 +39,7 @@ class PresenterAndHandoutTest {
         viewModel = new MainViewModel(scenario::snapshot, new CurrentThreadTaskExecutor());
         stage.setScene(DesktopApp.createScene(viewModel, services.services()));
         stage.show();
-        ScenarioOpener.show(viewModel, scenario, ScenarioFiles.materialize(scenario, temp));
+        viewModel.useLesson(scenario, ScenarioFiles.materialize(scenario, temp), true, null);
     }
 
     @Test

@@ -45,10 +45,11 @@ class ScenarioGalleryTest {
 
         robot.clickOn("Scenarios").clickOn("classic-ci");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#banner-title").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#lesson-title").queryAs(Label.class).getText())
                 .isEqualTo("Scenario: The classic CI case: a base image handed over as a tarball (intermediate)");
-        ListView<String> captions = robot.lookup("#banner-lines").queryListView();
+        ListView<String> captions = robot.lookup("#lesson-captions").queryListView();
         assertThat(captions.getItems().get(0)).startsWith("Goal: Job 1 exports a base image");
+        assertThat(robot.lookup("#banner").query().isVisible()).as("a lesson is not a problem: no banner, no Retry").isFalse();
         ListView<Finding> findings = robot.lookup("#findings").queryListView();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(findings.getItems()).extracting(Finding::id).containsExactly("local-image-invisible");
@@ -62,5 +63,6 @@ class ScenarioGalleryTest {
         robot.clickOn("Scenarios").clickOn("This machine (live)");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#banner-title").queryAs(Label.class).getText()).contains("No Docker daemon answered");
+        assertThat(robot.lookup("#lesson").query().isVisible()).isFalse();
     }
 }

@@ -63,9 +63,10 @@ class StepThroughTest {
         robot.clickOn("#step-fix");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText())
-                .isEqualTo("Fix applied (use-docker-driver). Step 1/2 on default: Named build context");
+                .isEqualTo("What if (use-docker-driver), a replay: nothing on this machine changed. Step 1/2 on default: Named build context");
         robot.clickOn("#step-next");
         assertThat(badge(robot, "#store-daemon_default")).isEqualTo("2 · ✓ found here");
-        assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText()).startsWith("Fix applied (use-docker-driver). Step 2/2");
+        assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText())
+                .startsWith("What if (use-docker-driver), a replay: nothing on this machine changed. Step 2/2");
     }
 }

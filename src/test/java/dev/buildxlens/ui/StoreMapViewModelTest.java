@@ -24,7 +24,8 @@ class StoreMapViewModelTest {
         while (viewModel.nextStep()) {
             // to the end
         }
-        assertThat(viewModel.stepCaptionProperty().get()).startsWith("Fix applied (add-network-host).").contains("on ci: Registry localhost:5000");
+        assertThat(viewModel.stepCaptionProperty().get()).startsWith("What if (add-network-host), a replay: nothing on this machine changed.")
+                .contains("on ci: Registry localhost:5000");
         assertThat(viewModel.stepErrorProperty().get()).isEmpty();
         assertThat(viewModel.highlightProperty().get().badges()).containsEntry("registry:localhost:5000", "4 · ✓ found here");
     }

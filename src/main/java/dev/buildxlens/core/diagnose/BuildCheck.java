@@ -13,9 +13,20 @@ public record BuildCheck(String file, int line, String job, String step, Builder
         images = List.copyOf(images);
     }
 
-    public record BuilderSummary(String name, String driver, Map<String, String> driverOpts) {
+    /** The builder as data ({@code name}, its id) and as people read it ({@code displayName}, see Builder#displayName). */
+    public record BuilderSummary(String name, String driver, Map<String, String> driverOpts, String displayName) {
         public BuilderSummary {
             driverOpts = Map.copyOf(driverOpts);
+            displayName = displayName == null || displayName.isEmpty() ? name : displayName;
+        }
+
+        public BuilderSummary(String name, String driver, Map<String, String> driverOpts) {
+            this(name, driver, driverOpts, name);
+        }
+
+        /** "ci (docker-container)", or "the builder set up in step 2 (docker/setup-buildx-action), a docker-container builder". */
+        public String inWords() {
+            return displayName.equals(name) ? name + " (" + driver + ")" : displayName + ", a " + driver + " builder";
         }
     }
 

@@ -58,7 +58,7 @@ public final class BuildDiagnoser {
         Map<String, String> opts = builder.nodes().isEmpty() ? Map.of() : builder.nodes().get(0).driverOpts();
         BuildSite site = request.site();
         BuildCheck check = new BuildCheck(site.file(), site.line(), site.job(), site.stepLabel(),
-                new BuildCheck.BuilderSummary(builder.name(), builder.driver(), opts), images);
+                new BuildCheck.BuilderSummary(builder.name(), builder.driver(), opts, builder.displayName()), images);
         return new Result(check, context.findings);
     }
 
@@ -86,8 +86,15 @@ public final class BuildDiagnoser {
             });
         }
 
+        /** The builder in a sentence: "ci (docker-container driver)", or "the docker-container builder set up in step 4 (…)". */
         String describeBuilder() {
-            return builder.name() + " (" + builder.driver() + " driver)";
+            return builder.madeBy().isEmpty() ? builder.name() + " (" + builder.driver() + " driver)"
+                    : "the " + builder.driver() + " builder " + builder.madeBy();
+        }
+
+        /** The builder at the start of a sentence: "Builder ci", or "The builder set up in step 4 (…)". */
+        String builderSubject() {
+            return builder.madeBy().isEmpty() ? "Builder " + builder.name() : "The builder " + builder.madeBy();
         }
 
         ImageCheck check(ImageNeed need) {
@@ -150,7 +157,7 @@ public final class BuildDiagnoser {
                 add(FindingKind.LOCAL_IMAGE_INVISIBLE, need, ref,
                         ref.familiar() + " is only in the daemon's image store, which " + describeBuilder() + " cannot read",
                         "The build uses " + ref.familiar() + " through " + how(need) + ". "
-                                + "Builder " + builder.name() + " uses the " + builder.driver() + " driver: BuildKit keeps its own content "
+                                + builderSubject() + " uses the " + builder.driver() + " driver: BuildKit keeps its own content "
                                 + "store and resolves images only from registries, never from the daemon's image store (docker load, "
                                 + "docker build, docker tag). It will look for " + ref.normalized() + " in " + ref.domain()
                                 + " and fail with 'pull access denied' or 'not found'." + via

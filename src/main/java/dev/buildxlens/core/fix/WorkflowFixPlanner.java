@@ -218,7 +218,7 @@ public final class WorkflowFixPlanner {
             draft.fragment("build step", "- uses: " + buildStep.get().uses() + "\n  with:\n    builder: " + contextBuilder + "\n");
             draft.edit(e -> e.setInput(buildStep.get(), "builder", contextBuilder), "step " + buildStep.get().label() + " builds on " + contextBuilder);
         } else if (!others.isEmpty()) {
-            notOffered.add(new NotOffered(FixKind.USE_DOCKER_DRIVER, finding.key(), "other builds on builder " + build.get().builder()
+            notOffered.add(new NotOffered(FixKind.USE_DOCKER_DRIVER, finding.key(), "other builds on " + build.get().builderInWords()
                     + " need the container driver: " + String.join("; ", others)));
             return Optional.empty();
         } else {

@@ -9,7 +9,12 @@ public enum Access {
     /** It could, if the builder's BuildKit shared the host network ({@code driver-opt network=host}). */
     ONLY_WITH_NETWORK_HOST("only-with-network-host"),
     /** The builder's own cache: layers by digest, never tags, so no {@code FROM} resolves from it. */
-    CACHE_ONLY("cache-only");
+    CACHE_ONLY("cache-only"),
+    /**
+     * It cannot be told: the store belongs to a daemon that did not answer, so neither what it holds nor whether a
+     * build runs at all is known.
+     */
+    UNKNOWN("unknown");
 
     private final String label;
 

@@ -72,7 +72,7 @@ public final class SnapshotAssembler {
         List<Store> stores = stores(facts, builders.values(), daemon);
         List<Builder> finished = builders.values().stream()
                 .map(b -> b.withCurrent(b.name().equalsIgnoreCase(current)))
-                .map(b -> b.withAccess(VisibilityRules.accessFor(b, stores, localEndpoint)))
+                .map(b -> b.withAccess(VisibilityRules.accessFor(b, stores, daemon)))
                 .toList();
 
         for (Registry registry : facts.registries()) {

@@ -36,7 +36,7 @@ public final class DiagnosisText {
             if (build.job() != null) {
                 out.append(" (job ").append(build.job()).append(build.step() == null ? "" : ", step " + build.step()).append(')');
             }
-            out.append(" on ").append(build.builder().name()).append(" (").append(build.builder().driver()).append(")\n");
+            out.append(" on ").append(build.builder().inWords()).append('\n');
             for (ImageCheck image : build.images()) {
                 out.append("  ").append(image.visible() ? "visible  " : "INVISIBLE").append(' ')
                         .append(image.normalized().isEmpty() ? image.ref() : image.normalized())

@@ -116,7 +116,7 @@ public final class SnapshotText {
                         .append(": ").append(access.reason()).append('\n');
             }
         }
-        out.append("  (* current builder; ✓ can read, ✗ cannot read, ~ only with network=host, · cache only)\n");
+        out.append("  (* current builder; ✓ can read, ✗ cannot read, ~ only with network=host, · cache only, ? unknown)\n");
     }
 
     private static String symbol(Access access) {
@@ -125,6 +125,7 @@ public final class SnapshotText {
             case CANNOT_READ -> "✗";
             case ONLY_WITH_NETWORK_HOST -> "~";
             case CACHE_ONLY -> "·";
+            case UNKNOWN -> "?";
         };
     }
 

@@ -66,6 +66,9 @@ public final class ScenarioExport {
             if (builder.current()) {
                 out.append("    current: true\n");
             }
+            if (!builder.madeBy().isEmpty()) {
+                out.append("    madeBy: ").append(quote(builder.madeBy())).append('\n');
+            }
             if (!builder.nodes().isEmpty()) {
                 BuilderNode node = builder.nodes().get(0);
                 out.append("    status: ").append(quote(node.status().equals("running") || node.status().equals("stopped")

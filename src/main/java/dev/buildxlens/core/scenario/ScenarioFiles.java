@@ -11,6 +11,11 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
+    /** A new temporary folder to lay a lesson out in ({@code buildx-lens-scenario…}); whoever made it deletes it. */
+    public static Path newFolder() throws IOException {
+        return Files.createTempDirectory("buildx-lens-scenario");
+    }
+
     /** Writes the build under {@code dir} and returns the file to open (the Dockerfile, or the workflow); null without a build. */
     public static Path materialize(Scenario scenario, Path dir) throws IOException {
         Scenario.Build build = scenario.build();

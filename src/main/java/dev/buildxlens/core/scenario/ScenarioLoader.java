@@ -79,6 +79,8 @@ public final class ScenarioLoader {
         List<StoredBuilder> builders = new ArrayList<>();
         List<Container> containers = new ArrayList<>(daemon.containers());
         String current = "";
+        // A lesson's builder may carry the step that made it (a runner's setup-buildx builder), for what people read.
+        Map<String, String> madeBy = new java.util.HashMap<>();
         if (top.get("builders") != null) {
             for (Node node : YamlDocument.sequence(top.get("builders"), file, "builders")) {
                 Map<String, Node> builder = YamlDocument.mapping(node, file, "a builder");
@@ -90,6 +92,9 @@ public final class ScenarioLoader {
                 }
                 if ("true".equals(text(builder.get("current"), "false"))) {
                     current = builderName;
+                }
+                if (builder.get("madeBy") != null) {
+                    madeBy.put(builderName, text(builder.get("madeBy"), ""));
                 }
                 if (driver.equals("docker")) {
                     continue; // the docker-driver builder of the context exists by itself
@@ -116,7 +121,10 @@ public final class ScenarioLoader {
                 current.isEmpty() ? Optional.empty() : Optional.of(new BuilderStore.CurrentPointer(key, current, false)), Map.of(), List.of());
         ProbeResults facts = new ProbeResults(Instant.EPOCH, List.of(new DockerContext(daemon.context(), "", daemon.host(), false, null)),
                 daemon, key, store, new BuildxCli.Listing(Optional.empty(), dev.buildxlens.core.model.DockerClient.assumedWithBuildx("the lesson assumes a Docker CLI with buildx"), ""), Optional.empty(), registries, List.of());
-        Snapshot snapshot = SnapshotAssembler.assemble(facts, "scenario " + name);
+        Snapshot assembled = SnapshotAssembler.assemble(facts, "scenario " + name);
+        Snapshot snapshot = madeBy.isEmpty() ? assembled : new Snapshot(assembled.takenAt(), assembled.origin(), assembled.daemon(),
+                assembled.builders().stream().map(b -> b.withMadeBy(madeBy.getOrDefault(b.name(), ""))).toList(), assembled.stores(),
+                assembled.registries(), assembled.problems(), assembled.notes(), assembled.client());
         List<String> steps = new ArrayList<>();
         if (top.get("steps") != null) {
             for (Node step : YamlDocument.sequence(top.get("steps"), file, "steps")) {

@@ -42,7 +42,7 @@ public final class ScenarioRunner {
         }
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("buildx-lens-scenario");
+            dir = ScenarioFiles.newFolder();
             Path workflow = ScenarioFiles.materialize(scenario, dir);
             ImageStoreKind store = scenario.snapshot().daemon().imageStore();
             PipelineResult result = run(scenario, new WorkflowBuild(workflow, workflow.getParent().getParent().getParent(), "", store), choices);

@@ -23,7 +23,11 @@ public final class ResolutionSteps {
     private ResolutionSteps() {
     }
 
-    public enum Outcome { SKIPPED, NOT_HERE, FOUND, FAILS }
+    /**
+     * What a step finds. {@code ASSUMED}: a registry that was not queried (docker.io, say) is where the builder pulls
+     * from, but whether it holds the image is not known, so the step neither finds it nor fails.
+     */
+    public enum Outcome { SKIPPED, NOT_HERE, FOUND, ASSUMED, FAILS }
 
     /** One step: the store it looks at (null for a named context), what happens, why, and the error text if it fails. */
     public record Step(String storeId, String title, Outcome outcome, String explanation, String errorText) {
@@ -88,9 +92,15 @@ public final class ResolutionSteps {
         }
         boolean inRegistry = foundIn.contains(registryStore);
         boolean listed = ImageLocator.registryListed(snapshot, reference.domain());
-        if (inRegistry || !listed && !foundIn.contains(daemonStore)) {
+        if (inRegistry) {
             steps.add(new Step(registryStore, "Registry " + reference.domain(), Outcome.FOUND, "The builder pulls "
-                    + reference.normalized() + " from " + reference.domain() + (inRegistry ? "." : " (assumed to be there: it is not queried)."), ""));
+                    + reference.normalized() + " from " + reference.domain() + ".", ""));
+            return steps;
+        }
+        if (!listed && !foundIn.contains(daemonStore)) {
+            steps.add(new Step(registryStore, "Registry " + reference.domain(), Outcome.ASSUMED, "The builder asks "
+                    + reference.domain() + " for " + reference.normalized() + ". Whether it is there is not known: "
+                    + reference.domain() + " is not queried, so the build succeeds only if the image was pushed there.", ""));
             return steps;
         }
         steps.add(new Step(registryStore, "Registry " + reference.domain(), Outcome.FAILS, "The builder asks " + reference.domain()

@@ -35,6 +35,22 @@ public final class VisibilityRules {
     }
 
     /**
+     * The verdicts for a builder on the machine whose daemon was probed: as {@link #accessFor(Builder, List, Predicate)},
+     * except that what a builder could read from the probed daemon's store is unknown while that daemon does not
+     * answer (what it holds, and whether a build runs at all, cannot be told).
+     */
+    public static List<StoreAccess> accessFor(Builder builder, List<Store> stores, dev.buildxlens.core.model.Daemon daemon) {
+        List<StoreAccess> verdicts = accessFor(builder, stores, localEndpoint(daemon));
+        if (daemon.reachable()) {
+            return verdicts;
+        }
+        return verdicts.stream().map(v -> v.storeId().equals(daemon.storeId()) && v.access() == Access.CAN_READ
+                ? new StoreAccess(v.storeId(), Access.UNKNOWN, "the docker driver reads this image store, but its daemon ("
+                  + daemon.context() + ") did not answer: what it holds, and whether a build runs at all, is unknown")
+                : v).toList();
+    }
+
+    /**
      * @param localEndpoint tells whether a node endpoint (a context name or docker host) is the daemon that was
      *                      probed, i.e. the machine whose {@code localhost} the loopback registries live on
      */
@@ -68,7 +84,7 @@ public final class VisibilityRules {
     private static int rank(Access access) {
         return switch (access) {
             case CAN_READ, CACHE_ONLY -> 0;
-            case ONLY_WITH_NETWORK_HOST -> 1;
+            case ONLY_WITH_NETWORK_HOST, UNKNOWN -> 1;
             case CANNOT_READ -> 2;
         };
     }

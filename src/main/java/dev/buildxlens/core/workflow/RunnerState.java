@@ -34,8 +34,20 @@ final class RunnerState {
     static final String SOCKET = "unix:///var/run/docker.sock";
     static final String DEFAULT_CONTEXT = "default";
 
-    /** A builder on the runner. */
-    record SimBuilder(String name, String driver, Map<String, String> driverOpts) {
+    /**
+     * A builder on the runner; {@code madeBy} says which step made it when its name is made up here
+     * ({@code builder-step4}), as {@link Builder#madeBy()}.
+     */
+    record SimBuilder(String name, String driver, Map<String, String> driverOpts, String madeBy) {
+        SimBuilder(String name, String driver, Map<String, String> driverOpts) {
+            this(name, driver, driverOpts, "");
+        }
+
+        /** The builder in a sentence: "builder ci", or "the builder set up in step 4 (docker/setup-buildx-action)". */
+        String inWords() {
+            return madeBy.isEmpty() ? "builder " + name : "the builder " + madeBy;
+        }
+
         boolean defaultLoad() {
             return driver.equals(VisibilityRules.DOCKER) || "true".equals(driverOpts.get("default-load"));
         }
@@ -192,7 +204,8 @@ final class RunnerState {
             boolean docker = sim.driver().equals(VisibilityRules.DOCKER);
             BuilderNode node = new BuilderNode(docker ? sim.name() : sim.name() + "0", docker ? sim.name() : SOCKET, "running", "",
                     List.of(), sim.driverOpts(), List.of(), "", null);
-            Builder builder = new Builder(sim.name(), sim.driver(), sim.name().equals(current), docker, null, List.of(node), List.of(), "");
+            Builder builder = new Builder(sim.name(), sim.driver(), sim.name().equals(current), docker, null, List.of(node), List.of(), "",
+                    sim.madeBy());
             built.add(builder.withAccess(VisibilityRules.accessFor(builder, stores, VisibilityRules.localEndpoint(daemon))));
         }
         return new Snapshot(Instant.EPOCH, "workflow job " + job, daemon, built, stores, registries, List.of(), List.of(),

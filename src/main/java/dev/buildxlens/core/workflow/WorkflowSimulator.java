@@ -802,8 +802,12 @@ public final class WorkflowSimulator {
             if (driver.equals("docker")) {
                 name = state.context;
             } else {
-                name = step.input("name") != null && !step.input("name").isBlank() ? step.input("name").trim()
+                boolean named = step.input("name") != null && !step.input("name").isBlank();
+                name = named ? step.input("name").trim()
                         : "builder-" + (step.id() != null ? step.id() : "step" + (step.index() + 1));
+                // The real action names it builder-<uuid>: people read which step made it, not a name made up here.
+                String madeBy = named ? "" : "set up in step " + (step.index() + 1) + " ("
+                        + (step.uses() == null ? "docker/setup-buildx-action" : step.uses().replaceFirst("@.*$", "")) + ")";
                 Map<String, String> opts = new LinkedHashMap<>();
                 for (String opt : ActionInputs.list(step.input("driver-opts"), true)) {
                     int equals = opt.indexOf('=');
@@ -811,7 +815,7 @@ public final class WorkflowSimulator {
                         opts.put(opt.substring(0, equals).trim(), opt.substring(equals + 1).trim());
                     }
                 }
-                state.builders.put(name, new RunnerState.SimBuilder(name, driver, opts));
+                state.builders.put(name, new RunnerState.SimBuilder(name, driver, opts, madeBy));
             }
             state.builderSteps.put(name, step.index());
             if (use) {
@@ -1055,7 +1059,9 @@ public final class WorkflowSimulator {
                         route.legacy() ? "docker build (legacy builder)" : "docker build", false);
             } else if (command instanceof DockerCommand.BuildxCreate create) {
                 String name = create.name().isEmpty() ? "builder-step" + (step.index() + 1) : create.name();
-                state.builders.put(name, new RunnerState.SimBuilder(name, create.driver(), create.driverOpts()));
+                // Without --name buildx makes a name up; people read which step created it.
+                String madeBy = create.name().isEmpty() ? "created in step " + (step.index() + 1) + " (docker buildx create)" : "";
+                state.builders.put(name, new RunnerState.SimBuilder(name, create.driver(), create.driverOpts(), madeBy));
                 if (create.use()) {
                     state.current = name;
                 }
@@ -1204,7 +1210,7 @@ public final class WorkflowSimulator {
             RunnerState.SimBuilder simBuilder = state.builders.get(builderName);
             builds.add(new SimulatedBuild(simulation.id, step.index(), line, builderName, simBuilder.driver(),
                     state.builderSteps.getOrDefault(builderName, -1), spec, display, analysis, daemonSteps,
-                    fromAction && currentFile.equals(simulation.file.file()), state.imageStore));
+                    fromAction && currentFile.equals(simulation.file.file()), state.imageStore, simBuilder.inWords()));
 
             Snapshot snapshot = state.snapshot();
             BuildRequest request = new BuildRequest(analysis, spec.toBuilder().builder(builderName).build(),
@@ -1227,6 +1233,12 @@ public final class WorkflowSimulator {
                     .toList();
             checks.add(result.check().withImages(images));
             effects(step, spec, builderName, snapshot, line);
+        }
+
+        /** A builder of this runner in a sentence: "builder ci", or "the builder set up in step 4 (…)". */
+        private String displayName(String builderName) {
+            RunnerState.SimBuilder builder = state.builders.get(builderName);
+            return builder == null ? "builder " + builderName : builder.inWords();
         }
 
         /** On an engine whose image store is unknown, what holds only with the classic store is a warning that says so. */
@@ -1289,7 +1301,7 @@ public final class WorkflowSimulator {
                     .map(StoreAccess::access).orElse(Access.CANNOT_READ);
             if (access != Access.CAN_READ) {
                 add(FindingKind.LOCALHOST_REGISTRY_UNREACHABLE, step, line,
-                        "builder " + builderName + " cannot reach " + tag.domain() + " to push " + tag.familiar(),
+                        displayName(builderName) + " cannot reach " + tag.domain() + " to push " + tag.familiar(),
                         "The registry publishes its port on the runner, but BuildKit runs in its own container whose "
                                 + "localhost is the container itself. setup-buildx-action needs 'driver-opts: network=host' for "
                                 + "the builder to reach " + tag.domain() + ".", subject(step, builderName).withImage(tag.familiar()));
@@ -1330,7 +1342,7 @@ public final class WorkflowSimulator {
             RunnerState.Unloaded unloaded = state.unloaded.get(reference.normalized());
             if (unloaded != null) {
                 Finding finding = add(FindingKind.RESULT_NOT_LOADED, step, line,
-                        reference.familiar() + " was built at step " + unloaded.step() + " on builder " + unloaded.builder()
+                        reference.familiar() + " was built at step " + unloaded.step() + " on " + displayName(unloaded.builder())
                                 + " but never loaded, so " + how + " cannot find it",
                         "A docker-container builder keeps its results in its own cache unless the build loads them (load: true / "
                                 + "--load), pushes them, or exports them; buildx warns 'No output specified with docker-container "

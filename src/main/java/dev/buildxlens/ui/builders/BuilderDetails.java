@@ -44,6 +44,7 @@ final class BuilderDetails {
             case CANNOT_READ -> "CANNOT READ";
             case ONLY_WITH_NETWORK_HOST -> "ONLY WITH network=host";
             case CACHE_ONLY -> "CACHE ONLY";
+            case UNKNOWN -> "UNKNOWN";
         };
     }
 }

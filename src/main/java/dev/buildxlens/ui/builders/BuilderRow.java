@@ -13,8 +13,10 @@ public record BuilderRow(String name, String driver, String status, boolean curr
                 .filter(a -> a.access() == Access.CANNOT_READ || a.access() == Access.ONLY_WITH_NETWORK_HOST)
                 .map(BuilderRow::describe)
                 .collect(Collectors.joining(", "));
-        return new BuilderRow(builder.name(), builder.driver(), builder.status(), builder.current(),
-                String.join(", ", builder.canRead()), cannot);
+        // A store whose daemon did not answer is neither readable nor unreadable: it is listed with a question mark.
+        java.util.List<String> can = new java.util.ArrayList<>(builder.canRead());
+        builder.access().stream().filter(a -> a.access() == Access.UNKNOWN).forEach(a -> can.add("? " + a.storeId() + " (daemon not answering)"));
+        return new BuilderRow(builder.name(), builder.driver(), builder.status(), builder.current(), String.join(", ", can), cannot);
     }
 
     private static String describe(StoreAccess access) {

@@ -24,7 +24,17 @@ public final class BuildersView extends SplitPane {
     public BuildersView(BuildersViewModel viewModel, dev.buildxlens.ui.services.Services services) {
         getStyleClass().add("builders-view");
         setOrientation(Orientation.HORIZONTAL);
-        VBox right = section("What the selected builder can read, and why", details(viewModel));
+        VBox right = section("", details(viewModel));
+        // The pane names the builder it describes: with no row selected it says so, never another builder's verdicts.
+        Label heading = (Label) right.getChildren().get(0);
+        heading.setId("builder-details-heading");
+        heading.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String name = viewModel.selectedBuilderProperty().get();
+            return name == null ? "No builder selected: select one to see what it can read, and why"
+                    : "What " + name + " can read, and why";
+        }, viewModel.selectedBuilderProperty()));
+        // The reasons say BuildKit, content store and driver: the link defines them (tooltip) and opens the help.
+        right.getChildren().add(dev.buildxlens.ui.help.Help.wordsLink("builder-words"));
         right.getChildren().add(actions(viewModel, services));
         getItems().addAll(section("Builders", table(viewModel)), right);
         setDividerPositions(0.58);

@@ -88,6 +88,9 @@ public final class DiagnoseView extends BorderPane {
         viewModel.fileProperty().addListener((o, before, file) -> {
             if (file != null) {
                 watcher.watch(file, () -> Platform.runLater(viewModel::rerun));
+            } else {
+                // The file went with its world (a lesson's folder is deleted): nothing left to watch.
+                watcher.stop();
             }
         });
     }
@@ -228,7 +231,13 @@ public final class DiagnoseView extends BorderPane {
         findings.setId("findings");
         findings.setPrefHeight(130);
         findings.setMinHeight(100);
-        findings.setPlaceholder(new Label("No findings"));
+        Label noFindings = new Label();
+        noFindings.setId("findings-placeholder");
+        noFindings.setWrapText(true);
+        noFindings.setPadding(new Insets(6));
+        // Empty is not "all good" when the daemon does not answer: the view model says which it is.
+        noFindings.textProperty().bind(viewModel.findingsPlaceholderProperty());
+        findings.setPlaceholder(noFindings);
         findings.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Finding finding, boolean empty) {
@@ -306,7 +315,11 @@ public final class DiagnoseView extends BorderPane {
         ScrollPane snippetScroll = new ScrollPane(snippets);
         snippetScroll.setFitToWidth(true);
         snippetScroll.setId("snippets");
-        VBox right = new VBox(8, heading("Findings"), findings, explanation, heading("Fixes"), fixes, copyBar, snippetScroll);
+        // The explanations say BuildKit, content store and driver: the link defines them (tooltip) and opens the help.
+        javafx.scene.control.Hyperlink words = dev.buildxlens.ui.help.Help.wordsLink("finding-words");
+        words.visibleProperty().bind(explanation.textProperty().isNotEmpty());
+        words.managedProperty().bind(words.visibleProperty());
+        VBox right = new VBox(8, heading("Findings"), findings, explanation, words, heading("Fixes"), fixes, copyBar, snippetScroll);
         VBox.setVgrow(snippetScroll, Priority.ALWAYS);
         right.setPadding(new Insets(0, 14, 0, 8));
 
@@ -316,8 +329,12 @@ public final class DiagnoseView extends BorderPane {
         images.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         images.getColumns().add(column("Image", ImageCheck::normalized));
         images.getColumns().add(column("Instruction", c -> c.instruction() + " (line " + c.line() + ")"));
-        images.getColumns().add(column("Found in", c -> c.foundIn().isEmpty() ? "not found locally" : String.join(", ", c.foundIn())));
-        images.getColumns().add(column("Visible to the builder", c -> c.visible() ? "yes" : "NO"));
+        // Without a daemon, "not found locally" and "visible: yes" would be guesses: they say unknown.
+        images.getColumns().add(column("Found in", c -> viewModel.localImagesUnknownProperty().get()
+                ? (c.foundIn().isEmpty() ? "unknown (the daemon does not answer)" : String.join(", ", c.foundIn()) + "; the daemon's store: unknown")
+                : c.foundIn().isEmpty() ? "not found locally" : String.join(", ", c.foundIn())));
+        images.getColumns().add(column("Visible to the builder", c -> viewModel.localImagesUnknownProperty().get() && c.foundIn().isEmpty()
+                ? "unknown" : c.visible() ? "yes" : "NO"));
         VBox left = new VBox(6, heading("Source"), source, heading("Images the build needs"), images);
         VBox.setVgrow(source, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 0, 14));

@@ -71,7 +71,12 @@ public final class DiagnoseViewModel {
     private final ObjectProperty<ImageStoreKind> imageStore = new SimpleObjectProperty<>(this, "imageStore", ImageStoreKind.UNKNOWN);
     private final StringProperty registry = new SimpleStringProperty(this, "registry", FixChoices.DEFAULT_REGISTRY);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Open a Dockerfile or a workflow (or drop it here).");
+    private static final String OPEN_HINT = "Open a Dockerfile or a workflow (or drop it here).";
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", OPEN_HINT);
+    private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(this, "findingsPlaceholder",
+            "Open a Dockerfile or a workflow to see its findings.");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper localImagesUnknown =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "localImagesUnknown", false);
     private final javafx.beans.property.ReadOnlyIntegerWrapper finishedRuns = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "finishedRuns");
     private final ReadOnlyListWrapper<SourceLine> source = new ReadOnlyListWrapper<>(this, "source", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<Finding> findings = new ReadOnlyListWrapper<>(this, "findings", FXCollections.observableArrayList());
@@ -83,6 +88,8 @@ public final class DiagnoseViewModel {
     private final ReadOnlyListWrapper<String> builderNames = new ReadOnlyListWrapper<>(this, "builderNames", FXCollections.observableArrayList());
     private PipelineResult result;
     private int generation;
+    /** The picture the open Dockerfile was last diagnosed against (a workflow's runner is simulated: null). */
+    private Snapshot judgedAgainst;
 
     public DiagnoseViewModel(Supplier<Snapshot> currentSnapshot, TaskExecutor executor) {
         this.currentSnapshot = currentSnapshot;
@@ -162,6 +169,19 @@ public final class DiagnoseViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /**
+     * What the findings list says while it is empty: that no file is open, that nothing was found, or that whether
+     * anything is wrong is unknown (the daemon does not answer, or the file could not be diagnosed).
+     */
+    public ReadOnlyStringProperty findingsPlaceholderProperty() {
+        return findingsPlaceholder.getReadOnlyProperty();
+    }
+
+    /** True when the daemon did not answer: which images are local, and so what the builder can use, is unknown. */
+    public javafx.beans.property.ReadOnlyBooleanProperty localImagesUnknownProperty() {
+        return localImagesUnknown.getReadOnlyProperty();
+    }
+
     public ReadOnlyListProperty<SourceLine> sourceProperty() {
         return source.getReadOnlyProperty();
     }
@@ -238,6 +258,69 @@ public final class DiagnoseViewModel {
         rerun();
     }
 
+    /**
+     * Opens a lesson's own file: diagnosed like any other, but not remembered in Recent, since it lives in a
+     * temporary folder that is deleted when the lesson is left.
+     */
+    public void openLessonFile(Path path) {
+        file.set(path);
+        rerun();
+    }
+
+    /**
+     * Another world is shown: the file, its source, findings, images and fixes belong to the last one and go, and a
+     * diagnosis still running for it is dropped. The build options stay (a lesson sets its own).
+     */
+    public void close() {
+        generation++;
+        file.set(null);
+        result = null;
+        judgedAgainst = null;
+        source.clear();
+        findings.clear();
+        images.clear();
+        selectFinding(null);
+        localImagesUnknown.set(false);
+        findingsPlaceholder.set("Open a Dockerfile or a workflow to see its findings.");
+        status.set(OPEN_HINT);
+    }
+
+    /**
+     * A new picture of the world: a Dockerfile judged against an earlier one is diagnosed again (a workflow runs on
+     * a simulated runner, which the picture does not change).
+     */
+    public void worldChanged(Snapshot now) {
+        Path path = file.get();
+        if (path != null && !isWorkflow(path) && now != judgedAgainst) {
+            rerun();
+        }
+    }
+
+    /** The build options as they are, to be put back with {@link #restore(BuildOptions)} (after a lesson set its own). */
+    public BuildOptions buildOptions() {
+        return new BuildOptions(builder.get(), buildArgs.get(), buildContexts.get(), target.get(), platforms.get(), outputs.get(),
+                cacheTo.get(), load.get(), push.get(), pull.get(), imageStore.get());
+    }
+
+    public void restore(BuildOptions options) {
+        builder.set(options.builder());
+        buildArgs.set(options.buildArgs());
+        buildContexts.set(options.buildContexts());
+        target.set(options.target());
+        platforms.set(options.platforms());
+        outputs.set(options.outputs());
+        cacheTo.set(options.cacheTo());
+        load.set(options.load());
+        push.set(options.push());
+        pull.set(options.pull());
+        imageStore.set(options.imageStore());
+    }
+
+    /** The Diagnose tab's build options, as typed. */
+    public record BuildOptions(String builder, String buildArgs, String buildContexts, String target, String platforms,
+                               String outputs, String cacheTo, boolean load, boolean push, boolean pull, ImageStoreKind imageStore) {
+    }
+
     /** Diagnoses the open file again (after an edit on disk, new build options, or a new picture of the world). */
     public void rerun() {
         Path path = file.get();
@@ -255,15 +338,47 @@ public final class DiagnoseViewModel {
             return;
         }
         FixChoices choices = new FixChoices(registry.get());
+        judgedAgainst = isWorkflow(path) ? null : snapshot;
         executor.execute(() -> run(path, input, snapshot, choices), run -> {
             if (mine == generation) {
                 show(run);
                 finishedRuns.set(finishedRuns.get() + 1);
             }
         }, error -> {
-            status.set("Could not diagnose " + path.getFileName() + ": " + Messages.firstLine(error));
+            if (mine == generation) {
+                status.set("Could not diagnose " + path.getFileName() + ": " + Messages.firstLine(error));
+                findingsPlaceholder.set("Not diagnosed: " + Messages.firstLine(error));
+            }
             finishedRuns.set(finishedRuns.get() + 1);
         });
+    }
+
+    /**
+     * The fixes for {@code finding} as the latest diagnosis has them: a re-run after an edit (or an applied patch) may
+     * move the finding to another line or step, and it is still the same finding ({@link #latest}); empty once the
+     * diagnosis no longer reports it.
+     */
+    public List<FixPlan> fixesFor(Finding finding) {
+        return latest(finding).map(now -> result.fixesFor(now)).orElse(List.of());
+    }
+
+    /**
+     * {@code finding} in the latest diagnosis: the one with the same key, else the one about the same thing (kind,
+     * job, image, ARG, input, option value) that an edit moved to another line or step; empty when it is gone.
+     */
+    public java.util.Optional<Finding> latest(Finding finding) {
+        if (finding == null || result == null) {
+            return java.util.Optional.empty();
+        }
+        List<Finding> now = result.diagnosis().findings();
+        return now.stream().filter(f -> f.key().equals(finding.key())).findFirst()
+                .or(() -> now.stream().filter(f -> sameSubject(f, finding)).findFirst());
+    }
+
+    private static boolean sameSubject(Finding a, Finding b) {
+        return a.kind() == b.kind() && java.util.Objects.equals(a.subject().job(), b.subject().job())
+                && a.subject().image().equals(b.subject().image()) && a.subject().arg().equals(b.subject().arg())
+                && a.subject().input().equals(b.subject().input()) && a.subject().detail().equals(b.subject().detail());
     }
 
     public void selectFinding(Finding finding) {
@@ -288,8 +403,19 @@ public final class DiagnoseViewModel {
      */
     public void applyPatch(Snippet patch, Consumer<String> done) {
         Path target = patchTarget(patch);
-        // Reading, writing and flushing files are off the FX thread; the outcome comes back as one sentence.
-        executor.execute(() -> applyPatchNow(patch, target), done, error -> done.accept("Not applied: " + Messages.firstLine(error)));
+        // Reading, writing and flushing files are off the FX thread; the outcome comes back as one sentence. A file
+        // that changed is diagnosed again at once: what the fixes still offer must not include what was just applied
+        // (the file watcher sees only the open file, not the Dockerfile a workflow builds).
+        executor.execute(() -> applyPatchNow(patch, target), outcome -> {
+            done.accept(outcome.message());
+            if (outcome.applied()) {
+                rerun();
+            }
+        }, error -> done.accept("Not applied: " + Messages.firstLine(error)));
+    }
+
+    /** What applying a patch did: whether the file changed, in one sentence. */
+    private record Applied(boolean applied, String message) {
     }
 
     /** Saves a patch (or any snippet) to a file the user chose, atomically, off the FX thread. */
@@ -304,16 +430,16 @@ public final class DiagnoseViewModel {
         }, done, error -> done.accept("Could not save: " + Messages.firstLine(error)));
     }
 
-    private String applyPatchNow(Snippet patch, Path target) {
+    private static Applied applyPatchNow(Snippet patch, Path target) {
         try {
             String original = Files.readString(target);
             String patched = UnifiedDiff.apply(original, patch.content());
             Path backup = AtomicFiles.writeWithBackup(target, patched);
-            return "Applied to " + target + " (the original is in " + backup.getFileName() + ")";
+            return new Applied(true, "Applied to " + target + " (the original is in " + backup.getFileName() + ")");
         } catch (UnifiedDiff.PatchException e) {
-            return "Not applied: " + e.getMessage();
+            return new Applied(false, "Not applied: " + e.getMessage());
         } catch (IOException e) {
-            return "Not applied: " + target + ": " + Messages.firstLine(e);
+            return new Applied(false, "Not applied: " + target + ": " + Messages.firstLine(e));
         }
     }
 
@@ -394,28 +520,37 @@ public final class DiagnoseViewModel {
             lines.add(new SourceLine(i + 1, run.lines().get(i), severity.get(i + 1), markers.getOrDefault(i + 1, "")));
         }
         source.setAll(lines);
-        String selectedKey = selectedFinding.get() == null ? null : selectedFinding.get().key();
+        Finding selectedBefore = selectedFinding.get();
         result = run.result();
         selectFinding(null);
         if (run.result() == null) {
             findings.clear();
             images.clear();
+            localImagesUnknown.set(false);
+            findingsPlaceholder.set("Not diagnosed: " + run.error());
             status.set(run.error());
             return;
         }
+        boolean unknown = run.result().daemonUnreachable();
+        // Set before the rows: cells read it while they render.
+        localImagesUnknown.set(unknown);
+        findingsPlaceholder.set(unknown
+                ? "Unknown: the Docker daemon does not answer, so which images are local, and what the builder can use, "
+                  + "cannot be told. Refresh when it is back (or try a lesson from the Scenarios menu)."
+                : "No findings (images on docker.io and other registries that are not queried are assumed to be there).");
         List<Finding> all = run.result().diagnosis().findings();
         findings.setAll(all);
-        // The finding the user was looking at stays selected (by key) after a re-run; else the first, which is what
-        // the user came for.
-        selectFinding(all.stream().filter(f -> f.key().equals(selectedKey)).findFirst().orElse(all.isEmpty() ? null : all.get(0)));
+        // The finding the user was looking at stays selected after a re-run, also when an edit moved it; else the
+        // first, which is what the user came for.
+        selectFinding(latest(selectedBefore).orElse(all.isEmpty() ? null : all.get(0)));
         images.setAll(run.result().diagnosis().builds().stream().map(BuildCheck::images).flatMap(List::stream).toList());
         Map<Severity, Long> counts = new EnumMap<>(Severity.class);
         run.result().diagnosis().findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
         long errors = counts.getOrDefault(Severity.ERROR, 0L);
-        String builderNames = String.join(", ", run.result().diagnosis().builds().stream()
-                .map(b -> b.builder().name() + " (" + b.builder().driver() + ")").distinct().toList());
+        String builderNames = String.join("; ", run.result().diagnosis().builds().stream()
+                .map(b -> b.builder().inWords()).distinct().toList());
         String summary = run.file().getFileName() + ": " + (errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"))
-                + (builderNames.isEmpty() ? "" : " · builder " + builderNames);
+                + (builderNames.isEmpty() ? "" : " · on " + builderNames);
         if (run.result().daemonUnreachable()) {
             summary = run.file().getFileName() + ": the Docker daemon is unreachable, so which images are local is unknown; "
                     + "findings about local images cannot be trusted until it answers";

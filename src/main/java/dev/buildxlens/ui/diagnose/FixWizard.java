@@ -12,8 +12,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -34,7 +33,8 @@ public final class FixWizard {
     private final Finding finding;
     private final ToggleGroup choice = new ToggleGroup();
     private final Label result = new Label();
-    private javafx.collections.ListChangeListener<FixPlan> refill = c -> { };
+    /** Undoes what the wizard hung on the view model (a listener, bindings): run when it closes. */
+    private final List<Runnable> onClose = new ArrayList<>();
 
     public FixWizard(DiagnoseViewModel viewModel, Services services, Finding finding) {
         this.viewModel = viewModel;
@@ -61,9 +61,17 @@ public final class FixWizard {
         try {
             wizard.showAndWait();
         } finally {
-            // The wizard's listener must not outlive it: each opening would otherwise add one more.
-            viewModel.fixesProperty().removeListener(refill);
+            // Nothing of the wizard may outlive it on the view model: each opening would otherwise add more.
+            onClose.forEach(Runnable::run);
         }
+    }
+
+    /**
+     * The fixes of this wizard's finding in the latest diagnosis, not the Diagnose tab's selection: a re-run (after
+     * Apply, or a new registry) may move the finding, and the wizard stays with it.
+     */
+    private List<FixPlan> plans() {
+        return viewModel.fixesFor(finding);
     }
 
     private static WizardPane page(String header, javafx.scene.Node content) {
@@ -111,7 +119,7 @@ public final class FixWizard {
         reason.setWrapText(true);
         reason.setId("wizard-reason");
         int row = 1;
-        for (FixPlan plan : viewModel.fixesProperty()) {
+        for (FixPlan plan : plans()) {
             RadioButton option = new RadioButton(plan.title() + (plan.recommended() ? "  ★ recommended" : ""));
             option.setId("wizard-option-" + plan.id());
             option.setUserData(plan.id());
@@ -145,6 +153,7 @@ public final class FixWizard {
         TextField registry = new TextField();
         registry.setId("wizard-registry");
         registry.textProperty().bindBidirectional(viewModel.registryProperty());
+        onClose.add(() -> registry.textProperty().unbindBidirectional(viewModel.registryProperty()));
         Label help = new Label("The registry the bridge pushes the image to and builds from. A workflow's registry service runs "
                 + "on the runner's localhost; on your machine any HOST:PORT works (outside 127.0.0.0/8 the fix adds a "
                 + "buildkitd.toml with http = true). Image names, step names and paths come from your files.");
@@ -156,10 +165,17 @@ public final class FixWizard {
     }
 
     private WizardPane snippets() {
-        TabPane tabs = new TabPane();
-        tabs.setId("wizard-snippets");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // One column that scrolls, not tabs: a tab strip hides what does not fit behind an overflow arrow, and a
+        // patch still to apply must never be out of sight.
+        VBox changes = new VBox(10);
+        changes.setId("wizard-changes");
+        changes.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(changes);
+        scroll.setId("wizard-snippets");
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         result.setId("wizard-result");
+        result.setWrapText(true);
         Button markdown = new Button("Copy all as Markdown");
         markdown.setGraphic(dev.buildxlens.ui.AppIcons.copy());
         markdown.setId("wizard-copy-markdown");
@@ -167,60 +183,91 @@ public final class FixWizard {
             services.clipboard().copy(viewModel.markdownFor(chosen() == null ? List.of() : List.of(chosen())));
             result.setText("Copied");
         });
-        VBox box = new VBox(10, tabs, new HBox(10, markdown, result));
+        VBox box = new VBox(10, scroll, new HBox(10, markdown, result));
         WizardPane pane = new WizardPane() {
             @Override
             public void onEnteringPage(Wizard wizard) {
                 // The registry may have changed on the previous page: diagnose again, then show the chosen plan.
                 viewModel.rerun();
-                fill(tabs);
+                fill(changes);
             }
         };
+        // Rebuilt content starts at the top: what is already done and what is still missing are read first.
+        changes.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> scroll.setVvalue(0));
         pane.setHeaderText("4. The changes, ready to copy");
         pane.setContent(box);
         pane.setPrefSize(900, 620);
-        refill = c -> fill(tabs);
-        viewModel.fixesProperty().addListener(refill);
+        // Every finished diagnosis (after Apply, an edit on disk, Re-check) shows what is still to do.
+        javafx.beans.value.ChangeListener<Number> refill = (o, before, now) -> fill(changes);
+        viewModel.finishedRunsProperty().addListener(refill);
+        onClose.add(() -> viewModel.finishedRunsProperty().removeListener(refill));
         return pane;
     }
 
     private FixPlan chosen() {
         String id = choice.getSelectedToggle() == null ? "" : (String) choice.getSelectedToggle().getUserData();
-        return viewModel.fixesProperty().stream().filter(p -> p.id().equals(id)).findFirst()
-                .orElse(viewModel.fixesProperty().isEmpty() ? null : viewModel.fixesProperty().get(0));
+        List<FixPlan> plans = plans();
+        return plans.stream().filter(p -> p.id().equals(id)).findFirst().orElse(plans.isEmpty() ? null : plans.get(0));
     }
 
-    private void fill(TabPane tabs) {
-        tabs.getTabs().clear();
+    /**
+     * The chosen plan as the latest diagnosis has it: what is already in the files, then each step still to do with
+     * its snippets (Copy; Save and Apply for patches). An applied part is not offered again.
+     */
+    private void fill(VBox changes) {
+        changes.getChildren().clear();
+        if (viewModel.latest(finding).isEmpty()) {
+            changes.getChildren().add(wrapped("wizard-state", "The diagnosis no longer reports this finding: the fix is in "
+                    + "place. Check it on the next page."));
+            return;
+        }
         FixPlan plan = chosen();
         if (plan == null) {
             return;
         }
-        List<Snippet> all = new ArrayList<>();
-        for (FixStep step : plan.steps()) {
-            all.addAll(step.snippets());
-        }
-        for (int i = 0; i < all.size(); i++) {
-            Snippet snippet = all.get(i);
-            SnippetBox box = new SnippetBox(snippet.title(), snippet.content(), services.clipboard())
-                    .copyId("wizard-copy-" + i)
-                    .onCopied(() -> result.setText("Copied"));
-            if (snippet.patch()) {
-                box.action("wizard-save-" + i, "Save patch…", dev.buildxlens.ui.AppIcons.save(), () ->
-                        services.dialogs().save("Save patch", java.nio.file.Path.of(snippet.title()).getFileName() + ".patch")
-                                .ifPresent(target -> viewModel.save(target, snippet.content(), result::setText)));
-                box.action("wizard-apply-" + i, "Apply to file…", null, () -> {
-                    if (services.confirmations().confirm("Apply to " + viewModel.patchTarget(snippet) + "?", box.shownText())) {
-                        viewModel.applyPatch(snippet, result::setText);
-                    }
-                });
+        switch (plan.state()) {
+            case APPLIED -> changes.getChildren().add(wrapped("wizard-state", "Already applied: every change this fix makes to your "
+                    + "files is in them" + (plan.steps().isEmpty() ? "." : "; what is below still has to run.")));
+            case PARTLY_APPLIED -> changes.getChildren().add(wrapped("wizard-state", "Partly applied: below is only what is still missing."));
+            case NEW -> {
+                // nothing to add
             }
-            VBox content = new VBox(box);
-            content.setPadding(new Insets(8));
-            Tab tab = new Tab(snippet.kind() + ": " + snippet.title(), content);
-            tab.setId("wizard-tab-" + i);
-            tabs.getTabs().add(tab);
         }
+        plan.alreadyDone().forEach(done -> changes.getChildren().add(wrapped(null, "✓ Already done: " + done)));
+        int index = 0;
+        int number = 1;
+        for (FixStep step : plan.steps()) {
+            Label title = wrapped(null, number++ + ". " + step.title());
+            title.getStyleClass().add("card-title");
+            changes.getChildren().add(title);
+            for (Snippet snippet : step.snippets()) {
+                int i = index++;
+                SnippetBox box = new SnippetBox(snippet.kind() + ": " + snippet.title(), snippet.content(), services.clipboard())
+                        .copyId("wizard-copy-" + i)
+                        .onCopied(() -> result.setText("Copied"));
+                box.setId("wizard-snippet-" + i);
+                if (snippet.patch()) {
+                    box.action("wizard-save-" + i, "Save patch…", dev.buildxlens.ui.AppIcons.save(), () ->
+                            services.dialogs().save("Save patch", java.nio.file.Path.of(snippet.title()).getFileName() + ".patch")
+                                    .ifPresent(target -> viewModel.save(target, snippet.content(), result::setText)));
+                    box.action("wizard-apply-" + i, "Apply to file…", null, () -> {
+                        if (services.confirmations().confirm("Apply to " + viewModel.patchTarget(snippet) + "?", box.shownText())) {
+                            viewModel.applyPatch(snippet, result::setText);
+                        }
+                    });
+                }
+                changes.getChildren().add(box);
+            }
+        }
+    }
+
+    private static Label wrapped(String id, String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        if (id != null) {
+            label.setId(id);
+        }
+        return label;
     }
 
     private WizardPane next() {
@@ -233,6 +280,7 @@ public final class FixWizard {
         status.setId("wizard-recheck-status");
         status.setWrapText(true);
         status.textProperty().bind(viewModel.statusProperty());
+        onClose.add(() -> status.textProperty().unbind());
         recheck.setOnAction(e -> viewModel.rerun());
         VBox box = new VBox(12, steps, recheck, status);
         box.setPadding(new Insets(12));

@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The main window's content: a header with the daemon summary and Refresh, a banner for discovery failures and
- * problems (with Retry), the tabs (store map, builders, images) and a status bar. Built in code; binds to
+ * problems (with Retry), the lesson's captions when a lesson is shown, the tabs (store map, builders, images) and a status bar. Built in code; binds to
  * {@link MainViewModel} only.
  */
 public final class MainView extends BorderPane {
@@ -30,7 +30,7 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel viewModel, javafx.scene.Node menuBar, dev.buildxlens.ui.services.Services services) {
         getStyleClass().add("main-view");
-        VBox top = new VBox(header(viewModel), banner(viewModel));
+        VBox top = new VBox(header(viewModel), banner(viewModel), lesson(viewModel));
         if (menuBar != null) {
             top.getChildren().add(0, menuBar);
         }
@@ -92,6 +92,49 @@ public final class MainView extends BorderPane {
         header.setPadding(new Insets(10, 14, 10, 14));
         header.getStyleClass().add("header");
         return header;
+    }
+
+    /**
+     * The lesson shown instead of this machine: its title, goal and steps, and the way back. Its own area, apart from
+     * the banner, which is for problems (and offers Retry); a lesson is not a problem.
+     */
+    private static VBox lesson(MainViewModel viewModel) {
+        Label title = new Label();
+        title.setId("lesson-title");
+        title.getStyleClass().add("lesson-title");
+        title.setWrapText(true);
+        title.textProperty().bind(viewModel.lessonTitleProperty());
+        Button leave = new Button("Back to this machine");
+        leave.setId("lesson-leave");
+        leave.setTooltip(new Tooltip("Leave the lesson and show this machine's daemon, builders and images again"));
+        leave.setMinWidth(Region.USE_PREF_SIZE);
+        leave.setOnAction(e -> viewModel.useLiveWorld());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox headline = new HBox(12, title, spacer, leave);
+        headline.setAlignment(Pos.CENTER_LEFT);
+        ListView<String> captions = new ListView<>(viewModel.lessonCaptionsProperty());
+        captions.setId("lesson-captions");
+        captions.setPrefHeight(96);
+        captions.setCellFactory(list -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            return cell;
+        });
+        VBox lesson = new VBox(6, headline, captions);
+        lesson.setId("lesson");
+        lesson.getStyleClass().add("lesson");
+        lesson.setPadding(new Insets(8, 14, 8, 14));
+        lesson.visibleProperty().bind(Bindings.isNotEmpty(viewModel.lessonTitleProperty()));
+        lesson.managedProperty().bind(lesson.visibleProperty());
+        return lesson;
     }
 
     private static VBox banner(MainViewModel viewModel) {

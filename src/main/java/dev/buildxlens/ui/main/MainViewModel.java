@@ -37,8 +37,13 @@ public final class MainViewModel {
 
     private SnapshotSource snapshotSource;
     private final SnapshotSource liveSource;
-    private String narrativeTitle = "";
-    private List<String> narrative = List.of();
+    /** The folder a lesson's files were laid out in, deleted when the lesson is left or the app ends; null for none. */
+    private volatile java.nio.file.Path lessonFolder;
+    /** What the Diagnose tab had on this machine before a lesson replaced it: put back when the machine is shown again. */
+    private java.nio.file.Path liveFile;
+    private dev.buildxlens.ui.diagnose.DiagnoseViewModel.BuildOptions liveOptions;
+    /** The file the Diagnose tab opens once the world being loaded is shown. */
+    private PendingFile openWhenShown;
     private final TaskExecutor executor;
     private final Clock clock;
     private final StoreMapViewModel storeMap = new StoreMapViewModel();
@@ -56,6 +61,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper bannerTitle = new ReadOnlyStringWrapper(this, "bannerTitle", "");
     private final ReadOnlyListWrapper<String> bannerLines =
             new ReadOnlyListWrapper<>(this, "bannerLines", FXCollections.observableArrayList());
+    private final ReadOnlyStringWrapper lessonTitle = new ReadOnlyStringWrapper(this, "lessonTitle", "");
+    private final ReadOnlyListWrapper<String> lessonCaptions =
+            new ReadOnlyListWrapper<>(this, "lessonCaptions", FXCollections.observableArrayList());
 
     public MainViewModel(Supplier<Snapshot> snapshotSource, TaskExecutor executor) {
         this(SnapshotSource.of(snapshotSource), executor, Clock.systemUTC());
@@ -135,6 +143,16 @@ public final class MainViewModel {
         return bannerLines.getReadOnlyProperty();
     }
 
+    /** The lesson shown instead of this machine ("Scenario: … (level)"); empty on the live machine. */
+    public ReadOnlyStringProperty lessonTitleProperty() {
+        return lessonTitle.getReadOnlyProperty();
+    }
+
+    /** The lesson's goal and steps, in its own caption area (never the problem banner); empty on the live machine. */
+    public ReadOnlyListProperty<String> lessonCaptionsProperty() {
+        return lessonCaptions.getReadOnlyProperty();
+    }
+
     // ---- Commands ----
 
     /** Takes a new snapshot in the background; ignored while one is already being taken. */
@@ -172,28 +190,91 @@ public final class MainViewModel {
     }
 
     /**
-     * Switches the world: a scenario instead of the live machine (or back). The narrative shows in the banner as
-     * the lesson's captions.
+     * Shows a lesson: its world, its goal and steps as captions, its build options in the Diagnose tab, and
+     * {@code file} (its build, or the user's own) diagnosed there once its world is in place. A {@code temporary} file
+     * is not remembered in Recent; {@code folder} is the temporary folder the lesson's files were laid out in
+     * (deleted when the lesson is left), or null.
      */
-    public void useWorld(Supplier<Snapshot> source, String title, List<String> captions) {
-        useWorld(SnapshotSource.of(source), title, captions);
+    public void useLesson(dev.buildxlens.core.scenario.Scenario scenario, java.nio.file.Path file, boolean temporary,
+                          java.nio.file.Path folder) {
+        List<String> captions = new ArrayList<>();
+        if (!scenario.goal().isEmpty()) {
+            captions.add("Goal: " + scenario.goal());
+        }
+        for (int i = 0; i < scenario.steps().size(); i++) {
+            captions.add((i + 1) + ". " + scenario.steps().get(i));
+        }
+        switchWorld(SnapshotSource.of(scenario::snapshot), "Scenario: " + scenario.title() + " (" + scenario.level() + ")",
+                captions, folder);
+        // The lesson's own build options (platforms, named contexts, outputs…) and its runner's image store.
+        diagnose.useBuildOptions(scenario.build().spec(), scenario.snapshot().daemon().imageStore());
+        openWhenShown = file == null ? null : new PendingFile(file, temporary);
+        load();
     }
 
-    private void useWorld(SnapshotSource source, String title, List<String> captions) {
-        this.snapshotSource = source;
-        this.narrativeTitle = title;
-        this.narrative = List.copyOf(captions);
-        builders.clearSelection();
+    /** Back to the live machine after a scenario, with the file and build options the Diagnose tab had on it. */
+    public void useLiveWorld() {
+        switchWorld(liveSource, "", List.of(), null);
+        if (liveOptions != null) {
+            diagnose.restore(liveOptions);
+        }
+        openWhenShown = liveFile == null ? null : new PendingFile(liveFile, false);
+        liveFile = null;
+        liveOptions = null;
         load();
+    }
+
+    /** A file to diagnose once the world it belongs to is shown; a temporary one is not remembered in Recent. */
+    private record PendingFile(java.nio.file.Path file, boolean temporary) {
+    }
+
+    /**
+     * Whatever the last world derived goes with it: the map's selection and step-through (and its what-if), the
+     * Builders selection, the Diagnose tab's file and findings, and the last lesson's folder. Leaving this machine
+     * keeps its Diagnose file and build options to put back when it is shown again.
+     */
+    private void switchWorld(SnapshotSource source, String title, List<String> captions, java.nio.file.Path folder) {
+        if (snapshotSource == liveSource && source != liveSource) {
+            liveFile = diagnose.fileProperty().get();
+            liveOptions = diagnose.buildOptions();
+        }
+        this.snapshotSource = source;
+        lessonTitle.set(title);
+        lessonCaptions.setAll(captions);
+        builders.clearSelection();
+        storeMap.forgetWorld();
+        diagnose.close();
+        openWhenShown = null;
+        deleteLessonFolder();
+        lessonFolder = folder;
+    }
+
+    /** Deletes the folder of the lesson shown, if it has one: off the FX thread. */
+    private void deleteLessonFolder() {
+        java.nio.file.Path folder = lessonFolder;
+        lessonFolder = null;
+        if (folder != null) {
+            executor.execute(() -> {
+                dev.buildxlens.core.scenario.ScenarioRunner.delete(folder);
+                return folder;
+            }, done -> { }, error -> { });
+        }
+    }
+
+    /** The app ends: the lesson's folder goes now, on the calling thread (a shutdown hook may call this). */
+    public void deleteLessonFilesNow() {
+        java.nio.file.Path folder = lessonFolder;
+        lessonFolder = null;
+        dev.buildxlens.core.scenario.ScenarioRunner.delete(folder);
     }
 
     /** The lesson shown now: its title and captions (empty on the live machine). */
     public String narrativeTitle() {
-        return narrativeTitle;
+        return lessonTitle.get();
     }
 
     public List<String> narrative() {
-        return narrative;
+        return List.copyOf(lessonCaptions);
     }
 
     /** Writes a file the user asked for, atomically and off the FX thread; the status bar gets the outcome. */
@@ -211,11 +292,6 @@ public final class MainViewModel {
     /** One line for the status bar about something the user just did. */
     public void reportStatus(String message) {
         status.set(message);
-    }
-
-    /** Back to the live machine after a scenario. */
-    public void useLiveWorld() {
-        useWorld(liveSource, "", List.of());
     }
 
     /** Something unexpected happened elsewhere: say so in the banner, keep the picture. */
@@ -295,9 +371,6 @@ public final class MainViewModel {
             daemon.attempts().forEach(a -> lines.add(a.line()));
         } else if (!result.problems().isEmpty()) {
             bannerTitle.set("Some things could not be read:");
-        } else if (!narrativeTitle.isEmpty()) {
-            bannerTitle.set(narrativeTitle);
-            lines.addAll(narrative);
         } else {
             bannerTitle.set("");
         }
@@ -308,6 +381,21 @@ public final class MainViewModel {
         images.show(prepared.imageRows());
         storeMap.show(result, prepared.map());
         diagnose.builders(result.builders().stream().map(Builder::name).toList());
+        if (complete) {
+            PendingFile pending = openWhenShown;
+            openWhenShown = null;
+            if (pending != null) {
+                // The world's file (a lesson's build, or the user's own back on this machine), judged against it.
+                if (pending.temporary()) {
+                    diagnose.openLessonFile(pending.file());
+                } else {
+                    diagnose.open(pending.file());
+                }
+            } else {
+                // A Dockerfile judged against an earlier picture is judged again: its findings must match this one.
+                diagnose.worldChanged(result);
+            }
+        }
         // Last: whoever waits for the end of loading finds the whole picture in place.
         if (complete) {
             loading.set(false);

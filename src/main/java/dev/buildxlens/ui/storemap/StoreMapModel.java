@@ -34,8 +34,10 @@ public record StoreMapModel(List<BuilderCard> builders, List<StoreCard> stores, 
         List<BuilderCard> builders = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         for (Builder builder : snapshot.builders()) {
-            String detail = builder.nodes().isEmpty() ? "" : builder.nodes().get(0).driverOpts().entrySet().stream()
+            String opts = builder.nodes().isEmpty() ? "" : builder.nodes().get(0).driverOpts().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).sorted().reduce((a, b) -> a + ", " + b).orElse("");
+            // A made-up name (a runner's builder-<uuid>) says which step made it.
+            String detail = builder.madeBy().isEmpty() ? opts : builder.madeBy() + (opts.isEmpty() ? "" : " · " + opts);
             builders.add(new BuilderCard(builder.name(), builder.driver(), builder.status(), builder.current(), detail));
             for (StoreAccess access : builder.access()) {
                 edges.add(new Edge(builder.name(), access.storeId(), access.access(), access.reason()));

@@ -36,6 +36,7 @@ public final class StoreMapView extends BorderPane {
     static final PseudoClass DIMMED = PseudoClass.getPseudoClass("dimmed");
     static final PseudoClass LAYERS_ONLY = PseudoClass.getPseudoClass("layers-only");
     static final PseudoClass NETWORK_HOST = PseudoClass.getPseudoClass("network-host");
+    static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
 
     private final StoreMapViewModel viewModel;
     private final Canvas canvas = new Canvas();
@@ -65,8 +66,15 @@ public final class StoreMapView extends BorderPane {
         explanation.textProperty().bind(viewModel.explanationProperty());
         explanation.setPadding(new Insets(6, 14, 10, 14));
         explanation.setMaxWidth(Double.MAX_VALUE);
-        setBottom(new VBox(stepBar(), explanation));
-        viewModel.modelProperty().addListener((o, before, model) -> canvas.rebuild(model));
+        // The explanations say BuildKit, content store and driver: the link defines them (tooltip) and opens the help.
+        javafx.scene.control.Hyperlink words = dev.buildxlens.ui.help.Help.wordsLink("map-words");
+        words.setPadding(new Insets(0, 14, 6, 10));
+        setBottom(new VBox(stepBar(), explanation, words));
+        viewModel.modelProperty().addListener((o, before, model) -> {
+            canvas.rebuild(model);
+            // New cards start plain: the highlight, kept or derived again for the new picture, goes on them too.
+            canvas.highlight(viewModel.highlightProperty().get());
+        });
         viewModel.highlightProperty().addListener((o, before, highlight) -> canvas.highlight(highlight));
         canvas.rebuild(viewModel.modelProperty().get());
     }
@@ -103,8 +111,9 @@ public final class StoreMapView extends BorderPane {
             viewModel.stepThrough(image.getText());
             autoplay.playFromStart();
         });
-        javafx.scene.control.Button fix = new javafx.scene.control.Button("Apply the fix");
+        javafx.scene.control.Button fix = new javafx.scene.control.Button("Replay with the fix");
         fix.setId("step-fix");
+        fix.setTooltip(new Tooltip("Plays the same steps as if the fix were made (a what-if): nothing on this machine changes"));
         fix.setOnAction(e -> {
             autoplay.stop();
             viewModel.applyFixAndReplay(image.getText());
@@ -352,7 +361,7 @@ public final class StoreMapView extends BorderPane {
                 card.pseudoClassStateChanged(SELECTED, lit && !imageSearch);
                 card.pseudoClassStateChanged(READABLE, lit && imageSearch);
                 card.pseudoClassStateChanged(DIMMED, active && !lit);
-                badge(card, lit && imageSearch ? "✓ can use it" : null);
+                badge(card, lit && imageSearch ? "✓ can use it" : highlight.builderBadges().get(name));
             });
             storeCards.forEach((id, card) -> {
                 Access verdict = highlight.verdicts().get(id);
@@ -361,14 +370,16 @@ public final class StoreMapView extends BorderPane {
                 card.pseudoClassStateChanged(UNREADABLE, verdict == Access.CANNOT_READ);
                 card.pseudoClassStateChanged(NETWORK_HOST, verdict == Access.ONLY_WITH_NETWORK_HOST);
                 card.pseudoClassStateChanged(LAYERS_ONLY, verdict == Access.CACHE_ONLY);
+                card.pseudoClassStateChanged(UNKNOWN, verdict == Access.UNKNOWN);
                 card.pseudoClassStateChanged(HOLDING, holding);
-                card.pseudoClassStateChanged(DIMMED, active && verdict == null && !holding);
                 String stepBadge = highlight.badges().get(id);
+                card.pseudoClassStateChanged(DIMMED, active && verdict == null && !holding && stepBadge == null);
                 String badge = stepBadge != null ? stepBadge : verdict == null ? (holding ? "◆ holds the image" : null) : switch (verdict) {
                     case CAN_READ -> "✓ can read";
                     case CANNOT_READ -> "✗ cannot read";
                     case ONLY_WITH_NETWORK_HOST -> "~ only with network=host";
                     case CACHE_ONLY -> "· layers only, no names";
+                    case UNKNOWN -> "? unknown";
                 };
                 badge(card, badge);
             });
@@ -407,7 +418,9 @@ public final class StoreMapView extends BorderPane {
             cross.getStyleClass().add("edge-cross");
             boolean broken = edge.access() == Access.CANNOT_READ;
             second.setVisible(broken);
-            cross.setVisible(broken);
+            // A cross marks the wall of "cannot read"; a question mark the edge whose verdict is unknown.
+            cross.setText(edge.access() == Access.UNKNOWN ? "?" : "✕");
+            cross.setVisible(broken || edge.access() == Access.UNKNOWN);
             getChildren().addAll(first, second, cross, hit);
             Tooltip.install(hit, new Tooltip(edge.builder() + " → " + edge.store() + ": " + edge.reason()));
             hit.setOnMouseClicked(e -> viewModel.explainEdge(edge));
@@ -423,13 +436,15 @@ public final class StoreMapView extends BorderPane {
             hit.setStartY(y1);
             hit.setEndX(x2);
             hit.setEndY(y2);
+            double mx = (x1 + x2) / 2;
+            double my = (y1 + y2) / 2;
             if (edge.access() != Access.CANNOT_READ) {
                 set(first, x1, y1, x2, y2);
+                cross.setX(mx - cross.getLayoutBounds().getWidth() / 2);
+                cross.setY(my - 6);
                 return;
             }
             // A visible gap with a cross in the middle: the wall between this builder and that store.
-            double mx = (x1 + x2) / 2;
-            double my = (y1 + y2) / 2;
             double dx = x2 - x1;
             double dy = y2 - y1;
             double length = Math.max(1, Math.hypot(dx, dy));

@@ -1,7 +1,9 @@
 package dev.buildxlens.ui.storemap;
 
 import dev.buildxlens.core.model.Access;
+import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.visibility.ResolutionSteps;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,33 +17,40 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class StoreMapViewModel {
 
-    /**
-     * What is highlighted: the lit builders, the selected builder's verdict for each store, and the stores that hold
-     * a searched image.
-     */
-    public record Highlight(Set<String> builders, java.util.Map<String, Access> verdicts, Set<String> holding,
-                            java.util.Map<String, String> badges) {
-        public static final Highlight NONE = new Highlight(Set.of(), java.util.Map.of(), Set.of(), java.util.Map.of());
+    /** What lit the map up: nothing, a builder, an image search, or a step of "What will the builder do?". */
+    public enum Mode { NONE, BUILDER, IMAGE_SEARCH, STEP }
 
-        public Highlight(Set<String> builders, java.util.Map<String, Access> verdicts, Set<String> holding) {
-            this(builders, verdicts, holding, java.util.Map.of());
-        }
+    /**
+     * What is highlighted, and why ({@code mode}): the lit builders, the verdict for each store (the selected
+     * builder's, or what the steps so far found), the stores that hold a searched image, and the badges of the
+     * step-through on store cards ({@code badges}, by store id) and on the builder card ({@code builderBadges}, by
+     * name: a step that looks at no store, such as the named build context).
+     */
+    public record Highlight(Mode mode, Set<String> builders, java.util.Map<String, Access> verdicts, Set<String> holding,
+                            java.util.Map<String, String> badges, java.util.Map<String, String> builderBadges) {
+        public static final Highlight NONE = new Highlight(Mode.NONE, Set.of(), java.util.Map.of(), Set.of(), java.util.Map.of(),
+                java.util.Map.of());
 
         public boolean active() {
             return !builders.isEmpty() || !verdicts.isEmpty() || !holding.isEmpty();
         }
 
+        /** Lit builders can use the searched image: only an image search says so, never a step. */
         public boolean imageSearch() {
-            return verdicts.isEmpty() && active();
+            return mode == Mode.IMAGE_SEARCH && active();
         }
     }
+
+    private static final String HINT =
+            "Click a builder to see what it can read; search an image to see where it lives; click an edge to see why.";
 
     private final ReadOnlyObjectWrapper<StoreMapModel> model = new ReadOnlyObjectWrapper<>(this, "model",
             new StoreMapModel(java.util.List.of(), java.util.List.of(), java.util.List.of()));
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
-    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation",
-            "Click a builder to see what it can read; search an image to see where it lives; click an edge to see why.");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", HINT);
     private Snapshot snapshot;
+    /** Derives the highlight again from the picture shown: what the user last lit up (a builder, an image, a step). */
+    private Runnable lens = () -> { };
 
     public ReadOnlyObjectProperty<StoreMapModel> modelProperty() {
         return model.getReadOnlyProperty();
@@ -60,15 +69,23 @@ public final class StoreMapViewModel {
         show(value, StoreMapModel.of(value));
     }
 
-    /** Shows {@code value} with its map model already made (off the FX thread). */
+    /**
+     * Shows {@code value} with its map model already made (off the FX thread). A refresh that changed nothing on the
+     * map keeps the map; what the user lit up (a builder, an image, the step-through) is derived again from the new
+     * picture, or cleared when what it was about is gone.
+     */
     public void show(Snapshot value, StoreMapModel next) {
         snapshot = value;
-        if (next.equals(model.get())) {
-            // A refresh that changed nothing on the map keeps the map, and what the user lit up.
-            return;
+        if (!next.equals(model.get())) {
+            model.set(next);
         }
-        model.set(next);
-        highlight(Highlight.NONE);
+        lens.run();
+    }
+
+    /** Another world is shown (a lesson, or this machine again): nothing lit up in the last one carries over. */
+    public void forgetWorld() {
+        endStepThrough();
+        clear();
     }
 
     /** Sets the highlight only when it differs: re-styling every card for an equal highlight is wasted work. */
@@ -78,16 +95,30 @@ public final class StoreMapViewModel {
         }
     }
 
+    /** Lights up what {@code name} can read and why; ends a step-through, whose picture this replaces. */
     public void selectBuilder(String name) {
+        endStepThrough();
+        showBuilder(name);
+    }
+
+    private void showBuilder(String name) {
+        if (model.get().builders().stream().noneMatch(b -> b.name().equals(name))) {
+            clear();
+            return;
+        }
         java.util.Map<String, Access> verdicts = new java.util.LinkedHashMap<>();
         model.get().edges().stream().filter(e -> e.builder().equals(name)).forEach(e -> verdicts.put(e.store(), e.access()));
-        highlight(new Highlight(Set.of(name), verdicts, Set.of()));
+        lens = () -> showBuilder(name);
+        highlight(new Highlight(Mode.BUILDER, Set.of(name), verdicts, Set.of(), java.util.Map.of(), java.util.Map.of()));
         explanation.set(name + " can read " + join(verdicts, Access.CAN_READ, "nothing a FROM resolves from")
                 + (verdicts.containsValue(Access.CANNOT_READ) ? "; not " + join(verdicts, Access.CANNOT_READ, "") : "")
                 + (verdicts.containsValue(Access.ONLY_WITH_NETWORK_HOST)
                         ? "; " + join(verdicts, Access.ONLY_WITH_NETWORK_HOST, "") + " only with network=host" : "")
                 + (verdicts.containsValue(Access.CACHE_ONLY)
-                        ? "; its own cache " + join(verdicts, Access.CACHE_ONLY, "") + " holds layers, never names" : "") + ".");
+                        ? "; its own cache " + join(verdicts, Access.CACHE_ONLY, "") + " holds layers, never names" : "")
+                + (verdicts.containsValue(Access.UNKNOWN)
+                        ? "; whether it can read " + join(verdicts, Access.UNKNOWN, "") + " is unknown: the daemon does not answer" : "")
+                + ".");
     }
 
     private static String join(java.util.Map<String, Access> verdicts, Access access, String none) {
@@ -95,14 +126,21 @@ public final class StoreMapViewModel {
         return stores.isEmpty() ? none : String.join(", ", stores);
     }
 
+    /** Lights up the stores that hold {@code query} and the builders that can use it there; ends a step-through. */
     public void findImage(String query) {
+        endStepThrough();
+        showImage(query);
+    }
+
+    private void showImage(String query) {
         if (snapshot == null || query == null || query.isBlank()) {
-            highlight(Highlight.NONE);
+            clear();
             return;
         }
+        lens = () -> showImage(query);
         Set<String> holding = StoreMapModel.storesHolding(snapshot, query);
         Set<String> builders = model.get().buildersReading(holding);
-        highlight(new Highlight(builders, java.util.Map.of(), holding));
+        highlight(new Highlight(Mode.IMAGE_SEARCH, builders, java.util.Map.of(), holding, java.util.Map.of(), java.util.Map.of()));
         explanation.set(holding.isEmpty() ? "No store here holds '" + query.trim() + "' (registries such as docker.io are not listed)."
                 : "'" + query.trim() + "' is in " + String.join(", ", holding) + "; "
                   + (builders.isEmpty() ? "no builder can read it there." : "builders that can use it: " + String.join(", ", builders) + "."));
@@ -114,22 +152,31 @@ public final class StoreMapViewModel {
             case CANNOT_READ -> "cannot read";
             case ONLY_WITH_NETWORK_HOST -> "can read only with network=host";
             case CACHE_ONLY -> "keeps only layers in";
+            case UNKNOWN -> "may or may not read (unknown)";
         };
         explanation.set(edge.builder() + " " + verdict + " " + edge.store() + ": " + edge.reason() + ".");
     }
 
+    /** Nothing lit up. */
     public void clear() {
+        lens = () -> { };
         highlight(Highlight.NONE);
+        explanation.set(HINT);
     }
 
     // ---- step-through resolution ----
 
     private final ReadOnlyStringWrapper stepCaption = new ReadOnlyStringWrapper(this, "stepCaption", "");
     private final ReadOnlyStringWrapper stepError = new ReadOnlyStringWrapper(this, "stepError", "");
-    private List<dev.buildxlens.core.visibility.ResolutionSteps.Step> steps = List.of();
+    private List<ResolutionSteps.Step> steps = List.of();
     private int step;
+    private String stepReference = "";
+    /** The builder the user asked about. */
+    private String askedBuilder = "";
+    /** The fix replayed on a what-if copy of the world ({@code add-network-host}, {@code use-docker-driver}), or "". */
+    private String whatIf = "";
+    /** The builder whose resolution is played: the asked one, or the one the what-if builds on. */
     private String stepBuilder = "";
-    private String fixPrefix = "";
 
     /** "Step 2/4: …" for the step on screen; empty when not stepping. */
     public ReadOnlyStringProperty stepCaptionProperty() {
@@ -149,55 +196,93 @@ public final class StoreMapViewModel {
         if (snapshot == null || reference == null || reference.isBlank()) {
             return;
         }
-        java.util.Optional<dev.buildxlens.core.model.Builder> builder = highlight.get().builders().size() == 1 && !highlight.get().imageSearch()
-                ? snapshot.builder(highlight.get().builders().iterator().next()) : snapshot.currentBuilder();
-        if (builder.isEmpty()) {
-            return;
-        }
-        stepBuilder = builder.get().name();
-        steps = dev.buildxlens.core.visibility.ResolutionSteps.of(snapshot, builder.get(), reference.trim(), null);
-        step = 0;
-        fixPrefix = "";
-        showStep();
+        Highlight shown = highlight.get();
+        String chosen = shown.mode() == Mode.BUILDER ? shown.builders().iterator().next()
+                : shown.mode() == Mode.STEP && whatIf.isEmpty() ? askedBuilder : null;
+        java.util.Optional<Builder> builder = chosen != null ? snapshot.builder(chosen) : snapshot.currentBuilder();
+        builder.ifPresent(b -> play(reference.trim(), b.name(), "", 0));
     }
 
     /**
-     * Replays the same resolution on the world with the targeted fix applied: a builder given network=host when a
-     * loopback registry was out of reach, else the context's docker-driver builder (use-docker-driver).
-     * Returns the fix id, or empty when the resolution did not fail.
+     * Replays the same resolution on a what-if copy of the world with the targeted fix: a builder given network=host
+     * when a loopback registry was out of reach, else the context's docker-driver builder (use-docker-driver).
+     * Nothing on the machine changes, and the caption says so. Returns the fix id, or empty when the resolution did
+     * not fail.
      */
     public String applyFixAndReplay(String reference) {
-        if (snapshot == null || steps.isEmpty() || steps.get(steps.size() - 1).outcome() != dev.buildxlens.core.visibility.ResolutionSteps.Outcome.FAILS) {
+        if (snapshot == null || steps.isEmpty() || steps.get(steps.size() - 1).outcome() != ResolutionSteps.Outcome.FAILS) {
             return "";
         }
-        var failing = steps.get(steps.size() - 1);
-        var builder = snapshot.builder(stepBuilder).orElseThrow();
-        String fix;
-        dev.buildxlens.core.model.Builder fixed;
+        ResolutionSteps.Step failing = steps.get(steps.size() - 1);
+        Builder asked = snapshot.builder(askedBuilder).orElse(null);
+        if (asked == null) {
+            return "";
+        }
         boolean loopback = failing.storeId() != null && failing.storeId().startsWith("registry:")
                 && dev.buildxlens.core.model.RegistryHosts.isLoopback(failing.storeId().substring("registry:".length()));
-        if (loopback && builder.driver().equals("docker-container")) {
-            fix = "add-network-host";
+        String fix = loopback && asked.driver().equals(dev.buildxlens.core.visibility.VisibilityRules.DOCKER_CONTAINER)
+                ? "add-network-host" : "use-docker-driver";
+        String what = reference == null || reference.isBlank() ? stepReference : reference.trim();
+        return play(what, askedBuilder, fix, 0) ? fix : "";
+    }
+
+    /**
+     * Plays {@code reference} on the named builder (as the what-if {@code fix} changes it), showing step {@code at}
+     * (or the last); false, with nothing changed, when the picture has no such builder.
+     */
+    private boolean play(String reference, String builderName, String fix, int at) {
+        java.util.Optional<Builder> asked = snapshot.builder(builderName);
+        if (asked.isEmpty()) {
+            return false;
+        }
+        Builder played = fix.isEmpty() ? asked.get() : fixed(asked.get(), fix);
+        stepReference = reference;
+        askedBuilder = builderName;
+        whatIf = fix;
+        stepBuilder = played.name();
+        steps = ResolutionSteps.of(snapshot, played, reference, null);
+        step = Math.max(0, Math.min(at, steps.size() - 1));
+        // A new picture of the same world plays the same question again, from the same step.
+        lens = () -> {
+            if (!play(stepReference, askedBuilder, whatIf, step)) {
+                endStepThrough();
+                clear();
+            }
+        };
+        showStep();
+        return true;
+    }
+
+    /** The builder as the fix would make it: network=host on each node, or the context's docker-driver builder. */
+    private Builder fixed(Builder builder, String fix) {
+        if (fix.equals("add-network-host")) {
             List<dev.buildxlens.core.model.BuilderNode> nodes = builder.nodes().stream().map(n -> {
                 java.util.Map<String, String> opts = new java.util.TreeMap<>(n.driverOpts());
                 opts.put("network", "host");
                 return new dev.buildxlens.core.model.BuilderNode(n.name(), n.endpoint(), n.status(), n.buildkitVersion(), n.platforms(),
                         opts, n.buildkitdFlags(), n.buildkitdConfig(), n.container());
             }).toList();
-            var changed = new dev.buildxlens.core.model.Builder(builder.name(), builder.driver(), builder.current(), builder.fromDockerContext(),
+            Builder changed = new Builder(builder.name(), builder.driver(), builder.current(), builder.fromDockerContext(),
                     builder.lastActivity(), nodes, List.of(), builder.error());
-            fixed = changed.withAccess(dev.buildxlens.core.visibility.VisibilityRules.accessFor(changed, snapshot.stores(),
-                    dev.buildxlens.core.visibility.VisibilityRules.localEndpoint(snapshot.daemon())));
-        } else {
-            fix = "use-docker-driver";
-            fixed = snapshot.builder(snapshot.daemon().context()).orElse(builder);
+            return changed.withAccess(dev.buildxlens.core.visibility.VisibilityRules.accessFor(changed, snapshot.stores(), snapshot.daemon()));
         }
-        stepBuilder = fixed.name();
-        steps = dev.buildxlens.core.visibility.ResolutionSteps.of(snapshot, fixed, reference.trim(), null);
+        return snapshot.builder(snapshot.daemon().context()).orElse(builder);
+    }
+
+    /** No step-through: no steps, no caption, no error text, and its picture off the map. */
+    private void endStepThrough() {
+        boolean shown = highlight.get().mode() == Mode.STEP;
+        steps = List.of();
         step = 0;
-        fixPrefix = "Fix applied (" + fix + "). ";
-        showStep();
-        return fix;
+        stepReference = "";
+        askedBuilder = "";
+        whatIf = "";
+        stepBuilder = "";
+        stepCaption.set("");
+        stepError.set("");
+        if (shown) {
+            clear();
+        }
     }
 
     public boolean nextStep() {
@@ -216,31 +301,47 @@ public final class StoreMapViewModel {
         }
     }
 
+    /**
+     * The steps so far on the map: a store a step looked at carries its number and outcome, and is lit only by what
+     * the step found there (found: can read; fails: cannot; not checked: unknown); a step that looks at no store (the
+     * named build context) is a badge on the builder's card. Nothing says "can use it" until a step found it.
+     */
     private void showStep() {
         java.util.Map<String, Access> verdicts = new java.util.LinkedHashMap<>();
         java.util.Map<String, String> badges = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> builderBadges = new java.util.LinkedHashMap<>();
         for (int i = 0; i <= step && i < steps.size(); i++) {
-            var current = steps.get(i);
+            ResolutionSteps.Step current = steps.get(i);
             if (current.storeId() == null) {
+                builderBadges.put(stepBuilder, (i + 1) + " · " + current.title() + ": " + words(current.outcome()));
                 continue;
             }
-            verdicts.put(current.storeId(), switch (current.outcome()) {
+            Access verdict = switch (current.outcome()) {
                 case FOUND -> Access.CAN_READ;
                 case FAILS -> Access.CANNOT_READ;
-                case SKIPPED -> Access.CACHE_ONLY;
-                case NOT_HERE -> Access.ONLY_WITH_NETWORK_HOST;
-            });
-            badges.put(current.storeId(), (i + 1) + " · " + switch (current.outcome()) {
-                case FOUND -> "✓ found here";
-                case FAILS -> "✗ fails here";
-                case SKIPPED -> "skipped";
-                case NOT_HERE -> "not here";
-            });
+                case ASSUMED -> Access.UNKNOWN;
+                case SKIPPED, NOT_HERE -> null;
+            };
+            if (verdict != null) {
+                verdicts.put(current.storeId(), verdict);
+            }
+            badges.put(current.storeId(), (i + 1) + " · " + words(current.outcome()));
         }
-        highlight(new Highlight(Set.of(stepBuilder), verdicts, Set.of(), badges));
-        var current = steps.get(step);
-        stepCaption.set(fixPrefix + "Step " + (step + 1) + "/" + steps.size() + " on " + stepBuilder + ": " + current.title());
+        highlight(new Highlight(Mode.STEP, Set.of(stepBuilder), verdicts, Set.of(), badges, builderBadges));
+        ResolutionSteps.Step current = steps.get(step);
+        String prefix = whatIf.isEmpty() ? "" : "What if (" + whatIf + "), a replay: nothing on this machine changed. ";
+        stepCaption.set(prefix + "Step " + (step + 1) + "/" + steps.size() + " on " + stepBuilder + ": " + current.title());
         explanation.set(current.explanation());
         stepError.set(current.errorText());
+    }
+
+    private static String words(ResolutionSteps.Outcome outcome) {
+        return switch (outcome) {
+            case FOUND -> "✓ found here";
+            case FAILS -> "✗ fails here";
+            case SKIPPED -> "skipped";
+            case NOT_HERE -> "not here";
+            case ASSUMED -> "? not checked";
+        };
     }
 }

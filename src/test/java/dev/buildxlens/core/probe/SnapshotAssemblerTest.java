@@ -130,5 +130,10 @@ class SnapshotAssemblerTest {
         assertThat(snapshot.builder("default").orElseThrow().status()).isEqualTo("error");
         assertThat(snapshot.builder("ci-builder").orElseThrow().nodes().get(0).container().state()).isEqualTo("unknown");
         assertThat(snapshot.builders()).hasSizeGreaterThan(5);
+        // What the docker driver would read from a daemon that does not answer is unknown, never "can read"; an
+        // isolated builder cannot read it whatever the daemon does.
+        assertThat(snapshot.builder("default").orElseThrow().accessTo("daemon:default").orElseThrow().access()).isEqualTo(Access.UNKNOWN);
+        assertThat(snapshot.builder("default").orElseThrow().canRead()).doesNotContain("daemon:default");
+        assertThat(snapshot.builder("ci-builder").orElseThrow().accessTo("daemon:default").orElseThrow().access()).isEqualTo(Access.CANNOT_READ);
     }
 }

@@ -40,7 +40,10 @@ class ResolutionStepsTest {
     void hub_images_and_named_contexts() throws Exception {
         Snapshot world = Scenarios.builtIn("laptop-loaded-base").snapshot();
         var builder = world.builder("mybuilder").orElseThrow();
+        // alpine was pulled: its repo digest says Docker Hub has it. nginx is nowhere here, and Docker Hub is not
+        // queried: the builder asks it, but whether it is there is not checked.
         assertThat(outcomes(ResolutionSteps.of(world, builder, "alpine:3.20", null))).endsWith(ResolutionSteps.Outcome.FOUND);
+        assertThat(outcomes(ResolutionSteps.of(world, builder, "nginx:1.27", null))).endsWith(ResolutionSteps.Outcome.ASSUMED);
         assertThat(outcomes(ResolutionSteps.of(world, builder, "my-base", new NamedContext("my-base", "oci-layout:///tmp/base:1"))))
                 .containsExactly(ResolutionSteps.Outcome.FOUND);
         List<ResolutionSteps.Step> viaImage = ResolutionSteps.of(world, builder, "my-base", new NamedContext("my-base", "docker-image://my-base:latest"));

@@ -94,6 +94,15 @@ class WorkflowSimulatorTest {
         assertThat(finding.line()).as("the step's first line").isEqualTo(31);
         assertThat(finding.message()).contains("base:latest").contains("(app/Dockerfile:2)");
         assertThat(finding.builder()).startsWith("builder-");
+        // The made-up name stays the builder's id (data); what people read says which step made it.
+        assertThat(finding.builder()).isEqualTo("builder-step4");
+        assertThat(finding.message()).contains("which the docker-container builder set up in step 4 (docker/setup-buildx-action) cannot read")
+                .doesNotContain("builder-step");
+        assertThat(finding.explanation()).contains("The builder set up in step 4 (docker/setup-buildx-action) uses the docker-container driver")
+                .doesNotContain("builder-step");
+        assertThat(diagnosis.builds().get(1).builder().name()).isEqualTo("builder-step4");
+        assertThat(diagnosis.builds().get(1).builder().inWords())
+                .isEqualTo("the builder set up in step 4 (docker/setup-buildx-action), a docker-container builder");
         assertThat(diagnosis.builds()).hasSize(2);
         assertThat(diagnosis.builds().get(1).images().get(0).foundIn()).containsExactly("daemon:default");
         assertThat(diagnosis.builds().get(1).builder().driver()).isEqualTo("docker-container");
