@@ -47,6 +47,8 @@ public final class StoreMapView extends BorderPane {
         TextField search = new TextField();
         search.setId("image-search");
         search.setPromptText("Find image: e.g. dmca-base:latest");
+        // The field Ctrl+F focuses from anywhere in the window (Shortcuts).
+        search.getStyleClass().add("find-field");
         search.setPrefColumnCount(28);
         search.textProperty().addListener((o, before, text) -> viewModel.findImage(text));
         Label legend = new Label("──── can read     ─ ─ ─ only with network=host     ──✕── cannot read     ······ layers only");
