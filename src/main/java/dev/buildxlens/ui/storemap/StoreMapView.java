@@ -81,6 +81,10 @@ public final class StoreMapView extends BorderPane {
         image.setPrefColumnCount(24);
         javafx.scene.control.Button start = new javafx.scene.control.Button("What will the builder do?");
         start.setId("step-start");
+        // Nothing to resolve without an image; nothing to step before or after the ends; no fix for a resolution that works.
+        javafx.beans.binding.BooleanBinding noImage = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> image.getText() == null || image.getText().isBlank(), image.textProperty());
+        start.disableProperty().bind(noImage);
         start.setOnAction(e -> {
             viewModel.stepThrough(image.getText());
             requestFocus();
@@ -88,13 +92,16 @@ public final class StoreMapView extends BorderPane {
         image.setOnAction(e -> viewModel.stepThrough(image.getText()));
         javafx.scene.control.Button previous = new javafx.scene.control.Button("◀ Previous");
         previous.setId("step-previous");
+        previous.disableProperty().bind(viewModel.canStepBackProperty().not());
         previous.setOnAction(e -> viewModel.previousStep());
         javafx.scene.control.Button next = new javafx.scene.control.Button("Next ▶");
         next.setId("step-next");
+        next.disableProperty().bind(viewModel.canStepForwardProperty().not());
         next.setOnAction(e -> viewModel.nextStep());
         javafx.animation.Timeline autoplay = new javafx.animation.Timeline();
         javafx.scene.control.Button play = new javafx.scene.control.Button("Play");
         play.setId("step-play");
+        play.disableProperty().bind(noImage);
         autoplay.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2.5), e -> {
             if (!viewModel.nextStep()) {
                 autoplay.stop();
@@ -107,6 +114,7 @@ public final class StoreMapView extends BorderPane {
         });
         javafx.scene.control.Button fix = new javafx.scene.control.Button("Apply the fix");
         fix.setId("step-fix");
+        fix.disableProperty().bind(viewModel.canApplyFixProperty().not());
         fix.setOnAction(e -> {
             autoplay.stop();
             viewModel.applyFixAndReplay(image.getText());

@@ -131,6 +131,33 @@ public final class StoreMapViewModel {
     private String stepBuilder = "";
     private String fixPrefix = "";
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canStepBack = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canStepBack");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canStepForward = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canStepForward");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canApplyFix = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canApplyFix");
+
+    /** There is a step before the one on screen: Previous has something to do. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canStepBackProperty() {
+        return canStepBack.getReadOnlyProperty();
+    }
+
+    /** There is a step after the one on screen: Next (and Play's next tick) has something to do. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canStepForwardProperty() {
+        return canStepForward.getReadOnlyProperty();
+    }
+
+    /** The resolution being stepped through fails: {@link #applyFixAndReplay(String)} has a fix to show. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canApplyFixProperty() {
+        return canApplyFix.getReadOnlyProperty();
+    }
+
+    /** Whoever changes {@code steps} or {@code step} calls this, so the step buttons match what there is to step. */
+    private void publishStepState() {
+        canStepBack.set(!steps.isEmpty() && step > 0);
+        canStepForward.set(step + 1 < steps.size());
+        canApplyFix.set(!steps.isEmpty()
+                && steps.get(steps.size() - 1).outcome() == dev.buildxlens.core.visibility.ResolutionSteps.Outcome.FAILS);
+    }
+
     /** "Step 2/4: …" for the step on screen; empty when not stepping. */
     public ReadOnlyStringProperty stepCaptionProperty() {
         return stepCaption.getReadOnlyProperty();
@@ -242,5 +269,6 @@ public final class StoreMapViewModel {
         stepCaption.set(fixPrefix + "Step " + (step + 1) + "/" + steps.size() + " on " + stepBuilder + ": " + current.title());
         explanation.set(current.explanation());
         stepError.set(current.errorText());
+        publishStepState();
     }
 }
