@@ -136,15 +136,16 @@ public final class StoreMapView extends BorderPane {
         VBox bar = new VBox(6, controls, error);
         bar.setPadding(new Insets(6, 14, 0, 14));
         // Keyboard-driven: the map takes focus when clicked, and arrows step (a filter, before buttons take arrows).
-        setFocusTraversable(true);
-        // On click, after the tab pane has taken focus for itself on the press.
+        // Not a Tab stop of its own: it would be one without anything to see; the cards and edges are the stops.
+        // On click, after the tab pane has taken focus for itself on the press; a card or edge takes it itself.
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
             if (!(e.getTarget() instanceof TextField)) {
                 requestFocus();
             }
         });
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextField) {
+            // On a card or an edge the arrows move between them (Canvas#onKey).
+            if (e.getTarget() instanceof TextField || isMapElement(e.getTarget())) {
                 return;
             }
             if (e.getCode() == javafx.scene.input.KeyCode.RIGHT) {
@@ -158,15 +159,21 @@ public final class StoreMapView extends BorderPane {
         return bar;
     }
 
+    private static boolean isMapElement(Object target) {
+        return target instanceof EdgeShape || target instanceof Node node && node.getStyleClass().contains("map-card");
+    }
+
     static String nodeId(String prefix, String name) {
         return prefix + "-" + name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** The drawing surface: cards placed in two columns, edges behind them, recomputed on every layout pass. */
     private final class Canvas extends Pane {
-        private final Group edgeLayer = new Group();
         private final Map<String, VBox> builderCards = new HashMap<>();
         private final Map<String, VBox> storeCards = new HashMap<>();
+        /** The cards in model order: what Up and Down walk. */
+        private final List<VBox> builderOrder = new ArrayList<>();
+        private final List<VBox> storeOrder = new ArrayList<>();
         private final Map<String, Label> badges = new HashMap<>();
         private final List<EdgeShape> edges = new ArrayList<>();
         private final Label builderHeading = heading("BUILDERS");
@@ -175,6 +182,7 @@ public final class StoreMapView extends BorderPane {
         Canvas() {
             getStyleClass().add("map-canvas");
             setMinSize(400, 300);
+            addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
         }
 
         private Label heading(String text) {
@@ -196,35 +204,116 @@ public final class StoreMapView extends BorderPane {
             }
             shown = model;
             getChildren().clear();
-            edgeLayer.getChildren().clear();
             builderCards.clear();
             storeCards.clear();
+            builderOrder.clear();
+            storeOrder.clear();
             badges.clear();
             edges.clear();
-            getChildren().addAll(edgeLayer, builderHeading, storeHeading);
-            for (StoreMapModel.BuilderCard builder : model.builders()) {
-                VBox card = card(nodeId("builder", builder.name()), dev.buildxlens.ui.AppIcons.driver(builder.driver()),
-                        title(builder), detail(builder), "builder-card");
-                card.setOnMouseClicked(e -> viewModel.selectBuilder(builder.name()));
-                card.setAccessibleText(accessibleText(builder));
-                builderCards.put(builder.name(), card);
-                getChildren().add(card);
-            }
+            getChildren().addAll(builderHeading, storeHeading);
             for (StoreMapModel.StoreCard store : model.stores()) {
                 VBox card = card(nodeId("store", store.id()), dev.buildxlens.ui.AppIcons.store(store.kind()), title(store),
                         store.description(), "store-card", "store-" + store.kind().label());
                 card.setAccessibleText(accessibleText(store));
+                card.setAccessibleHelp("Enter or Space shows which builders can read it; arrow keys move between cards");
+                card.setOnMouseClicked(e -> {
+                    viewModel.selectStore(store.id());
+                    card.requestFocus();
+                    e.consume();
+                });
+                card.setUserData(store);
                 storeCards.put(store.id(), card);
-                getChildren().add(card);
+                storeOrder.add(card);
             }
-            for (StoreMapModel.Edge edge : model.edges()) {
-                if (builderCards.containsKey(edge.builder()) && storeCards.containsKey(edge.store())) {
-                    EdgeShape shape = new EdgeShape(edge);
-                    edges.add(shape);
-                    edgeLayer.getChildren().add(shape);
+            // Tab goes in the order of the children: each builder, then its edges (its verdicts), then the stores.
+            // The edges are drawn behind the cards (view order), whatever their place in that order.
+            for (StoreMapModel.BuilderCard builder : model.builders()) {
+                VBox card = card(nodeId("builder", builder.name()), dev.buildxlens.ui.AppIcons.driver(builder.driver()),
+                        title(builder), detail(builder), "builder-card");
+                card.setOnMouseClicked(e -> {
+                    viewModel.selectBuilder(builder.name());
+                    card.requestFocus();
+                    e.consume();
+                });
+                card.setAccessibleText(accessibleText(builder));
+                card.setAccessibleHelp("Enter or Space shows what it can read; arrow keys move between cards");
+                card.setUserData(builder);
+                builderCards.put(builder.name(), card);
+                builderOrder.add(card);
+                getChildren().add(card);
+                for (StoreMapModel.Edge edge : model.edges()) {
+                    if (edge.builder().equals(builder.name()) && storeCards.containsKey(edge.store())) {
+                        EdgeShape shape = new EdgeShape(edge);
+                        edges.add(shape);
+                        getChildren().add(shape);
+                    }
                 }
             }
+            getChildren().addAll(storeOrder);
             requestLayout();
+        }
+
+        /** Enter or Space selects a card or explains an edge; arrows move between cards, and along a builder's edges. */
+        private void onKey(javafx.scene.input.KeyEvent e) {
+            Node target = e.getTarget() instanceof Node node ? node : null;
+            javafx.scene.input.KeyCode code = e.getCode();
+            boolean activate = code == javafx.scene.input.KeyCode.ENTER || code == javafx.scene.input.KeyCode.SPACE;
+            Node next = null;
+            if (target instanceof EdgeShape edge) {
+                if (activate) {
+                    viewModel.explainEdge(edge.edge);
+                    e.consume();
+                    return;
+                }
+                List<EdgeShape> siblings = edges.stream().filter(other -> other.edge.builder().equals(edge.edge.builder())).toList();
+                next = switch (code) {
+                    case LEFT -> builderCards.get(edge.edge.builder());
+                    case RIGHT -> storeCards.get(edge.edge.store());
+                    case UP -> neighbour(siblings, edge, -1);
+                    case DOWN -> neighbour(siblings, edge, 1);
+                    default -> null;
+                };
+            } else if (target != null && target.getUserData() instanceof StoreMapModel.BuilderCard builder) {
+                if (activate) {
+                    viewModel.selectBuilder(builder.name());
+                    e.consume();
+                    return;
+                }
+                next = switch (code) {
+                    case UP -> neighbour(builderOrder, target, -1);
+                    case DOWN -> neighbour(builderOrder, target, 1);
+                    case RIGHT -> nearest(storeOrder, target);
+                    default -> null;
+                };
+            } else if (target != null && target.getUserData() instanceof StoreMapModel.StoreCard store) {
+                if (activate) {
+                    viewModel.selectStore(store.id());
+                    e.consume();
+                    return;
+                }
+                next = switch (code) {
+                    case UP -> neighbour(storeOrder, target, -1);
+                    case DOWN -> neighbour(storeOrder, target, 1);
+                    case LEFT -> nearest(builderOrder, target);
+                    default -> null;
+                };
+            }
+            if (next != null) {
+                next.requestFocus();
+                e.consume();
+            }
+        }
+
+        private static Node neighbour(List<? extends Node> nodes, Node from, int step) {
+            int index = nodes.indexOf(from) + step;
+            return index >= 0 && index < nodes.size() ? nodes.get(index) : null;
+        }
+
+        /** The card of the other column whose middle is closest in height to {@code from}'s. */
+        private static Node nearest(List<VBox> cards, Node from) {
+            double middle = from.getBoundsInParent().getCenterY();
+            return cards.stream().min(java.util.Comparator.comparingDouble(card -> Math.abs(card.getBoundsInParent().getCenterY() - middle)))
+                    .orElse(null);
         }
 
         /** Same builders (name, driver), stores (id, kind) and edges (ends, verdict), in the same order. */
@@ -239,10 +328,10 @@ public final class StoreMapView extends BorderPane {
 
         private void update(StoreMapModel model) {
             for (StoreMapModel.BuilderCard builder : model.builders()) {
-                retext(builderCards.get(builder.name()), title(builder), detail(builder), accessibleText(builder));
+                retext(builderCards.get(builder.name()), builder, title(builder), detail(builder), accessibleText(builder));
             }
             for (StoreMapModel.StoreCard store : model.stores()) {
-                retext(storeCards.get(store.id()), title(store), store.description(), accessibleText(store));
+                retext(storeCards.get(store.id()), store, title(store), store.description(), accessibleText(store));
             }
             for (int i = 0; i < edges.size(); i++) {
                 EdgeShape old = edges.get(i);
@@ -252,15 +341,19 @@ public final class StoreMapView extends BorderPane {
                 if (!edge.equals(old.edge)) {
                     EdgeShape replacement = new EdgeShape(edge);
                     edges.set(i, replacement);
-                    edgeLayer.getChildren().set(edgeLayer.getChildren().indexOf(old), replacement);
+                    getChildren().set(getChildren().indexOf(old), replacement);
+                    if (old.isFocused()) {
+                        replacement.requestFocus();
+                    }
                 }
             }
         }
 
-        private static void retext(VBox card, String title, String detail, String accessible) {
+        private static void retext(VBox card, Object data, String title, String detail, String accessible) {
             if (card == null) {
                 return;
             }
+            card.setUserData(data);
             ((Label) card.getChildren().get(0)).setText(title);
             ((Label) card.getChildren().get(1)).setText(detail);
             card.setAccessibleText(accessible);
@@ -306,6 +399,8 @@ public final class StoreMapView extends BorderPane {
             badge.setVisible(false);
             VBox card = new VBox(4, name, text, badge);
             card.setId(id);
+            card.setFocusTraversable(true);
+            card.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
             card.getStyleClass().add("map-card");
             card.getStyleClass().addAll(classes);
             card.setPadding(new Insets(8, 12, 8, 12));
@@ -420,8 +515,17 @@ public final class StoreMapView extends BorderPane {
             cross.setVisible(broken);
             getChildren().addAll(first, second, cross, hit);
             Tooltip.install(hit, new Tooltip(edge.builder() + " → " + edge.store() + ": " + edge.reason()));
-            hit.setOnMouseClicked(e -> viewModel.explainEdge(edge));
-            setAccessibleText(edge.builder() + " " + edge.access().label() + " " + edge.store());
+            hit.setOnMouseClicked(e -> {
+                viewModel.explainEdge(edge);
+                requestFocus();
+                e.consume();
+            });
+            // Behind the cards, wherever it is in the Tab order; a stop of its own, read out with its reason.
+            setViewOrder(1);
+            setFocusTraversable(true);
+            setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+            setAccessibleText(StoreMapViewModel.describe(edge));
+            setAccessibleHelp("Enter or Space explains it; Left and Right go to its builder and its store, Up and Down to the builder's other edges");
         }
 
         void route(Node from, Node to) {

@@ -109,13 +109,45 @@ public final class StoreMapViewModel {
     }
 
     public void explainEdge(StoreMapModel.Edge edge) {
-        String verdict = switch (edge.access()) {
+        explanation.set(describe(edge));
+    }
+
+    /** An edge in one sentence, with its reason: the explanation, and what a screen reader says for the edge. */
+    public static String describe(StoreMapModel.Edge edge) {
+        return edge.builder() + " " + verdict(edge.access()) + " " + edge.store() + ": " + edge.reason() + ".";
+    }
+
+    private static String verdict(Access access) {
+        return switch (access) {
             case CAN_READ -> "can read";
             case CANNOT_READ -> "cannot read";
             case ONLY_WITH_NETWORK_HOST -> "can read only with network=host";
             case CACHE_ONLY -> "keeps only layers in";
         };
-        explanation.set(edge.builder() + " " + verdict + " " + edge.store() + ": " + edge.reason() + ".");
+    }
+
+    /**
+     * Lights up a store and the builders whose FROM can resolve from it, and says how every builder stands to it:
+     * the store's side of {@link #selectBuilder(String)}.
+     */
+    public void selectStore(String id) {
+        java.util.Map<Access, List<String>> byVerdict = new java.util.EnumMap<>(Access.class);
+        model.get().edges().stream().filter(e -> e.store().equals(id))
+                .forEach(e -> byVerdict.computeIfAbsent(e.access(), a -> new java.util.ArrayList<>()).add(e.builder()));
+        Set<String> readers = new java.util.LinkedHashSet<>(byVerdict.getOrDefault(Access.CAN_READ, List.of()));
+        highlight(new Highlight(readers, java.util.Map.of(), Set.of(id), java.util.Map.of(id, "◆ selected")));
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(readers.isEmpty() ? "no builder can read " + id : String.join(", ", readers) + " can read " + id);
+        if (byVerdict.containsKey(Access.ONLY_WITH_NETWORK_HOST)) {
+            parts.add(String.join(", ", byVerdict.get(Access.ONLY_WITH_NETWORK_HOST)) + " only with network=host");
+        }
+        if (byVerdict.containsKey(Access.CANNOT_READ)) {
+            parts.add("not " + String.join(", ", byVerdict.get(Access.CANNOT_READ)));
+        }
+        if (byVerdict.containsKey(Access.CACHE_ONLY)) {
+            parts.add(String.join(", ", byVerdict.get(Access.CACHE_ONLY)) + " keeps only layers there, never names");
+        }
+        explanation.set(String.join("; ", parts) + ".");
     }
 
     public void clear() {
