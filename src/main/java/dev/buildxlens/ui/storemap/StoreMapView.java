@@ -37,6 +37,10 @@ public final class StoreMapView extends BorderPane {
     static final PseudoClass LAYERS_ONLY = PseudoClass.getPseudoClass("layers-only");
     static final PseudoClass NETWORK_HOST = PseudoClass.getPseudoClass("network-host");
 
+    /** The legend in words, for where the drawn one is not (a handout). */
+    public static final String LEGEND_IN_WORDS = "Solid edge: can read · dashed: only with network=host · broken with ✕: cannot read"
+            + " · dotted: layers only, no names.";
+
     private final StoreMapViewModel viewModel;
     private final Canvas canvas = new Canvas();
 
@@ -157,6 +161,11 @@ public final class StoreMapView extends BorderPane {
             }
         });
         return bar;
+    }
+
+    /** The drawing alone (cards, edges, badges), without the search and step controls around it: for a handout. */
+    public Node figure() {
+        return canvas;
     }
 
     private static boolean isMapElement(Object target) {
