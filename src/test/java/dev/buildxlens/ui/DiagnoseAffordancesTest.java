@@ -53,6 +53,9 @@ class DiagnoseAffordancesTest {
         viewModel = new MainViewModel(() -> WORLD, new CurrentThreadTaskExecutor());
         window = DesktopApp.createWindow(viewModel, false, 1.0, services.services());
         stage.setScene(window.scene());
+        // A projector's size: the source shows a few lines only, so scrolling to one is seen.
+        stage.setWidth(1024);
+        stage.setHeight(768);
         stage.show();
     }
 
@@ -86,6 +89,9 @@ class DiagnoseAffordancesTest {
             text.append("# line ").append(i).append('\n');
         }
         text.append("FROM dmca-base:latest\nCOPY --from=tools /bin/tool /bin/tool\n");
+        for (int i = 82; i <= 200; i++) {
+            text.append("# line ").append(i).append('\n');
+        }
         Path dockerfile = write(temp.resolve("scroll/Dockerfile"), text.toString());
         services.opens.add(dockerfile);
         openDiagnoseTab(robot);
@@ -104,7 +110,12 @@ class DiagnoseAffordancesTest {
         assertThat(source.getSelectionModel().getSelectedIndex()).isEqualTo(79);
         assertThat(source.getSelectionModel().getSelectedItem().marker()).isEqualTo("local-image-invisible");
         assertThat(lineInView(source, 79)).as("line 80 scrolled into view").isTrue();
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        openDiagnoseTab(robot);
+        assertThat(lineInView(source, 79)).as("still in view when the tab is shown again").isTrue();
 
+        robot.interact(findings::requestFocus);
         robot.type(KeyCode.UP);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(source.getSelectionModel().getSelectedIndex()).isEqualTo(1);
@@ -166,7 +177,15 @@ class DiagnoseAffordancesTest {
 
     @Test
     void a_file_given_with_open_starts_on_the_diagnose_tab(FxRobot robot) throws Exception {
-        Path dockerfile = write(temp.resolve("start/Dockerfile"), "FROM dmca-base:latest\n");
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i < 60; i++) {
+            text.append("# line ").append(i).append('\n');
+        }
+        text.append("FROM dmca-base:latest\n");
+        for (int i = 61; i <= 150; i++) {
+            text.append("# line ").append(i).append('\n');
+        }
+        Path dockerfile = write(temp.resolve("start/Dockerfile"), text.toString());
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-store-map");
 
@@ -177,5 +196,7 @@ class DiagnoseAffordancesTest {
         assertThat(viewModel.diagnose().fileProperty().get()).isEqualTo(dockerfile);
         ListView<Finding> findings = robot.lookup("#findings").queryListView();
         assertThat(findings.getItems()).extracting(Finding::id).containsExactly("local-image-invisible");
+        ListView<SourceLine> source = robot.lookup("#source").queryListView();
+        assertThat(lineInView(source, 59)).as("the finding's line, in a tab never shown before").isTrue();
     }
 }

@@ -338,6 +338,9 @@ public final class DiagnoseView extends BorderPane {
             return;
         }
         source.getSelectionModel().select(line - 1);
+        // The lines were just replaced: laid out first, the list scrolls by the height of real cells, not estimates.
+        source.applyCss();
+        source.layout();
         source.scrollTo(Math.max(0, line - 1 - SOURCE_CONTEXT_LINES));
     }
 
