@@ -19,7 +19,7 @@ public final class LessonsViewModel {
 
     private final TaskExecutor executor;
     private final ReadOnlyListWrapper<Scenario> lessons = new ReadOnlyListWrapper<>(this, "lessons", FXCollections.observableArrayList());
-    private boolean loading;
+    private boolean requested;
 
     LessonsViewModel(TaskExecutor executor) {
         this.executor = executor;
@@ -31,10 +31,10 @@ public final class LessonsViewModel {
 
     /** Reads the lessons unless they are read already; {@code onError} gets a lesson that cannot be read. */
     public void load(Consumer<String> onError) {
-        if (loading) {
+        if (requested) {
             return;
         }
-        loading = true;
+        requested = true;
         executor.execute(() -> {
             List<Scenario> all = new ArrayList<>();
             List<String> errors = new ArrayList<>();
