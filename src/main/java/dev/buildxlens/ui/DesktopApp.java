@@ -78,16 +78,7 @@ public final class DesktopApp extends Application {
         WindowSettings.restore(stage, window, settings);
         WindowSettings.saveOnClose(stage, window, viewModel, settings);
 
-        GuiOptions options = GuiOptions.parse(getParameters().getRaw());
-        if (options.scenario() != null) {
-            Optional<ScenarioOpener.Opened> opened = ScenarioOpener.openNamed(viewModel, options.scenario(), options.open());
-            if (opened.isPresent()) {
-                stage.setTitle("Buildx Lens · scenario " + opened.get().scenario().name());
-                options = options.withOpen(opened.get().file());
-            }
-        } else if (options.open() != null) {
-            openWithFirstPicture(viewModel, options.open());
-        }
+        GuiOptions options = openRequested(stage, window, viewModel, GuiOptions.parse(getParameters().getRaw()));
         if (options.screenshots() != null) {
             ScreenshotRun.whenLoaded(window, viewModel, options.screenshots(), options.open() != null);
         }
@@ -101,8 +92,33 @@ public final class DesktopApp extends Application {
         Trace.mark("gui: shown");
     }
 
+    /**
+     * {@code --scenario} and {@code --open}: the lesson's world, and the file asked for on the Diagnose tab, in front
+     * (the user asked to see that file). Returns the options with the file that is open (a lesson's own build).
+     */
+    static GuiOptions openRequested(Stage stage, AppWindow window, MainViewModel viewModel, GuiOptions options) {
+        boolean fileAsked = options.open() != null;
+        if (options.scenario() != null) {
+            Optional<ScenarioOpener.Opened> opened = ScenarioOpener.openNamed(viewModel, options.scenario(), options.open());
+            if (opened.isPresent()) {
+                stage.setTitle("Buildx Lens · scenario " + opened.get().scenario().name());
+                options = options.withOpen(opened.get().file());
+            }
+        } else if (fileAsked) {
+            openWithFirstPicture(viewModel, options.open());
+        }
+        if (fileAsked) {
+            window.view().showTab("tab-diagnose");
+        }
+        return options;
+    }
+
     /** {@code --open FILE}: diagnosed against the first picture of the machine. */
     private static void openWithFirstPicture(MainViewModel viewModel, Path file) {
+        if (viewModel.snapshotProperty().get() != null) {
+            viewModel.diagnose().open(file);
+            return;
+        }
         viewModel.snapshotProperty().addListener((o, before, snapshot) -> {
             if (before == null) {
                 viewModel.diagnose().open(file);

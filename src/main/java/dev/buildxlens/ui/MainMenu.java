@@ -3,7 +3,8 @@ package dev.buildxlens.ui;
 import dev.buildxlens.core.Version;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.scenario.ScenarioExport;
-import dev.buildxlens.core.scenario.Scenarios;
+import dev.buildxlens.core.scenario.Scenario;
+import dev.buildxlens.ui.diagnose.DiagnoseView;
 import dev.buildxlens.ui.main.MainView;
 import dev.buildxlens.ui.main.MainViewModel;
 import dev.buildxlens.ui.services.Services;
@@ -17,9 +18,12 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
-/** The menu bar: File (refresh, handout, export, quit), View (theme, presenter mode, zoom), Scenarios and Help. */
+/** The menu bar: File (open, refresh, handout, export, quit), View (theme, presenter mode, zoom), Scenarios and Help. */
 final class MainMenu {
 
     private MainMenu() {
@@ -34,6 +38,14 @@ final class MainMenu {
     }
 
     private static Menu file(MainViewModel viewModel, Supplier<MainView> view, Services services) {
+        MenuItem open = new MenuItem("_Open…");
+        open.setId("menu-open");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        // The file is read and diagnosed off the FX thread, as from the Diagnose tab's own Open….
+        open.setOnAction(e -> services.dialogs().open(DiagnoseView.OPEN_TITLE).ifPresent(file -> {
+            view.get().showTab("tab-diagnose");
+            viewModel.diagnose().open(file);
+        }));
         MenuItem refresh = new MenuItem("_Refresh");
         refresh.setOnAction(e -> viewModel.refresh());
         MenuItem quit = new MenuItem("_Quit");
@@ -45,7 +57,7 @@ final class MainMenu {
         MenuItem export = new MenuItem("Export as _scenario…");
         export.setId("menu-export-scenario");
         export.setOnAction(e -> exportScenario(viewModel, services));
-        return new Menu("_File", null, refresh, handout, export, new SeparatorMenuItem(), quit);
+        return new Menu("_File", null, open, refresh, handout, export, new SeparatorMenuItem(), quit);
     }
 
     /** The world shown, as a scenario file: what had to be removed first is listed before anything is replaced. */
@@ -87,12 +99,19 @@ final class MainMenu {
         MenuItem live = new MenuItem("This machine (live)");
         live.setOnAction(e -> viewModel.useLiveWorld());
         scenarios.getItems().addAll(live, new SeparatorMenuItem());
-        for (String name : Scenarios.builtInNames()) {
-            MenuItem item = new MenuItem(name);
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> ScenarioOpener.openBuiltIn(viewModel, name));
-            scenarios.getItems().add(item);
-        }
+        // Lessons by title and level, in teaching order: a slug such as classic-ci-docker-driver says little.
+        int fixedItems = scenarios.getItems().size();
+        viewModel.lessons().lessonsProperty().addListener((javafx.collections.ListChangeListener<Scenario>) change -> {
+            scenarios.getItems().remove(fixedItems, scenarios.getItems().size());
+            for (Scenario lesson : viewModel.lessons().lessonsProperty()) {
+                MenuItem item = new MenuItem(lesson.title() + " (" + lesson.level() + ")");
+                item.setId("menu-scenario-" + lesson.name());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> ScenarioOpener.openBuiltIn(viewModel, lesson.name()));
+                scenarios.getItems().add(item);
+            }
+        });
+        viewModel.lessons().load(viewModel::reportUnexpected);
         return scenarios;
     }
 

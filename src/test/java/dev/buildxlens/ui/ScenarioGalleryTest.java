@@ -43,7 +43,7 @@ class ScenarioGalleryTest {
         assertThat(robot.lookup("#banner-title").queryAs(Label.class).getText()).contains("No Docker daemon answered")
                 .contains("Scenarios menu");
 
-        robot.clickOn("Scenarios").clickOn("classic-ci");
+        robot.clickOn("Scenarios").clickOn("The classic CI case: a base image handed over as a tarball (intermediate)");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#lesson-title").queryAs(Label.class).getText())
                 .isEqualTo("Scenario: The classic CI case: a base image handed over as a tarball (intermediate)");
@@ -54,7 +54,7 @@ class ScenarioGalleryTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(findings.getItems()).extracting(Finding::id).containsExactly("local-image-invisible");
 
-        robot.clickOn("Scenarios").clickOn("laptop-loaded-base");
+        robot.clickOn("Scenarios").clickOn("A loaded base image, a docker-container builder (beginner)");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#builder-mybuilder").tryQuery()).isPresent();
         assertThat(robot.lookup("#store-daemon_default").tryQuery()).isPresent();

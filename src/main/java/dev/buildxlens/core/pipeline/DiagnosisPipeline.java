@@ -92,7 +92,8 @@ public final class DiagnosisPipeline {
         } catch (UnknownBuilderException e) {
             throw new InputException("--builder: " + e.getMessage(), e);
         }
-        return new PipelineResult(input, text, diagnosis, plans, snapshot);
+        return new PipelineResult(input, text, diagnosis, plans, snapshot,
+                input.inMemory() ? List.of() : List.of(input.path().toAbsolutePath().normalize()));
     }
 
     private static PipelineResult workflow(WorkflowBuild input, FixChoices choices) throws WorkflowException, DockerfileException, InputException {
@@ -114,6 +115,9 @@ public final class DiagnosisPipeline {
                 new WorkflowSimulator.Options(repo, input.job(), input.imageStore(), input.event()));
         FixPlans plans = WorkflowFixPlanner.plan(result, new WorkflowFixPlanner.Context(workflow, text, relative, repo,
                 choices.registryPort(), new PatchRoot(repo, Repositories.gitRoot(file).filter(repo::equals).isPresent())));
-        return new PipelineResult(input, text, result.diagnosis(), plans, null);
+        List<Path> read = new ArrayList<>();
+        read.add(file);
+        read.addAll(result.filesRead());
+        return new PipelineResult(input, text, result.diagnosis(), plans, null, read);
     }
 }

@@ -48,7 +48,7 @@ public final class ScenarioRunner {
             PipelineResult result = run(scenario, new WorkflowBuild(workflow, workflow.getParent().getParent().getParent(), "", store), choices);
             // The folder goes away with this run: patches are named for the lesson's repository instead.
             FixPlans fixes = new FixPlans(result.fixes().plans(), new PatchRoot(Path.of(scenario.name()), true), result.fixes().notOffered());
-            return new PipelineResult(result.input(), result.sourceText(), result.diagnosis(), fixes, result.world());
+            return new PipelineResult(result.input(), result.sourceText(), result.diagnosis(), fixes, result.world(), result.filesRead());
         } catch (IOException e) {
             throw new ScenarioException("scenario " + scenario.name() + ": cannot lay out its files: " + e.getMessage());
         } finally {

@@ -71,13 +71,15 @@ public final class WorkflowSimulator {
     }
 
     /**
-     * The diagnosis; every build that ran, for the fixes; and for findings about an image made elsewhere (by finding
-     * key) the step that made it.
+     * The diagnosis; every build that ran, for the fixes; for findings about an image made elsewhere (by finding
+     * key) the step that made it; and the files besides the workflow that the simulation read (the builds'
+     * Dockerfiles and local composite actions, absolute), so a change to any of them can be diagnosed again.
      */
-    public record Result(Diagnosis diagnosis, List<SimulatedBuild> builds, Map<String, ImageOrigin> origins) {
+    public record Result(Diagnosis diagnosis, List<SimulatedBuild> builds, Map<String, ImageOrigin> origins, List<Path> filesRead) {
         public Result {
             builds = List.copyOf(builds);
             origins = Map.copyOf(origins);
+            filesRead = List.copyOf(filesRead);
         }
 
         /** The build a step ran (the last one, for a script that builds several times). */
@@ -125,6 +127,8 @@ public final class WorkflowSimulator {
     private final Map<String, ImageOrigin> producedRepositories = new LinkedHashMap<>();
     private final Set<String> pushedRemote = new HashSet<>();
     private final Set<String> assumptions = new LinkedHashSet<>();
+    /** Dockerfiles and composite actions read, absolute: what the result depends on besides the workflow. */
+    private final Set<Path> filesRead = new LinkedHashSet<>();
     /** Each finished job's outputs, for the needs context. */
     private final Map<String, Value> jobOutputs = new LinkedHashMap<>();
 
@@ -147,7 +151,8 @@ public final class WorkflowSimulator {
         simulator.runWorkflow(workflow, simulator.topInputs(), "", workflow.env());
         List<BuildCheck> checks = simulator.checks.stream().filter(b -> simulator.selected(b.job())).distinct().toList();
         List<Finding> findings = simulator.findings.stream().filter(f -> simulator.selected(f.job())).toList();
-        return new Result(new Diagnosis(checks, findings, new ArrayList<>(simulator.assumptions)), simulator.builds, simulator.origins);
+        return new Result(new Diagnosis(checks, findings, new ArrayList<>(simulator.assumptions)), simulator.builds, simulator.origins,
+                List.copyOf(simulator.filesRead));
     }
 
     private boolean selected(String job) {
@@ -705,6 +710,7 @@ public final class WorkflowSimulator {
                 return;
             }
             String display = options.repoRoot().toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString();
+            filesRead.add(file.toAbsolutePath().normalize());
             Optional<CompositeAction> action = WorkflowParser.compositeAction(YamlDocument.readText(file, display), display);
             if (action.isEmpty()) {
                 notFollowed(step, uses);
@@ -1164,6 +1170,7 @@ public final class WorkflowSimulator {
                 buildLevelOnly(step, spec, builderName, line, how, fromAction);
                 return;
             }
+            filesRead.add(dockerfilePath.toAbsolutePath().normalize());
             DockerfileAnalysis analysis;
             try {
                 analysis = DockerfileAnalyzer.analyze(DockerfileFiles.read(dockerfilePath, display), spec.dockerfileInputs());

@@ -44,6 +44,10 @@ public final class DiagnoseView extends BorderPane {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
+    /** The title of the dialog that opens a file to diagnose, here and in File → Open…. */
+    public static final String OPEN_TITLE = "Open a Dockerfile or a workflow";
+    /** Lines shown above a finding's line when the source scrolls to it. */
+    private static final int SOURCE_CONTEXT_LINES = 3;
 
     private final DiagnoseViewModel viewModel;
     private final FileDialogs dialogs;
@@ -85,12 +89,13 @@ public final class DiagnoseView extends BorderPane {
             e.setDropCompleted(ok);
             e.consume();
         });
-        viewModel.fileProperty().addListener((o, before, file) -> {
-            if (file != null) {
-                watcher.watch(file, () -> Platform.runLater(viewModel::rerun));
-            } else {
-                // The file went with its world (a lesson's folder is deleted): nothing left to watch.
+        // The opened file and, for a workflow, the Dockerfiles its builds read: an edit to any of them re-runs. When
+        // the file goes with its world (a lesson's folder is deleted), nothing is left to watch.
+        viewModel.watchedFilesProperty().addListener((o, before, files) -> {
+            if (files == null || files.isEmpty()) {
                 watcher.stop();
+            } else {
+                watcher.watch(files, () -> Platform.runLater(viewModel::rerun));
             }
         });
     }
@@ -99,7 +104,7 @@ public final class DiagnoseView extends BorderPane {
         Button open = new Button("_Open…");
         open.setId("open-file");
         open.setTooltip(new Tooltip("Open a Dockerfile or a GitHub Actions workflow (or drop one here)"));
-        open.setOnAction(e -> dialogs.open("Open a Dockerfile or a workflow").ifPresent(viewModel::open));
+        open.setOnAction(e -> dialogs.open(OPEN_TITLE).ifPresent(viewModel::open));
         javafx.scene.control.ComboBox<String> builder = new javafx.scene.control.ComboBox<>(viewModel.builderNamesProperty());
         builder.setId("builder-picker");
         builder.setEditable(true);
@@ -227,6 +232,9 @@ public final class DiagnoseView extends BorderPane {
             }
         });
 
+        // The selected finding's line is selected in the source and scrolled into view, a few lines of context above it.
+        viewModel.selectedLineProperty().addListener((o, before, line) -> showLine(source, line.intValue()));
+
         ListView<Finding> findings = new ListView<>(viewModel.findingsProperty());
         findings.setId("findings");
         findings.setPrefHeight(130);
@@ -342,6 +350,18 @@ public final class DiagnoseView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         return split;
+    }
+
+    private static void showLine(ListView<SourceLine> source, int line) {
+        if (line < 1 || line > source.getItems().size()) {
+            source.getSelectionModel().clearSelection();
+            return;
+        }
+        source.getSelectionModel().select(line - 1);
+        // The lines were just replaced: laid out first, the list scrolls by the height of real cells, not estimates.
+        source.applyCss();
+        source.layout();
+        source.scrollTo(Math.max(0, line - 1 - SOURCE_CONTEXT_LINES));
     }
 
     private static Label heading(String text) {

@@ -86,7 +86,11 @@ public final class DiagnoseViewModel {
     private final ReadOnlyObjectWrapper<Finding> selectedFinding = new ReadOnlyObjectWrapper<>(this, "selectedFinding");
     private final ReadOnlyListWrapper<String> recent = new ReadOnlyListWrapper<>(this, "recent", FXCollections.observableArrayList());
     private final ReadOnlyListWrapper<String> builderNames = new ReadOnlyListWrapper<>(this, "builderNames", FXCollections.observableArrayList());
+    private final ReadOnlyObjectWrapper<List<Path>> watchedFiles = new ReadOnlyObjectWrapper<>(this, "watchedFiles", List.of());
+    private final javafx.beans.property.ReadOnlyIntegerWrapper selectedLine = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "selectedLine");
     private PipelineResult result;
+    /** The file whose lines {@link #sourceProperty()} shows. */
+    private Path shownFile;
     private int generation;
     /** The picture the open Dockerfile was last diagnosed against (a workflow's runner is simulated: null). */
     private Snapshot judgedAgainst;
@@ -209,6 +213,22 @@ public final class DiagnoseViewModel {
         return selectedFinding.getReadOnlyProperty();
     }
 
+    /**
+     * The line of the shown source the selected finding is at (1-based); 0 when no finding is selected or it is in
+     * another file (a composite action's step).
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty selectedLineProperty() {
+        return selectedLine.getReadOnlyProperty();
+    }
+
+    /**
+     * The files the diagnosis shown depends on: the opened file, and for a workflow the Dockerfiles and composite
+     * actions it read. A change to any of them calls for {@link #rerun()}.
+     */
+    public ReadOnlyObjectProperty<List<Path>> watchedFilesProperty() {
+        return watchedFiles.getReadOnlyProperty();
+    }
+
     /** The builders of the world shown, for the picker ("" = the current one). */
     public ReadOnlyListProperty<String> builderNamesProperty() {
         return builderNames.getReadOnlyProperty();
@@ -250,6 +270,7 @@ public final class DiagnoseViewModel {
 
     public void open(Path path) {
         file.set(path);
+        watch(List.of(path));
         recent.remove(path.toString());
         recent.add(0, path.toString());
         if (recent.size() > 8) {
@@ -274,6 +295,8 @@ public final class DiagnoseViewModel {
     public void close() {
         generation++;
         file.set(null);
+        shownFile = null;
+        watchedFiles.set(List.of());
         result = null;
         judgedAgainst = null;
         source.clear();
@@ -383,8 +406,16 @@ public final class DiagnoseViewModel {
 
     public void selectFinding(Finding finding) {
         selectedFinding.set(finding);
+        selectedLine.set(finding != null && shownFile != null && finding.file().equals(shownFile.toString()) ? finding.line() : 0);
         fixes.setAll(finding == null || result == null ? List.of() : result.fixesFor(finding));
         notOffered.setAll(finding == null || result == null ? List.of() : result.fixes().notOfferedFor(finding.key()));
+    }
+
+    /** Changes the watched files only when they differ: watching again for nothing could miss an edit in between. */
+    private void watch(List<Path> files) {
+        if (!files.equals(watchedFiles.get())) {
+            watchedFiles.set(List.copyOf(files));
+        }
     }
 
     /** The file a patch changes: its path is relative to the patches' root (the repository, or the Dockerfile's folder). */
@@ -521,6 +552,8 @@ public final class DiagnoseViewModel {
         }
         source.setAll(lines);
         Finding selectedBefore = selectedFinding.get();
+        shownFile = run.file();
+        watch(run.result() == null ? List.of(run.file()) : run.result().filesRead());
         result = run.result();
         selectFinding(null);
         if (run.result() == null) {

@@ -24,6 +24,8 @@ public final class ImagesView extends BorderPane {
         TextField filter = new TextField();
         filter.setId("image-filter");
         filter.setPromptText("Filter by tag or id (Ctrl+F)");
+        // The field Ctrl+F focuses from anywhere in the window (Shortcuts).
+        filter.getStyleClass().add("find-field");
         filter.setPrefColumnCount(30);
         filter.textProperty().bindBidirectional(viewModel.filterProperty());
         CheckBox dangling = new CheckBox("_Dangling only");
@@ -72,11 +74,6 @@ public final class ImagesView extends BorderPane {
         table.getColumns().add(column("Usable as FROM by", 220, ImageRow::usableBy, Comparator.naturalOrder()));
         table.getColumns().add(column("Not visible to", 260, ImageRow::notUsableBy, Comparator.naturalOrder()));
         setCenter(table);
-        setOnKeyPressed(e -> {
-            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
-                filter.requestFocus();
-            }
-        });
     }
 
     private static TableColumn<ImageRow, String> column(String title, double width, Function<ImageRow, String> value,

@@ -56,6 +56,11 @@ public final class MainView extends BorderPane {
         return tabs;
     }
 
+    /** Brings the tab with this id ({@code tab-diagnose}, …) to the front. */
+    public void showTab(String id) {
+        tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst().ifPresent(tab -> tabs.getSelectionModel().select(tab));
+    }
+
     private static Tab tab(String id, String title, javafx.scene.Node content) {
         Tab tab = new Tab(title.replace("_", ""), content);
         tab.setId(id);

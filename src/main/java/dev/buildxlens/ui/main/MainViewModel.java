@@ -49,6 +49,7 @@ public final class MainViewModel {
     private final StoreMapViewModel storeMap = new StoreMapViewModel();
     private final ImagesViewModel images = new ImagesViewModel();
     private final BuildersViewModel builders;
+    private final LessonsViewModel lessons;
     private final dev.buildxlens.ui.diagnose.DiagnoseViewModel diagnose;
 
     // ---- Properties ----
@@ -81,6 +82,12 @@ public final class MainViewModel {
         this.diagnose = new dev.buildxlens.ui.diagnose.DiagnoseViewModel(snapshot::get, executor);
         // A command changed the machine: look at it again.
         this.builders = new BuildersViewModel(executor, this::refresh);
+        this.lessons = new LessonsViewModel(executor);
+    }
+
+    /** The built-in lessons, for the Scenarios menu. */
+    public LessonsViewModel lessons() {
+        return lessons;
     }
 
     public dev.buildxlens.ui.diagnose.DiagnoseViewModel diagnose() {

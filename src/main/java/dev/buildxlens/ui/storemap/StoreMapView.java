@@ -38,6 +38,10 @@ public final class StoreMapView extends BorderPane {
     static final PseudoClass NETWORK_HOST = PseudoClass.getPseudoClass("network-host");
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
 
+    /** The legend in words, for where the drawn one is not (a handout). */
+    public static final String LEGEND_IN_WORDS = "Solid edge: can read · dashed: only with network=host · broken with ✕: cannot read"
+            + " · dotted: layers only, no names.";
+
     private final StoreMapViewModel viewModel;
     private final Canvas canvas = new Canvas();
 
@@ -48,6 +52,8 @@ public final class StoreMapView extends BorderPane {
         TextField search = new TextField();
         search.setId("image-search");
         search.setPromptText("Find image: e.g. dmca-base:latest");
+        // The field Ctrl+F focuses from anywhere in the window (Shortcuts).
+        search.getStyleClass().add("find-field");
         search.setPrefColumnCount(28);
         search.textProperty().addListener((o, before, text) -> viewModel.findImage(text));
         Label legend = new Label("──── can read     ─ ─ ─ only with network=host     ──✕── cannot read     ······ layers only");
@@ -87,6 +93,10 @@ public final class StoreMapView extends BorderPane {
         image.setPrefColumnCount(24);
         javafx.scene.control.Button start = new javafx.scene.control.Button("What will the builder do?");
         start.setId("step-start");
+        // Nothing to resolve without an image; nothing to step before or after the ends; no fix for a resolution that works.
+        javafx.beans.binding.BooleanBinding noImage = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> image.getText() == null || image.getText().isBlank(), image.textProperty());
+        start.disableProperty().bind(noImage);
         start.setOnAction(e -> {
             viewModel.stepThrough(image.getText());
             requestFocus();
@@ -94,13 +104,16 @@ public final class StoreMapView extends BorderPane {
         image.setOnAction(e -> viewModel.stepThrough(image.getText()));
         javafx.scene.control.Button previous = new javafx.scene.control.Button("◀ Previous");
         previous.setId("step-previous");
+        previous.disableProperty().bind(viewModel.canStepBackProperty().not());
         previous.setOnAction(e -> viewModel.previousStep());
         javafx.scene.control.Button next = new javafx.scene.control.Button("Next ▶");
         next.setId("step-next");
+        next.disableProperty().bind(viewModel.canStepForwardProperty().not());
         next.setOnAction(e -> viewModel.nextStep());
         javafx.animation.Timeline autoplay = new javafx.animation.Timeline();
         javafx.scene.control.Button play = new javafx.scene.control.Button("Play");
         play.setId("step-play");
+        play.disableProperty().bind(noImage);
         autoplay.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2.5), e -> {
             if (!viewModel.nextStep()) {
                 autoplay.stop();
@@ -114,6 +127,7 @@ public final class StoreMapView extends BorderPane {
         javafx.scene.control.Button fix = new javafx.scene.control.Button("Replay with the fix");
         fix.setId("step-fix");
         fix.setTooltip(new Tooltip("Plays the same steps as if the fix were made (a what-if): nothing on this machine changes"));
+        fix.disableProperty().bind(viewModel.canApplyFixProperty().not());
         fix.setOnAction(e -> {
             autoplay.stop();
             viewModel.applyFixAndReplay(image.getText());
@@ -135,15 +149,16 @@ public final class StoreMapView extends BorderPane {
         VBox bar = new VBox(6, controls, error);
         bar.setPadding(new Insets(6, 14, 0, 14));
         // Keyboard-driven: the map takes focus when clicked, and arrows step (a filter, before buttons take arrows).
-        setFocusTraversable(true);
-        // On click, after the tab pane has taken focus for itself on the press.
+        // Not a Tab stop of its own: it would be one without anything to see; the cards and edges are the stops.
+        // On click, after the tab pane has taken focus for itself on the press; a card or edge takes it itself.
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
             if (!(e.getTarget() instanceof TextField)) {
                 requestFocus();
             }
         });
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextField) {
+            // On a card or an edge the arrows move between them (Canvas#onKey).
+            if (e.getTarget() instanceof TextField || isMapElement(e.getTarget())) {
                 return;
             }
             if (e.getCode() == javafx.scene.input.KeyCode.RIGHT) {
@@ -157,15 +172,26 @@ public final class StoreMapView extends BorderPane {
         return bar;
     }
 
+    /** The drawing alone (cards, edges, badges), without the search and step controls around it: for a handout. */
+    public Node figure() {
+        return canvas;
+    }
+
+    private static boolean isMapElement(Object target) {
+        return target instanceof EdgeShape || target instanceof Node node && node.getStyleClass().contains("map-card");
+    }
+
     static String nodeId(String prefix, String name) {
         return prefix + "-" + name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** The drawing surface: cards placed in two columns, edges behind them, recomputed on every layout pass. */
     private final class Canvas extends Pane {
-        private final Group edgeLayer = new Group();
         private final Map<String, VBox> builderCards = new HashMap<>();
         private final Map<String, VBox> storeCards = new HashMap<>();
+        /** The cards in model order: what Up and Down walk. */
+        private final List<VBox> builderOrder = new ArrayList<>();
+        private final List<VBox> storeOrder = new ArrayList<>();
         private final Map<String, Label> badges = new HashMap<>();
         private final List<EdgeShape> edges = new ArrayList<>();
         private final Label builderHeading = heading("BUILDERS");
@@ -174,6 +200,7 @@ public final class StoreMapView extends BorderPane {
         Canvas() {
             getStyleClass().add("map-canvas");
             setMinSize(400, 300);
+            addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
         }
 
         private Label heading(String text) {
@@ -195,35 +222,116 @@ public final class StoreMapView extends BorderPane {
             }
             shown = model;
             getChildren().clear();
-            edgeLayer.getChildren().clear();
             builderCards.clear();
             storeCards.clear();
+            builderOrder.clear();
+            storeOrder.clear();
             badges.clear();
             edges.clear();
-            getChildren().addAll(edgeLayer, builderHeading, storeHeading);
-            for (StoreMapModel.BuilderCard builder : model.builders()) {
-                VBox card = card(nodeId("builder", builder.name()), dev.buildxlens.ui.AppIcons.driver(builder.driver()),
-                        title(builder), detail(builder), "builder-card");
-                card.setOnMouseClicked(e -> viewModel.selectBuilder(builder.name()));
-                card.setAccessibleText(accessibleText(builder));
-                builderCards.put(builder.name(), card);
-                getChildren().add(card);
-            }
+            getChildren().addAll(builderHeading, storeHeading);
             for (StoreMapModel.StoreCard store : model.stores()) {
                 VBox card = card(nodeId("store", store.id()), dev.buildxlens.ui.AppIcons.store(store.kind()), title(store),
                         store.description(), "store-card", "store-" + store.kind().label());
                 card.setAccessibleText(accessibleText(store));
+                card.setAccessibleHelp("Enter or Space shows which builders can read it; arrow keys move between cards");
+                card.setOnMouseClicked(e -> {
+                    viewModel.selectStore(store.id());
+                    card.requestFocus();
+                    e.consume();
+                });
+                card.setUserData(store);
                 storeCards.put(store.id(), card);
-                getChildren().add(card);
+                storeOrder.add(card);
             }
-            for (StoreMapModel.Edge edge : model.edges()) {
-                if (builderCards.containsKey(edge.builder()) && storeCards.containsKey(edge.store())) {
-                    EdgeShape shape = new EdgeShape(edge);
-                    edges.add(shape);
-                    edgeLayer.getChildren().add(shape);
+            // Tab goes in the order of the children: each builder, then its edges (its verdicts), then the stores.
+            // The edges are drawn behind the cards (view order), whatever their place in that order.
+            for (StoreMapModel.BuilderCard builder : model.builders()) {
+                VBox card = card(nodeId("builder", builder.name()), dev.buildxlens.ui.AppIcons.driver(builder.driver()),
+                        title(builder), detail(builder), "builder-card");
+                card.setOnMouseClicked(e -> {
+                    viewModel.selectBuilder(builder.name());
+                    card.requestFocus();
+                    e.consume();
+                });
+                card.setAccessibleText(accessibleText(builder));
+                card.setAccessibleHelp("Enter or Space shows what it can read; arrow keys move between cards");
+                card.setUserData(builder);
+                builderCards.put(builder.name(), card);
+                builderOrder.add(card);
+                getChildren().add(card);
+                for (StoreMapModel.Edge edge : model.edges()) {
+                    if (edge.builder().equals(builder.name()) && storeCards.containsKey(edge.store())) {
+                        EdgeShape shape = new EdgeShape(edge);
+                        edges.add(shape);
+                        getChildren().add(shape);
+                    }
                 }
             }
+            getChildren().addAll(storeOrder);
             requestLayout();
+        }
+
+        /** Enter or Space selects a card or explains an edge; arrows move between cards, and along a builder's edges. */
+        private void onKey(javafx.scene.input.KeyEvent e) {
+            Node target = e.getTarget() instanceof Node node ? node : null;
+            javafx.scene.input.KeyCode code = e.getCode();
+            boolean activate = code == javafx.scene.input.KeyCode.ENTER || code == javafx.scene.input.KeyCode.SPACE;
+            Node next = null;
+            if (target instanceof EdgeShape edge) {
+                if (activate) {
+                    viewModel.explainEdge(edge.edge);
+                    e.consume();
+                    return;
+                }
+                List<EdgeShape> siblings = edges.stream().filter(other -> other.edge.builder().equals(edge.edge.builder())).toList();
+                next = switch (code) {
+                    case LEFT -> builderCards.get(edge.edge.builder());
+                    case RIGHT -> storeCards.get(edge.edge.store());
+                    case UP -> neighbour(siblings, edge, -1);
+                    case DOWN -> neighbour(siblings, edge, 1);
+                    default -> null;
+                };
+            } else if (target != null && target.getUserData() instanceof StoreMapModel.BuilderCard builder) {
+                if (activate) {
+                    viewModel.selectBuilder(builder.name());
+                    e.consume();
+                    return;
+                }
+                next = switch (code) {
+                    case UP -> neighbour(builderOrder, target, -1);
+                    case DOWN -> neighbour(builderOrder, target, 1);
+                    case RIGHT -> nearest(storeOrder, target);
+                    default -> null;
+                };
+            } else if (target != null && target.getUserData() instanceof StoreMapModel.StoreCard store) {
+                if (activate) {
+                    viewModel.selectStore(store.id());
+                    e.consume();
+                    return;
+                }
+                next = switch (code) {
+                    case UP -> neighbour(storeOrder, target, -1);
+                    case DOWN -> neighbour(storeOrder, target, 1);
+                    case LEFT -> nearest(builderOrder, target);
+                    default -> null;
+                };
+            }
+            if (next != null) {
+                next.requestFocus();
+                e.consume();
+            }
+        }
+
+        private static Node neighbour(List<? extends Node> nodes, Node from, int step) {
+            int index = nodes.indexOf(from) + step;
+            return index >= 0 && index < nodes.size() ? nodes.get(index) : null;
+        }
+
+        /** The card of the other column whose middle is closest in height to {@code from}'s. */
+        private static Node nearest(List<VBox> cards, Node from) {
+            double middle = from.getBoundsInParent().getCenterY();
+            return cards.stream().min(java.util.Comparator.comparingDouble(card -> Math.abs(card.getBoundsInParent().getCenterY() - middle)))
+                    .orElse(null);
         }
 
         /** Same builders (name, driver), stores (id, kind) and edges (ends, verdict), in the same order. */
@@ -238,10 +346,10 @@ public final class StoreMapView extends BorderPane {
 
         private void update(StoreMapModel model) {
             for (StoreMapModel.BuilderCard builder : model.builders()) {
-                retext(builderCards.get(builder.name()), title(builder), detail(builder), accessibleText(builder));
+                retext(builderCards.get(builder.name()), builder, title(builder), detail(builder), accessibleText(builder));
             }
             for (StoreMapModel.StoreCard store : model.stores()) {
-                retext(storeCards.get(store.id()), title(store), store.description(), accessibleText(store));
+                retext(storeCards.get(store.id()), store, title(store), store.description(), accessibleText(store));
             }
             for (int i = 0; i < edges.size(); i++) {
                 EdgeShape old = edges.get(i);
@@ -251,15 +359,19 @@ public final class StoreMapView extends BorderPane {
                 if (!edge.equals(old.edge)) {
                     EdgeShape replacement = new EdgeShape(edge);
                     edges.set(i, replacement);
-                    edgeLayer.getChildren().set(edgeLayer.getChildren().indexOf(old), replacement);
+                    getChildren().set(getChildren().indexOf(old), replacement);
+                    if (old.isFocused()) {
+                        replacement.requestFocus();
+                    }
                 }
             }
         }
 
-        private static void retext(VBox card, String title, String detail, String accessible) {
+        private static void retext(VBox card, Object data, String title, String detail, String accessible) {
             if (card == null) {
                 return;
             }
+            card.setUserData(data);
             ((Label) card.getChildren().get(0)).setText(title);
             ((Label) card.getChildren().get(1)).setText(detail);
             card.setAccessibleText(accessible);
@@ -305,6 +417,8 @@ public final class StoreMapView extends BorderPane {
             badge.setVisible(false);
             VBox card = new VBox(4, name, text, badge);
             card.setId(id);
+            card.setFocusTraversable(true);
+            card.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
             card.getStyleClass().add("map-card");
             card.getStyleClass().addAll(classes);
             card.setPadding(new Insets(8, 12, 8, 12));
@@ -423,8 +537,17 @@ public final class StoreMapView extends BorderPane {
             cross.setVisible(broken || edge.access() == Access.UNKNOWN);
             getChildren().addAll(first, second, cross, hit);
             Tooltip.install(hit, new Tooltip(edge.builder() + " → " + edge.store() + ": " + edge.reason()));
-            hit.setOnMouseClicked(e -> viewModel.explainEdge(edge));
-            setAccessibleText(edge.builder() + " " + edge.access().label() + " " + edge.store());
+            hit.setOnMouseClicked(e -> {
+                viewModel.explainEdge(edge);
+                requestFocus();
+                e.consume();
+            });
+            // Behind the cards, wherever it is in the Tab order; a stop of its own, read out with its reason.
+            setViewOrder(1);
+            setFocusTraversable(true);
+            setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+            setAccessibleText(StoreMapViewModel.describe(edge));
+            setAccessibleHelp("Enter or Space explains it; Left and Right go to its builder and its store, Up and Down to the builder's other edges");
         }
 
         void route(Node from, Node to) {

@@ -147,14 +147,50 @@ public final class StoreMapViewModel {
     }
 
     public void explainEdge(StoreMapModel.Edge edge) {
-        String verdict = switch (edge.access()) {
+        explanation.set(describe(edge));
+    }
+
+    /** An edge in one sentence, with its reason: the explanation, and what a screen reader says for the edge. */
+    public static String describe(StoreMapModel.Edge edge) {
+        return edge.builder() + " " + verdict(edge.access()) + " " + edge.store() + ": " + edge.reason() + ".";
+    }
+
+    private static String verdict(Access access) {
+        return switch (access) {
             case CAN_READ -> "can read";
             case CANNOT_READ -> "cannot read";
             case ONLY_WITH_NETWORK_HOST -> "can read only with network=host";
             case CACHE_ONLY -> "keeps only layers in";
             case UNKNOWN -> "may or may not read (unknown)";
         };
-        explanation.set(edge.builder() + " " + verdict + " " + edge.store() + ": " + edge.reason() + ".");
+    }
+
+    /**
+     * Lights up a store and the builders whose FROM can resolve from it, and says how every builder stands to it:
+     * the store's side of {@link #selectBuilder(String)}.
+     */
+    public void selectStore(String id) {
+        java.util.Map<Access, List<String>> byVerdict = new java.util.EnumMap<>(Access.class);
+        model.get().edges().stream().filter(e -> e.store().equals(id))
+                .forEach(e -> byVerdict.computeIfAbsent(e.access(), a -> new java.util.ArrayList<>()).add(e.builder()));
+        Set<String> readers = new java.util.LinkedHashSet<>(byVerdict.getOrDefault(Access.CAN_READ, List.of()));
+        // Lit like an image search: the store, and the builders whose FROM resolves from it.
+        highlight(new Highlight(Mode.IMAGE_SEARCH, readers, java.util.Map.of(), Set.of(id), java.util.Map.of(id, "◆ selected"), java.util.Map.of()));
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(readers.isEmpty() ? "no builder can read " + id : String.join(", ", readers) + " can read " + id);
+        if (byVerdict.containsKey(Access.ONLY_WITH_NETWORK_HOST)) {
+            parts.add(String.join(", ", byVerdict.get(Access.ONLY_WITH_NETWORK_HOST)) + " only with network=host");
+        }
+        if (byVerdict.containsKey(Access.CANNOT_READ)) {
+            parts.add("not " + String.join(", ", byVerdict.get(Access.CANNOT_READ)));
+        }
+        if (byVerdict.containsKey(Access.CACHE_ONLY)) {
+            parts.add(String.join(", ", byVerdict.get(Access.CACHE_ONLY)) + " keeps only layers there, never names");
+        }
+        if (byVerdict.containsKey(Access.UNKNOWN)) {
+            parts.add("unknown for " + String.join(", ", byVerdict.get(Access.UNKNOWN)) + " (the daemon does not answer)");
+        }
+        explanation.set(String.join("; ", parts) + ".");
     }
 
     /** Nothing lit up. */
@@ -177,6 +213,33 @@ public final class StoreMapViewModel {
     private String whatIf = "";
     /** The builder whose resolution is played: the asked one, or the one the what-if builds on. */
     private String stepBuilder = "";
+
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canStepBack = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canStepBack");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canStepForward = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canStepForward");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canApplyFix = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canApplyFix");
+
+    /** There is a step before the one on screen: Previous has something to do. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canStepBackProperty() {
+        return canStepBack.getReadOnlyProperty();
+    }
+
+    /** There is a step after the one on screen: Next (and Play's next tick) has something to do. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canStepForwardProperty() {
+        return canStepForward.getReadOnlyProperty();
+    }
+
+    /** The resolution being stepped through fails: {@link #applyFixAndReplay(String)} has a fix to show. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canApplyFixProperty() {
+        return canApplyFix.getReadOnlyProperty();
+    }
+
+    /** Whoever changes {@code steps} or {@code step} calls this, so the step buttons match what there is to step. */
+    private void publishStepState() {
+        canStepBack.set(!steps.isEmpty() && step > 0);
+        canStepForward.set(step + 1 < steps.size());
+        canApplyFix.set(!steps.isEmpty()
+                && steps.get(steps.size() - 1).outcome() == dev.buildxlens.core.visibility.ResolutionSteps.Outcome.FAILS);
+    }
 
     /** "Step 2/4: …" for the step on screen; empty when not stepping. */
     public ReadOnlyStringProperty stepCaptionProperty() {
@@ -333,6 +396,7 @@ public final class StoreMapViewModel {
         stepCaption.set(prefix + "Step " + (step + 1) + "/" + steps.size() + " on " + stepBuilder + ": " + current.title());
         explanation.set(current.explanation());
         stepError.set(current.errorText());
+        publishStepState();
     }
 
     private static String words(ResolutionSteps.Outcome outcome) {
