@@ -21,6 +21,11 @@ final class Arguments {
         return words.get(position++);
     }
 
+    /** The next word, without taking it. */
+    String peek() {
+        return words.get(position);
+    }
+
     /** The value of {@code --option VALUE} or {@code --option=VALUE}. */
     String valueOf(String word) throws UsageException {
         int equals = word.indexOf('=');

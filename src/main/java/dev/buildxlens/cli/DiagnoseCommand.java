@@ -8,7 +8,12 @@ import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.pipeline.BuildInput;
 import dev.buildxlens.core.pipeline.DiagnosisPipeline;
 import dev.buildxlens.core.pipeline.DockerfileBuild;
+import dev.buildxlens.core.pipeline.BakeBuildInput;
+import dev.buildxlens.core.pipeline.ComposeBuildInput;
 import dev.buildxlens.core.pipeline.FixChoices;
+import dev.buildxlens.core.pipeline.GitlabCiBuild;
+import dev.buildxlens.core.pipeline.InputKind;
+import dev.buildxlens.core.pipeline.InputKinds;
 import dev.buildxlens.core.pipeline.InputException;
 import dev.buildxlens.core.pipeline.PipelineResult;
 import dev.buildxlens.core.pipeline.WorkflowBuild;
@@ -53,6 +58,16 @@ final class DiagnoseCommand {
         final List<String> registries = new ArrayList<>();
         String format = "text";
         String workflow;
+        String gitlabCi;
+        /** {@code --compose FILE}, repeatable like {@code docker compose -f}. */
+        final List<String> compose = new ArrayList<>();
+        /** {@code --bake [FILE]}, repeatable like {@code docker buildx bake -f}; {@code bakeLookup}: bake finds its files. */
+        final List<String> bake = new ArrayList<>();
+        boolean bakeLookup;
+        final List<String> sets = new ArrayList<>();
+        Map<String, String> environment = Map.of();
+        /** Words that are not options: the file for plain {@code diagnose PATH}, then CONTEXT_DIR. */
+        final List<String> positionals = new ArrayList<>();
         String repo;
         String job = "";
         String imageStore = "";
@@ -82,13 +97,12 @@ final class DiagnoseCommand {
 
     /** Checks the options, runs the pipeline on what they name, and reports an unreachable daemon on stderr. */
     Outcome diagnose(Options options) throws UsageException {
-        if (options.workflow != null && options.dockerfile != null) {
-            throw new UsageException(options.command + " takes --dockerfile or --workflow, not both");
-        }
         try {
-            if (options.workflow == null && options.dockerfile == null) {
+            if (options.workflow == null && options.dockerfile == null && options.gitlabCi == null && options.compose.isEmpty()
+                    && options.bake.isEmpty() && !options.bakeLookup) {
                 if (options.scenario == null) {
-                    throw new UsageException(options.command + " needs --dockerfile PATH, --workflow PATH or --scenario NAME");
+                    throw new UsageException(options.command + " needs a file (PATH, or --dockerfile, --workflow or --gitlab-ci PATH) or "
+                            + "--scenario NAME");
                 }
                 return new Outcome(ScenarioRunner.run(options.scenario, options.choices()), ExitCode.OK);
             }
@@ -112,6 +126,21 @@ final class DiagnoseCommand {
     }
 
     private static BuildInput input(Options options) throws UsageException {
+        if (!options.compose.isEmpty()) {
+            List<Path> files = options.compose.stream().map(Path::of).toList();
+            return new ComposeBuildInput(files, files.get(0).toAbsolutePath().getParent(), options.positionals, options.build.build().builder(),
+                    options.environment);
+        }
+        if (!options.bake.isEmpty() || options.bakeLookup) {
+            // Bake resolves contexts from the directory it runs in: --repo, else the first file's folder, else here.
+            Path directory = options.repo != null ? Path.of(options.repo)
+                    : !options.bake.isEmpty() ? Path.of(options.bake.get(0)).toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
+            List<String> files = options.bake.stream().map(f -> directory.toAbsolutePath().relativize(Path.of(f).toAbsolutePath()).toString()).toList();
+            return new BakeBuildInput(directory, files, options.positionals, options.sets, options.build.build().builder(), options.environment);
+        }
+        if (options.gitlabCi != null) {
+            return new GitlabCiBuild(Path.of(options.gitlabCi), options.repo == null ? null : Path.of(options.repo), options.job);
+        }
         if (options.workflow != null) {
             return new WorkflowBuild(Path.of(options.workflow), options.repo == null ? null : Path.of(options.repo), options.job,
                     options.imageStore.isEmpty() ? null : imageStore(options.imageStore), options.event);
@@ -132,6 +161,7 @@ final class DiagnoseCommand {
 
     static Options parse(Arguments args, boolean forFix, Map<String, String> environment) throws UsageException {
         Options options = new Options();
+        options.environment = environment;
         String command = forFix ? "fix" : "diagnose";
         options.command = command;
         while (args.hasMore()) {
@@ -140,6 +170,19 @@ final class DiagnoseCommand {
             switch (option) {
                 case "--dockerfile", "-f", "--file" -> options.dockerfile = args.valueOf(word);
                 case "--workflow" -> options.workflow = args.valueOf(word);
+                case "--gitlab-ci" -> options.gitlabCi = args.valueOf(word);
+                case "--compose" -> options.compose.add(args.valueOf(word));
+                case "--bake" -> {
+                    // --bake FILE, or --bake alone: bake's own lookup in the directory.
+                    if (word.contains("=")) {
+                        options.bake.add(args.valueOf(word));
+                    } else if (args.hasMore() && java.nio.file.Files.isRegularFile(Path.of(args.peek()))) {
+                        options.bake.add(args.next());
+                    } else {
+                        options.bakeLookup = true;
+                    }
+                }
+                case "--set" -> options.sets.add(args.valueOf(word));
                 case "--scenario" -> options.scenario = Cli.scenario(args.valueOf(word));
                 case "--repo" -> options.repo = args.valueOf(word);
                 case "--job" -> options.job = args.valueOf(word);
@@ -168,14 +211,66 @@ final class DiagnoseCommand {
                         }
                     } else if (word.startsWith("-")) {
                         throw new UsageException(command + ": unknown option '" + word + "'");
-                    } else if (options.contextDir != null) {
-                        throw new UsageException(command + ": only one CONTEXT_DIR, got '" + options.contextDir + "' and '" + word + "'");
                     } else {
-                        options.contextDir = word;
+                        options.positionals.add(word);
                     }
                 }
             }
         }
+        placeFile(options);
         return options;
+    }
+
+    /**
+     * {@code diagnose PATH}: the kind of file comes from its name and content (InputKinds), so the flag is optional;
+     * then the words left are what that kind takes (a Dockerfile's CONTEXT_DIR).
+     */
+    private static void placeFile(Options options) throws UsageException {
+        String command = options.command;
+        long kinds = java.util.stream.Stream.of(options.dockerfile, options.workflow, options.gitlabCi).filter(java.util.Objects::nonNull).count()
+                + (options.compose.isEmpty() ? 0 : 1) + (options.bake.isEmpty() && !options.bakeLookup ? 0 : 1);
+        if (kinds > 1) {
+            throw new UsageException(command + " takes one of --dockerfile, --workflow, --gitlab-ci, --compose and --bake");
+        }
+        if (kinds == 0 && !options.positionals.isEmpty()) {
+            String file = options.positionals.remove(0);
+            InputKind kind;
+            try {
+                kind = InputKinds.detect(Path.of(file), readForDetection(Path.of(file)));
+            } catch (InputException e) {
+                throw new UsageException(e.getMessage());
+            }
+            switch (kind) {
+                case DOCKERFILE -> options.dockerfile = file;
+                case GITHUB_WORKFLOW -> options.workflow = file;
+                case GITLAB_CI -> options.gitlabCi = file;
+                case COMPOSE -> options.compose.add(file);
+                case BAKE -> options.bake.add(file);
+            }
+        }
+        if (options.dockerfile != null) {
+            if (options.positionals.size() > 1) {
+                throw new UsageException(command + ": only one CONTEXT_DIR, got '" + String.join("' and '", options.positionals) + "'");
+            }
+            options.contextDir = options.positionals.isEmpty() ? null : options.positionals.get(0);
+        } else if (!options.positionals.isEmpty() && options.compose.isEmpty() && options.bake.isEmpty() && !options.bakeLookup) {
+            // Compose takes SERVICEs and bake TARGETs; the other kinds take no words.
+            throw new UsageException(command + ": unexpected argument '" + options.positionals.get(0) + "'");
+        }
+    }
+
+    /** The file's text, to tell its kind; a missing or unreadable file is an input error naming it. */
+    private static String readForDetection(Path file) throws UsageException {
+        try {
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new UsageException(file + ": no such file");
+            }
+            if (java.nio.file.Files.size(file) > 10L * 1024 * 1024) {
+                throw new UsageException(file + ": too large for a build file (10 MB); give its kind with --dockerfile, --workflow or --gitlab-ci");
+            }
+            return new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new UsageException(file + ": cannot be read: " + e.getMessage());
+        }
     }
 }

@@ -185,7 +185,7 @@ class CliTest {
                 .contains(notWorkflow + ":1: not a GitHub Actions workflow: no 'jobs' mapping");
 
         assertThat(run(Map.of(), "diagnose", "--workflow", home.resolve("missing.yml").toString()).err()).contains("missing.yml: no such file");
-        assertThat(run(Map.of(), "diagnose", "--workflow", broken.toString(), "--dockerfile", "x").err()).contains("not both");
+        assertThat(run(Map.of(), "diagnose", "--workflow", broken.toString(), "--dockerfile", "x").err()).contains("takes one of --dockerfile, --workflow");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.buildxlens.core.build;
 
+import dev.buildxlens.core.dockerfile.ContextKeys;
 import dev.buildxlens.core.dockerfile.DockerfileInputs;
 import dev.buildxlens.core.dockerfile.NamedContext;
 import java.util.ArrayList;
@@ -10,14 +11,16 @@ import java.util.Map;
 /**
  * One {@code docker buildx build} as the user asked for it, whether written on a command line, as
  * build-push-action inputs, in the app's Diagnose tab or in a lesson: the Dockerfile and context, what goes into
- * the Dockerfile (build args, named contexts, target, platforms), the builder, and where the result goes. Made
+ * the Dockerfile (build args, named contexts, target, platforms), the builder, where the result goes, and how the
+ * named contexts' keys reach BuildKit ({@link ContextKeys}). Made
  * with {@link #newBuilder()}; fixes derive changed copies with {@link #toBuilder()}.
  */
 public record BuildSpec(String dockerfile, String contextDir, Map<String, String> buildArgs, List<NamedContext> contexts,
                         String target, List<String> platforms, String builder, boolean load, boolean push, boolean pull,
-                        List<String> outputs, List<String> cacheTo, List<String> tags) {
+                        List<String> outputs, List<String> cacheTo, List<String> tags, ContextKeys contextKeys) {
 
     public BuildSpec {
+        contextKeys = contextKeys == null ? ContextKeys.NORMALISED : contextKeys;
         dockerfile = dockerfile == null ? "" : dockerfile;
         contextDir = contextDir == null || contextDir.isEmpty() ? "." : contextDir;
         buildArgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
@@ -36,7 +39,7 @@ public record BuildSpec(String dockerfile, String contextDir, Map<String, String
 
     public Builder toBuilder() {
         Builder b = new Builder().dockerfile(dockerfile).contextDir(contextDir).target(target).builder(builder)
-                .load(load).push(push).pull(pull);
+                .load(load).push(push).pull(pull).contextKeys(contextKeys);
         b.buildArgs.putAll(buildArgs);
         b.contexts.addAll(contexts);
         b.platforms.addAll(platforms);
@@ -48,7 +51,7 @@ public record BuildSpec(String dockerfile, String contextDir, Map<String, String
 
     /** What the build adds to the Dockerfile, for the analysis. */
     public DockerfileInputs dockerfileInputs() {
-        return new DockerfileInputs(buildArgs, contexts, target, platforms);
+        return new DockerfileInputs(buildArgs, contexts, target, platforms, contextKeys);
     }
 
     /** The exports of {@code --output}, parsed as buildx parses them. */
@@ -77,6 +80,7 @@ public record BuildSpec(String dockerfile, String contextDir, Map<String, String
         private boolean load;
         private boolean push;
         private boolean pull;
+        private ContextKeys contextKeys = ContextKeys.NORMALISED;
         private final List<String> outputs = new ArrayList<>();
         private final List<String> cacheTo = new ArrayList<>();
         private final List<String> tags = new ArrayList<>();
@@ -181,9 +185,15 @@ public record BuildSpec(String dockerfile, String contextDir, Map<String, String
             return this;
         }
 
+        /** How the named contexts' keys reach BuildKit: normalised (buildx build), or as written (bake, Compose). */
+        public Builder contextKeys(ContextKeys value) {
+            contextKeys = value;
+            return this;
+        }
+
         public BuildSpec build() {
             return new BuildSpec(dockerfile, contextDir, buildArgs, contexts, target, platforms, builder, load, push, pull,
-                    outputs, cacheTo, tags);
+                    outputs, cacheTo, tags, contextKeys);
         }
     }
 }

@@ -21,9 +21,18 @@ public sealed interface DockerCommand {
     }
 
     /** {@code docker buildx create}: {@code name} is empty when buildx would generate one. */
-    record BuildxCreate(String name, String driver, Map<String, String> driverOpts, boolean use) implements DockerCommand {
+    /** {@code docker context create NAME} (its endpoint: the environment's DOCKER_HOST and TLS settings, or --docker). */
+    record ContextCreate(String name) implements DockerCommand {
+    }
+
+    /**
+     * {@code docker buildx create}: {@code endpoint} is its positional argument, a Docker context name or an endpoint
+     * address ("" when absent: the current context, or the TLS settings in the environment).
+     */
+    record BuildxCreate(String name, String driver, Map<String, String> driverOpts, boolean use, String endpoint) implements DockerCommand {
         public BuildxCreate {
             driverOpts = Map.copyOf(driverOpts);
+            endpoint = endpoint == null ? "" : endpoint;
         }
     }
 
@@ -36,7 +45,17 @@ public sealed interface DockerCommand {
     }
 
     /** {@code docker buildx bake} (analysed in a later version). */
-    record Bake() implements DockerCommand {
+    /**
+     * {@code docker buildx bake}: its files ({@code -f}, in order; empty: bake's lookup), the targets named, the
+     * {@code --set} overrides ({@code --load} and {@code --push} become the sets bake makes of them) and the builder.
+     */
+    record Bake(List<String> files, List<String> targets, List<String> sets, String builder) implements DockerCommand {
+        public Bake {
+            files = List.copyOf(files);
+            targets = List.copyOf(targets);
+            sets = List.copyOf(sets);
+            builder = builder == null ? "" : builder;
+        }
     }
 
     /** {@code docker load}: {@code file} empty when the archive comes from standard input without a redirection. */
@@ -66,7 +85,16 @@ public sealed interface DockerCommand {
     }
 
     /** {@code docker compose build|up} (analysed in a later version). */
-    record ComposeBuild() implements DockerCommand {
+    /**
+     * {@code docker compose build} (or {@code up}, which builds what it lacks): the compose files ({@code -f}; empty:
+     * Compose's defaults in the working directory), the project directory given, and the services named.
+     */
+    record ComposeBuild(List<String> files, String projectDirectory, List<String> services) implements DockerCommand {
+        public ComposeBuild {
+            files = List.copyOf(files);
+            projectDirectory = projectDirectory == null ? "" : projectDirectory;
+            services = List.copyOf(services);
+        }
     }
 
     record Other(String verb) implements DockerCommand {
@@ -105,13 +133,15 @@ public sealed interface DockerCommand {
         return switch (verb) {
             case "buildx" -> buildx(rest, environment);
             case "build" -> new Build(false, BuildFlags.parse(rest, environment));
-            case "compose" -> rest.contains("build") || rest.contains("up") ? new ComposeBuild() : new Other("compose");
+            case "compose" -> compose(rest);
             case "load" -> new Load(loadFile(rest));
             case "save" -> save(rest);
             case "pull" -> firstImage(rest).<DockerCommand>map(Pull::new).orElse(new Other(verb));
             case "push" -> firstImage(rest).<DockerCommand>map(Push::new).orElse(new Other(verb));
             case "tag" -> tag(rest);
             case "run", "create" -> run(verb, rest);
+            case "context" -> rest.size() >= 2 && rest.get(0).equals("create") && !rest.get(1).startsWith("-") ? new ContextCreate(rest.get(1))
+                    : new Other("context");
             default -> new Other(verb);
         };
     }
@@ -145,9 +175,90 @@ public sealed interface DockerCommand {
             case "use" -> rest.stream().filter(w -> !w.startsWith("-")).findFirst().<DockerCommand>map(BuildxUse::new)
                     .orElse(new Other("buildx use"));
             case "install" -> new BuildxInstall();
-            case "bake" -> new Bake();
+            case "bake" -> bake(rest, builder);
             default -> new Other("buildx " + sub);
         };
+    }
+
+    /** Bake flags that take a value. */
+    Set<String> BAKE_VALUE_FLAGS = Set.of("-f", "--file", "--set", "--progress", "--metadata-file", "--provenance",
+            "--sbom", "--allow", "--call", "--var", "--list", "--builder");
+
+    private static DockerCommand bake(List<String> args, String globalBuilder) {
+        List<String> files = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        String builder = globalBuilder;
+        for (int i = 0; i < args.size(); i++) {
+            String word = args.get(i);
+            boolean inline = word.startsWith("--") && word.contains("=");
+            String flag = inline ? word.substring(0, word.indexOf('=')) : word;
+            if (!word.startsWith("-")) {
+                targets.add(word);
+                continue;
+            }
+            if (flag.equals("--load")) {
+                sets.add("*.output=type=docker");
+                continue;
+            }
+            if (flag.equals("--push")) {
+                sets.add("*.push=true");
+                continue;
+            }
+            if (!BAKE_VALUE_FLAGS.contains(flag)) {
+                continue;
+            }
+            String value = inline ? word.substring(word.indexOf('=') + 1) : i + 1 < args.size() ? args.get(++i) : "";
+            switch (flag) {
+                case "-f", "--file" -> files.add(value);
+                case "--set" -> sets.add(value);
+                case "--builder" -> builder = value;
+                default -> {
+                    // progress, metadata and attestation flags do not change where images come from
+                }
+            }
+        }
+        return new Bake(files, targets, sets, builder);
+    }
+
+    /** Compose global flags that take a value. */
+    Set<String> COMPOSE_VALUE_FLAGS = Set.of("-f", "--file", "-p", "--project-name", "--profile", "--project-directory",
+            "--env-file", "--ansi", "--progress", "--parallel");
+
+    /** {@code docker compose [global flags] build|up [flags] [SERVICE...]}. */
+    private static DockerCommand compose(List<String> args) {
+        List<String> files = new ArrayList<>();
+        String projectDirectory = "";
+        int at = 0;
+        while (at < args.size() && args.get(at).startsWith("-")) {
+            String word = args.get(at);
+            boolean inline = word.contains("=");
+            String flag = inline ? word.substring(0, word.indexOf('=')) : word;
+            String value = inline ? word.substring(word.indexOf('=') + 1) : COMPOSE_VALUE_FLAGS.contains(flag) && at + 1 < args.size()
+                    ? args.get(++at) : "";
+            if (flag.equals("-f") || flag.equals("--file")) {
+                files.add(value);
+            } else if (flag.equals("--project-directory")) {
+                projectDirectory = value;
+            }
+            at++;
+        }
+        if (at >= args.size() || !Set.of("build", "up").contains(args.get(at))) {
+            return new Other("compose");
+        }
+        List<String> services = new ArrayList<>();
+        for (int i = at + 1; i < args.size(); i++) {
+            String word = args.get(i);
+            if (word.startsWith("-")) {
+                if (Set.of("--build-arg", "--builder", "--memory", "-m", "--progress", "--ssh", "--scale", "--timeout", "-t", "--exit-code-from",
+                        "--pull", "--wait-timeout", "--attach", "--no-attach").contains(word)) {
+                    i++;
+                }
+                continue;
+            }
+            services.add(word);
+        }
+        return new ComposeBuild(files, projectDirectory, services);
     }
 
     private static DockerCommand create(List<String> args) {
@@ -155,12 +266,17 @@ public sealed interface DockerCommand {
         String driver = "docker-container";
         boolean use = false;
         Map<String, String> opts = new LinkedHashMap<>();
+        String endpoint = "";
         for (int i = 0; i < args.size(); i++) {
             String word = args.get(i);
             boolean inline = word.startsWith("--") && word.contains("=");
             String flag = inline ? word.substring(0, word.indexOf('=')) : word;
             if (flag.equals("--use")) {
                 use = true;
+                continue;
+            }
+            if (!word.startsWith("-")) {
+                endpoint = word;
                 continue;
             }
             if (!Set.of("--name", "--driver", "--driver-opt", "--platform", "--buildkitd-flags", "--buildkitd-config", "--config",
@@ -184,7 +300,7 @@ public sealed interface DockerCommand {
                 }
             }
         }
-        return new BuildxCreate(name, driver, opts, use);
+        return new BuildxCreate(name, driver, opts, use, endpoint);
     }
 
     private static String loadFile(List<String> args) {

@@ -7,7 +7,11 @@ import java.util.Map;
  * One build (a Dockerfile build, or a build step of a workflow): where it is written, which builder runs it, and
  * its images.
  */
-public record BuildCheck(String file, int line, String job, String step, BuilderSummary builder, List<ImageCheck> images) {
+public record BuildCheck(String file, int line, String job, String step, BuilderSummary builder, List<ImageCheck> images, BuildUnit unit) {
+
+    public BuildCheck(String file, int line, String job, String step, BuilderSummary builder, List<ImageCheck> images) {
+        this(file, line, job, step, builder, images, null);
+    }
 
     public BuildCheck {
         images = List.copyOf(images);
@@ -31,6 +35,6 @@ public record BuildCheck(String file, int line, String job, String step, Builder
     }
 
     public BuildCheck withImages(List<ImageCheck> value) {
-        return new BuildCheck(file, line, job, step, builder, value);
+        return new BuildCheck(file, line, job, step, builder, value, unit);
     }
 }

@@ -58,7 +58,7 @@ public final class BuildDiagnoser {
         Map<String, String> opts = builder.nodes().isEmpty() ? Map.of() : builder.nodes().get(0).driverOpts();
         BuildSite site = request.site();
         BuildCheck check = new BuildCheck(site.file(), site.line(), site.job(), site.stepLabel(),
-                new BuildCheck.BuilderSummary(builder.name(), builder.driver(), opts, builder.displayName()), images);
+                new BuildCheck.BuilderSummary(builder.name(), builder.driver(), opts, builder.displayName()), images, site.unit());
         return new Result(check, context.findings);
     }
 
@@ -280,7 +280,9 @@ public final class BuildDiagnoser {
                                         + "Export type=oci, or build one platform per export.");
                     }
                 }
-                if (spec.load() && !dockerDriver && !containerdStore) {
+                // --load is --output type=docker (no dest): the same export into the daemon, however it is written.
+                boolean loads = spec.load() || spec.exports().stream().anyMatch(ExportSpec::loadsIntoDaemon);
+                if (loads && !dockerDriver && !containerdStore) {
                     addBuild(FindingKind.DOCKER_EXPORTER_MULTIPLATFORM, "--load",
                             "--load of a multi-platform build into a daemon with the classic image store",
                             "Loading into a classic image store goes through the docker exporter, which cannot hold a manifest list: "
@@ -292,7 +294,7 @@ public final class BuildDiagnoser {
 
         private Subject subject() {
             BuildSite site = request.site();
-            return new Subject(site.job(), site.stepIndex(), "", builder.name(), "", "", "", "");
+            return new Subject(site.job(), site.stepIndex(), "", builder.name(), "", "", "", "", site.unit());
         }
 
         private void add(FindingKind kind, ImageNeed need, ImageReference ref, String message, String explanation) {

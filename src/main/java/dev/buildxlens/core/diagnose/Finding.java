@@ -53,6 +53,9 @@ public record Finding(FindingKind kind, Severity severity, String message, Strin
                 key.append('#').append(subject.stepIndex() + 1);
             }
         }
+        if (subject.unit() != null) {
+            key.append('@').append(subject.unit().kind().label()).append(':').append(subject.unit().name());
+        }
         append(key, "image", subject.image());
         append(key, "arg", subject.arg());
         append(key, "input", subject.input());

@@ -25,6 +25,10 @@ public enum FindingKind {
     PULL_FORCES_REGISTRY("pull-forces-registry", Severity.ERROR, List.of("drop-pull")),
     ACTION_INPUT_REMOVED("action-input-removed", Severity.WARNING, List.of("rename-action-input")),
     IMAGE_NOT_IN_REGISTRY("image-not-in-registry", Severity.ERROR, List.of("local-registry-bridge")),
+    COMPOSE_SERVICE_NOT_LINKED("compose-service-not-linked", Severity.ERROR, List.of("link-service-context")),
+    BAKE_TARGET_NOT_LINKED("bake-target-not-linked", Severity.ERROR, List.of("link-target-context")),
+    BUILDX_CREATE_TLS_ENV("buildx-create-tls-env", Severity.ERROR, List.of("use-docker-context")),
+    SERVICE_REGISTRY_UNREACHABLE("service-registry-unreachable", Severity.ERROR, List.of("use-docker-driver")),
     IMAGE_UNRESOLVED("image-unresolved", Severity.INFO, List.of()),
     NOT_ANALYSED("not-analysed", Severity.INFO, List.of());
 

@@ -59,7 +59,7 @@ public final class DockerfileAnalyzer {
         for (NamedContext context : inputs.contexts()) {
             // docker buildx build (and build-push-action) normalise the keys before BuildKit sees them (buildx
             // parseContextNames): --build-context a:latest=… is the key "a", docker.io/library/a=… too. Bake does not.
-            contexts.put(contextKey(context.name()), context);
+            contexts.put(inputs.contextKeys() == ContextKeys.VERBATIM ? context.name() : contextKey(context.name()), context);
         }
         Map<String, String> builtins = platformArgs(inputs.platforms());
         Map<String, String> globals = new HashMap<>(builtins);

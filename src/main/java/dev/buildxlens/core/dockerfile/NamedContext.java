@@ -9,7 +9,12 @@ import java.util.Locale;
  */
 public record NamedContext(String name, String value) {
 
-    public enum Kind { DOCKER_IMAGE, OCI_LAYOUT, CLIENT_FILES }
+    /**
+     * Where the content comes from: an image BuildKit resolves, an OCI layout or files the client streams, or another
+     * build of the same run ({@code target:NAME} in bake, {@code service:NAME} in Compose), whose result BuildKit gets
+     * directly.
+     */
+    public enum Kind { DOCKER_IMAGE, OCI_LAYOUT, CLIENT_FILES, OTHER_BUILD }
 
     public Kind kind() {
         String lower = value.toLowerCase(Locale.ROOT);
@@ -19,7 +24,15 @@ public record NamedContext(String name, String value) {
         if (lower.startsWith("oci-layout://")) {
             return Kind.OCI_LAYOUT;
         }
+        if (lower.startsWith("target:") || lower.startsWith("service:")) {
+            return Kind.OTHER_BUILD;
+        }
         return Kind.CLIENT_FILES;
+    }
+
+    /** The target or service a {@code target:}/{@code service:} context names. */
+    public String otherBuild() {
+        return value.substring(value.indexOf(':') + 1);
     }
 
     /** The image a {@code docker-image://} context names. */

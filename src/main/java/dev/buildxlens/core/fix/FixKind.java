@@ -28,7 +28,13 @@ public enum FixKind {
     ADD_REGISTRY_SERVICE("add-registry-service", "Start a registry where the build expects one",
             false, new Tradeoffs("yes", "yes", true, false, "a registry start (a few seconds)")),
     DROP_PULL("drop-pull", "Stop forcing a pull", true, new Tradeoffs("yes", "yes", false, false, "none")),
-    RENAME_ACTION_INPUT("rename-action-input", "Use the input's new name", false, new Tradeoffs("yes", "yes", false, false, "none"));
+    RENAME_ACTION_INPUT("rename-action-input", "Use the input's new name", false, new Tradeoffs("yes", "yes", false, false, "none")),
+    USE_DOCKER_CONTEXT("use-docker-context", "Create the builder from a Docker context", false,
+            new Tradeoffs("yes", "yes", false, false, "none")),
+    LINK_TARGET_CONTEXT("link-target-context", "Link the target to the one that builds its base", false,
+            new Tradeoffs("yes", "yes", false, false, "none: bake then builds the base first")),
+    LINK_SERVICE_CONTEXT("link-service-context", "Link the service to the one that builds its base", false,
+            new Tradeoffs("yes", "yes", false, false, "none: the base is then built first"));
 
     private final String id;
     private final String title;

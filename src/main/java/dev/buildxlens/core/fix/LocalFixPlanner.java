@@ -111,7 +111,7 @@ public final class LocalFixPlanner {
             case ADD_REGISTRY_SERVICE -> Optional.of(registryService(finding));
             case DROP_PULL -> Optional.of(buildx(new PlanDraft(kind, finding, "Build without --pull, so the docker driver uses the local image."))
                     .step("Build without --pull", shell("The build", BuildCommands.buildx(build.toBuilder().pull(false).build()))).plan());
-            case LOAD_RESULT, TRANSFER_BETWEEN_JOBS, RENAME_ACTION_INPUT -> Optional.empty();
+            case LOAD_RESULT, TRANSFER_BETWEEN_JOBS, RENAME_ACTION_INPUT, USE_DOCKER_CONTEXT, LINK_TARGET_CONTEXT, LINK_SERVICE_CONTEXT -> Optional.empty();
         };
     }
 

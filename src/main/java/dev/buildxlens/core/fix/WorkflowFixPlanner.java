@@ -160,6 +160,15 @@ public final class WorkflowFixPlanner {
             case USE_OCI_EXPORTER -> ociExporter(finding);
             case TRANSFER_BETWEEN_JOBS -> transfer(finding);
             case ADD_ARG_DEFAULT -> argDefault(finding);
+            // A GitHub runner's Docker is a local socket; DOCKER_HOST with TLS from the environment is GitLab's dind
+            // (core.gitlab plans that fix in .gitlab-ci.yml terms).
+            case USE_DOCKER_CONTEXT -> Optional.empty();
+            case LINK_TARGET_CONTEXT, LINK_SERVICE_CONTEXT -> {
+                // The link is a change of the bake or compose file the step runs, not of the workflow.
+                notOffered.add(new NotOffered(kind, finding.key(), "the link belongs in the " + (kind == FixKind.LINK_TARGET_CONTEXT
+                        ? "bake file: buildx-lens fix --bake FILE" : "compose file: buildx-lens fix --compose FILE") + " plans it as a patch"));
+                yield Optional.empty();
+            }
         };
     }
 

@@ -1,8 +1,8 @@
 package dev.buildxlens.core.pipeline;
 
 /**
- * What to diagnose: one {@code docker buildx build} of a Dockerfile ({@link DockerfileBuild}), or every build of a
- * GitHub Actions workflow ({@link WorkflowBuild}).
+ * What to diagnose: one {@code docker buildx build} of a Dockerfile ({@link DockerfileBuild}), every build of a
+ * GitHub Actions workflow ({@link WorkflowBuild}) or of a GitLab CI pipeline ({@link GitlabCiBuild}).
  */
-public sealed interface BuildInput permits DockerfileBuild, WorkflowBuild {
+public sealed interface BuildInput permits DockerfileBuild, WorkflowBuild, GitlabCiBuild, ComposeBuildInput, BakeBuildInput {
 }

@@ -25,6 +25,9 @@ public final class DiagnosisJson {
             b.put("line", build.line());
             nullable(b, "job", build.job());
             nullable(b, "step", build.step());
+            if (build.unit() != null) {
+                b.put(build.unit().kind().label(), build.unit().name());
+            }
             ObjectNode builder = b.putObject("builder");
             builder.put("name", build.builder().name());
             builder.put("driver", build.builder().driver());
@@ -56,6 +59,9 @@ public final class DiagnosisJson {
             f.put("line", finding.line());
             nullable(f, "job", finding.job());
             nullable(f, "step", finding.step());
+            if (finding.subject().unit() != null) {
+                f.put(finding.subject().unit().kind().label(), finding.subject().unit().name());
+            }
             f.put("image", finding.image());
             f.put("builder", finding.builder());
             ArrayNode fixes = f.putArray("fixes");

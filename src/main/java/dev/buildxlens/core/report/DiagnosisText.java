@@ -24,6 +24,8 @@ public final class DiagnosisText {
                     out.append(", step ").append(finding.step());
                 }
                 out.append('\n');
+            } else if (finding.subject().unit() != null) {
+                out.append("    in ").append(finding.subject().unit()).append('\n');
             }
             out.append(indent(wrap(finding.explanation(), 96), "    ")).append('\n');
             if (!finding.fixes().isEmpty()) {
@@ -35,6 +37,8 @@ public final class DiagnosisText {
             out.append("build ").append(build.file()).append(':').append(build.line());
             if (build.job() != null) {
                 out.append(" (job ").append(build.job()).append(build.step() == null ? "" : ", step " + build.step()).append(')');
+            } else if (build.unit() != null) {
+                out.append(" (").append(build.unit()).append(')');
             }
             out.append(" on ").append(build.builder().inWords()).append('\n');
             for (ImageCheck image : build.images()) {

@@ -22,13 +22,39 @@ public record Scenario(String name, String title, String level, String goal, Str
      * The build: {@code dockerfile} text with the options of its {@code docker buildx build} ({@code spec}, whose
      * Dockerfile is named {@code Dockerfile}), or a {@code workflow} text with {@code files} of its repository.
      */
-    public record Build(String dockerfile, BuildSpec spec, String workflow, Map<String, String> files) {
+    /**
+     * The lesson's build: a Dockerfile (with its options), or one project file — a GitHub workflow, a compose file, a
+     * bake file or a GitLab CI file — with the repository {@code files} it builds.
+     */
+    public record Build(String dockerfile, BuildSpec spec, String workflow, Map<String, String> files, String compose, String bake,
+                        String gitlab) {
         public Build {
             files = Map.copyOf(files);
         }
 
+        public Build(String dockerfile, BuildSpec spec, String workflow, Map<String, String> files) {
+            this(dockerfile, spec, workflow, files, null, null, null);
+        }
+
         public boolean isWorkflow() {
             return workflow != null && !workflow.isBlank();
+        }
+
+        public boolean isCompose() {
+            return compose != null && !compose.isBlank();
+        }
+
+        public boolean isBake() {
+            return bake != null && !bake.isBlank();
+        }
+
+        public boolean isGitlab() {
+            return gitlab != null && !gitlab.isBlank();
+        }
+
+        /** A build made of several files laid out as a repository (everything but a lone Dockerfile). */
+        public boolean isProject() {
+            return isWorkflow() || isCompose() || isBake() || isGitlab();
         }
 
         public boolean isDockerfile() {

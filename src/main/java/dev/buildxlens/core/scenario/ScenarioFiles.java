@@ -16,10 +16,13 @@ public final class ScenarioFiles {
         return Files.createTempDirectory("buildx-lens-scenario");
     }
 
-    /** Writes the build under {@code dir} and returns the file to open (the Dockerfile, or the workflow); null without a build. */
+    /**
+     * Writes the build under {@code dir} and returns the file to open (the Dockerfile, or the workflow, compose, bake
+     * or GitLab CI file in a repository with the files it builds); null without a build.
+     */
     public static Path materialize(Scenario scenario, Path dir) throws IOException {
         Scenario.Build build = scenario.build();
-        if (!build.isDockerfile() && !build.isWorkflow()) {
+        if (!build.isDockerfile() && !build.isProject()) {
             return null;
         }
         if (build.isDockerfile()) {
@@ -38,9 +41,11 @@ public final class ScenarioFiles {
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue());
         }
-        Path workflow = repo.resolve(ScenarioRunner.WORKFLOW_PATH);
-        Files.createDirectories(workflow.getParent());
-        Files.writeString(workflow, build.workflow());
-        return workflow;
+        Path main = repo.resolve(build.isWorkflow() ? ScenarioRunner.WORKFLOW_PATH : build.isCompose() ? "compose.yaml"
+                : build.isBake() ? "docker-bake.hcl" : ".gitlab-ci.yml");
+        Files.createDirectories(main.getParent());
+        Files.writeString(main, build.isWorkflow() ? build.workflow() : build.isCompose() ? build.compose() : build.isBake() ? build.bake()
+                : build.gitlab());
+        return main;
     }
 }

@@ -72,8 +72,9 @@ public final class ScenarioLoader {
         }
         String name = required(top, "name", root);
         String runner = text(top.get("runner"), "laptop");
-        if (!runner.equals("laptop") && !runner.equals("github-actions")) {
-            throw new ScenarioException(file, YamlDocument.line(top.get("runner")), "runner must be laptop or github-actions, not '" + runner + "'");
+        if (!Set.of("laptop", "github-actions", "gitlab-ci").contains(runner)) {
+            throw new ScenarioException(file, YamlDocument.line(top.get("runner")), "runner must be laptop, github-actions or gitlab-ci, not '"
+                    + runner + "'");
         }
         Daemon daemon = daemon(top.get("daemon"));
         List<StoredBuilder> builders = new ArrayList<>();
@@ -214,11 +215,18 @@ public final class ScenarioLoader {
         Map<String, Node> build = YamlDocument.mapping(node, file, "build");
         String dockerfile = build.get("dockerfile") == null ? null : scalar(build.get("dockerfile"), "build.dockerfile");
         String workflow = build.get("workflow") == null ? null : scalar(build.get("workflow"), "build.workflow");
-        if ((dockerfile == null) == (workflow == null)) {
-            throw new ScenarioException(file, YamlDocument.line(node), "build needs exactly one of 'dockerfile' or 'workflow'");
+        String compose = build.get("compose") == null ? null : scalar(build.get("compose"), "build.compose");
+        String bake = build.get("bake") == null ? null : scalar(build.get("bake"), "build.bake");
+        String gitlab = build.get("gitlab") == null ? null : scalar(build.get("gitlab"), "build.gitlab");
+        if (java.util.stream.Stream.of(dockerfile, workflow, compose, bake, gitlab).filter(java.util.Objects::nonNull).count() != 1) {
+            throw new ScenarioException(file, YamlDocument.line(node), "build needs exactly one of 'dockerfile', 'workflow', 'compose', 'bake' "
+                    + "or 'gitlab'");
         }
         if (workflow != null && !runner.equals("github-actions")) {
             throw new ScenarioException(file, YamlDocument.line(build.get("workflow")), "a workflow runs on runner: github-actions");
+        }
+        if (gitlab != null && !runner.equals("gitlab-ci")) {
+            throw new ScenarioException(file, YamlDocument.line(build.get("gitlab")), "a GitLab CI file runs on runner: gitlab-ci");
         }
         List<NamedContext> contexts = new ArrayList<>();
         strings(build.get("contexts"), "build.contexts").forEach((k, v) -> contexts.add(new NamedContext(k, v)));
@@ -228,7 +236,7 @@ public final class ScenarioLoader {
                 .load("true".equals(text(build.get("load"), "false"))).push("true".equals(text(build.get("push"), "false")))
                 .pull("true".equals(text(build.get("pull"), "false"))).outputs(list(build.get("outputs"), "build.outputs"))
                 .cacheTo(list(build.get("cacheTo"), "build.cacheTo")).build();
-        return new Scenario.Build(dockerfile, spec, workflow, strings(build.get("files"), "build.files"));
+        return new Scenario.Build(dockerfile, spec, workflow, strings(build.get("files"), "build.files"), compose, bake, gitlab);
     }
 
     private static String sha256(String text) {

@@ -2,18 +2,22 @@ package dev.buildxlens.core.scenario;
 
 import dev.buildxlens.core.files.PatchRoot;
 import dev.buildxlens.core.fix.FixPlans;
-import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.pipeline.BuildInput;
 import dev.buildxlens.core.pipeline.DiagnosisPipeline;
 import dev.buildxlens.core.pipeline.DockerfileBuild;
 import dev.buildxlens.core.pipeline.FixChoices;
 import dev.buildxlens.core.pipeline.InputException;
 import dev.buildxlens.core.pipeline.PipelineResult;
+import dev.buildxlens.core.pipeline.BakeBuildInput;
+import dev.buildxlens.core.pipeline.ComposeBuildInput;
+import dev.buildxlens.core.pipeline.GitlabCiBuild;
 import dev.buildxlens.core.pipeline.WorkflowBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +38,7 @@ public final class ScenarioRunner {
 
     public static PipelineResult run(Scenario scenario, FixChoices choices) throws ScenarioException {
         Scenario.Build build = scenario.build();
-        if (!build.isDockerfile() && !build.isWorkflow()) {
+        if (!build.isDockerfile() && !build.isProject()) {
             throw new ScenarioException("scenario " + scenario.name() + " has no build of its own: give --dockerfile PATH to diagnose against it");
         }
         if (build.isDockerfile()) {
@@ -43,9 +47,8 @@ public final class ScenarioRunner {
         Path dir = null;
         try {
             dir = ScenarioFiles.newFolder();
-            Path workflow = ScenarioFiles.materialize(scenario, dir);
-            ImageStoreKind store = scenario.snapshot().daemon().imageStore();
-            PipelineResult result = run(scenario, new WorkflowBuild(workflow, workflow.getParent().getParent().getParent(), "", store), choices);
+            Path file = ScenarioFiles.materialize(scenario, dir);
+            PipelineResult result = run(scenario, projectInput(scenario, file), choices);
             // The folder goes away with this run: patches are named for the lesson's repository instead.
             FixPlans fixes = new FixPlans(result.fixes().plans(), new PatchRoot(Path.of(scenario.name()), true), result.fixes().notOffered());
             return new PipelineResult(result.input(), result.sourceText(), result.diagnosis(), fixes, result.world(), result.filesRead());
@@ -54,6 +57,22 @@ public final class ScenarioRunner {
         } finally {
             delete(dir);
         }
+    }
+
+    /** The pipeline input for a lesson's project file, laid out at {@code file} in its repository. */
+    public static BuildInput projectInput(Scenario scenario, Path file) {
+        Scenario.Build build = scenario.build();
+        if (build.isWorkflow()) {
+            return new WorkflowBuild(file, file.getParent().getParent().getParent(), "", scenario.snapshot().daemon().imageStore());
+        }
+        Path repo = file.getParent();
+        if (build.isCompose()) {
+            return new ComposeBuildInput(List.of(file), repo, List.of(), "", Map.of());
+        }
+        if (build.isBake()) {
+            return new BakeBuildInput(repo, List.of(file.getFileName().toString()), List.of(), List.of(), "", Map.of());
+        }
+        return new GitlabCiBuild(file, repo, "");
     }
 
     private static PipelineResult run(Scenario scenario, BuildInput input, FixChoices choices) throws ScenarioException {

@@ -77,6 +77,10 @@ final class RunnerState {
     /** {@code docker build} runs on the current builder (setup-buildx {@code install: true}, {@code docker buildx install}). */
     boolean builderAlias;
     final Map<String, RegistryContainer> registryServices = new LinkedHashMap<>();
+    /** Registries the job reaches by a service name (GitLab services), host:port → what runs there. */
+    final Map<String, String> jobNetworkRegistries = new LinkedHashMap<>();
+    /** Docker contexts made with {@code docker context create}. */
+    final Set<String> contexts = new LinkedHashSet<>();
     /** Registries that stopped, and why (a dockerd restart). */
     final Map<String, String> stoppedRegistries = new LinkedHashMap<>();
     final Map<String, Set<String>> pushed = new LinkedHashMap<>();
@@ -107,12 +111,26 @@ final class RunnerState {
         copy.builderAlias = builderAlias;
         copy.registryServices.putAll(registryServices);
         copy.stoppedRegistries.putAll(stoppedRegistries);
+        copy.jobNetworkRegistries.putAll(jobNetworkRegistries);
+        copy.contexts.addAll(contexts);
         pushed.forEach((host, tags) -> copy.pushed.put(host, new LinkedHashSet<>(tags)));
         copy.unloaded.putAll(unloaded);
         copy.pendingStore = pendingStore;
         copy.step = step;
         copy.builderSteps.putAll(builderSteps);
         return copy;
+    }
+
+    /**
+     * Takes what a parallel build (a bake target, a compose service) left in {@code other}, a copy made before the
+     * run: its images, results, files and pushes. Builds of one run do not see each other's results; the steps after
+     * the run see them all.
+     */
+    void absorb(RunnerState other) {
+        daemonImages.putAll(other.daemonImages);
+        unloaded.putAll(other.unloaded);
+        other.files.forEach((file, tags) -> files.put(file, new LinkedHashSet<>(tags)));
+        other.pushed.forEach((host, tags) -> pushed.computeIfAbsent(host, h -> new LinkedHashSet<>()).addAll(tags));
     }
 
     void addToDaemon(ImageReference reference, String origin, boolean pulled) {

@@ -1,5 +1,20 @@
 package dev.buildxlens.core.workflow;
 
+import dev.buildxlens.core.bake.BakeBuild;
+import dev.buildxlens.core.bake.BakeDefinition;
+import dev.buildxlens.core.bake.BakeException;
+import dev.buildxlens.core.bake.BakeOptions;
+import dev.buildxlens.core.bake.BakeReader;
+import dev.buildxlens.core.bake.BakeResolution;
+import dev.buildxlens.core.bake.ComposeBakeTranslator;
+import dev.buildxlens.core.compose.BuildSection;
+import dev.buildxlens.core.compose.ComposeException;
+import dev.buildxlens.core.compose.ComposeProject;
+import dev.buildxlens.core.compose.ComposeReader;
+import dev.buildxlens.core.compose.ComposeRequest;
+import dev.buildxlens.core.compose.ComposeService;
+import dev.buildxlens.core.diagnose.BuildUnit;
+import dev.buildxlens.core.diagnose.ProjectLinks;
 import dev.buildxlens.core.build.BuildSpec;
 import dev.buildxlens.core.build.DockerCommand;
 import dev.buildxlens.core.build.ExportSpec;
@@ -18,6 +33,7 @@ import dev.buildxlens.core.dockerfile.DockerfileAnalysis;
 import dev.buildxlens.core.dockerfile.DockerfileAnalyzer;
 import dev.buildxlens.core.dockerfile.DockerfileException;
 import dev.buildxlens.core.dockerfile.DockerfileFiles;
+import dev.buildxlens.core.dockerfile.DockerfileParser;
 import dev.buildxlens.core.dockerfile.ImageNeed;
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Access;
@@ -94,6 +110,14 @@ public final class WorkflowSimulator {
         }
     }
 
+    /**
+     * The steps a GitLab pipeline's jobs get for their artifacts (core.gitlab.GitlabJobs): files kept at their paths
+     * relative to the project directory, handed to the jobs that take them.
+     */
+    public static final String GITLAB_KEEP_ARTIFACTS = "buildx-lens/gitlab-artifacts";
+    public static final String GITLAB_TAKE_ARTIFACTS = "buildx-lens/gitlab-take-artifacts";
+    private static final String GITLAB_PROJECT_DIR = "/builds/group/project/";
+
     /** Paths a job may fork into on unknown conditions before only the running side is followed. */
     private static final int MAX_PATHS = 32;
     private static final Pattern ACTION = Pattern.compile("([^/@\\s]+/[^/@\\s]+)(/[^@\\s]*)?@(\\S+)");
@@ -146,7 +170,14 @@ public final class WorkflowSimulator {
                     + String.join(", ", workflow.jobs().stream().map(Workflow.Job::id).toList()) + ")");
         }
         WorkflowSimulator simulator = new WorkflowSimulator(workflow, options);
-        simulator.assumptions.add("the workflow runs for a " + simulator.event + " event (change with --event NAME)");
+        if (workflow.platform() == Workflow.Platform.GITLAB_CI) {
+            simulator.assumptions.add("each GitLab job runs in a fresh container with its own services; artifacts carry files between "
+                    + "jobs, never a daemon's images");
+            simulator.assumptions.add("docker:dind with DOCKER_TLS_CERTDIR shares its client certificates with the job (as on GitLab.com's "
+                    + "runners, volumes = [\"/certs/client\"]), so the docker image's entrypoint sets DOCKER_TLS_VERIFY and DOCKER_CERT_PATH");
+        } else {
+            simulator.assumptions.add("the workflow runs for a " + simulator.event + " event (change with --event NAME)");
+        }
         simulator.assumptions.add("images from non-loopback registries (e.g. docker.io) are assumed to exist there: they are not queried");
         simulator.runWorkflow(workflow, simulator.topInputs(), "", workflow.env());
         List<BuildCheck> checks = simulator.checks.stream().filter(b -> simulator.selected(b.job())).distinct().toList();
@@ -384,7 +415,7 @@ public final class WorkflowSimulator {
                 assumptions.add("job " + id + " does not run: its if: (" + job.condition().trim() + ") is false for a " + event + " event");
             }
             List<String> labels = runsOn(combination.values());
-            Runners.Runner runner = runners.forLabels(labels);
+            Runners.Runner runner = job.engine() != null ? job.engine() : runners.forLabels(labels);
             for (Assumptions path : running) {
                 if (runner.known() && !runner.linuxEngine()) {
                     assumptions.add("job " + id + " runs on " + runner.label() + ": GitHub's " + runner.os()
@@ -424,11 +455,21 @@ public final class WorkflowSimulator {
         }
 
         private void describeRunner(Runners.Runner runner, ImageStoreKind store) {
+            boolean usesDocker = job.steps().stream().anyMatch(s -> s.run() != null && s.run().contains("docker")
+                    || s.uses() != null && s.uses().startsWith("docker/"));
+            if (workflow.platform() == Workflow.Platform.GITLAB_CI && !runner.known() && !usesDocker) {
+                // A GitLab job without Docker (tests, a mirror push): which engine it would have says nothing.
+                return;
+            }
             if (options.imageStore() != null) {
                 assumptions.add("each job's engine uses the " + store.label() + " image store (--assume-image-store)");
             } else if (!runner.known()) {
                 assumptions.add("job " + id + " runs on " + runner.label() + ": its engine and image store are unknown; findings that "
                         + "hold only with the classic image store are warnings");
+            } else if (workflow.platform() == Workflow.Platform.GITLAB_CI) {
+                assumptions.add("job " + id + " gets a fresh " + runner.label() + " service: Docker " + (runner.docker().isEmpty() ? "of an unknown version"
+                        : runner.docker()) + " with the " + store.label() + " image store" + (runner.note().isEmpty() ? "" : " (" + runner.note() + ")")
+                        + "; nothing from another job is in it");
             } else {
                 assumptions.add("job " + id + " runs on a fresh GitHub-hosted " + runner.label() + " runner: Docker " + runner.docker()
                         + " with the " + store.label() + " image store (actions/runner-images, " + runners.date()
@@ -504,6 +545,8 @@ public final class WorkflowSimulator {
         private int unknownActionLine;
         private int unknownActionStep = -1;
         private int next;
+        /** A command failed the job (GitLab stops a job at its first failing script line): later steps do not run. */
+        private boolean ended;
         /** While a composite action's steps run: its file, its inputs, its own steps context. */
         private String currentFile;
         private Value currentInputs;
@@ -523,7 +566,13 @@ public final class WorkflowSimulator {
             job.env().forEach((k, v) -> jobEnv.put(k, Expressions.interpolate(v, contexts(Map.of()), path).text()));
             for (Workflow.Service service : job.services()) {
                 String image = Expressions.interpolate(service.image(), contexts(Map.of()), path).text();
-                if (Container.isRegistryImage(image)) {
+                if (Container.isRegistryImage(image) && !service.hostnames().isEmpty()) {
+                    // A GitLab service: the job container reaches it by name on port 5000; a BuildKit container
+                    // inside docker:dind does not (buildx-facts §9.5).
+                    for (String hostname : service.hostnames()) {
+                        state.jobNetworkRegistries.put(hostname + ":5000", "service " + image);
+                    }
+                } else if (Container.isRegistryImage(image)) {
                     for (String port : service.ports()) {
                         String hostPort = hostPortOf(Expressions.interpolate(port, contexts(Map.of()), path).text());
                         if (hostPort != null) {
@@ -572,7 +621,7 @@ public final class WorkflowSimulator {
          * step runs and the returned run the side where it does not (null when no fork is allowed: then the step runs).
          */
         JobRun runUntilFork(boolean mayFork) throws WorkflowException {
-            while (next < job.steps().size()) {
+            while (next < job.steps().size() && !ended) {
                 Workflow.Step step = job.steps().get(next);
                 Expressions.Outcome outcome = Expressions.condition(step.condition(), contexts(step.env()), path);
                 if (outcome.runs() == null && mayFork && decides(outcome, step)) {
@@ -628,10 +677,19 @@ public final class WorkflowSimulator {
             ran(step);
             Map<String, String> env = new LinkedHashMap<>(jobEnv);
             env.putAll(step.env());
-            if (step.uses() != null) {
-                action(raw, step, env);
-            } else if (step.run() != null) {
-                script(step, env);
+            // A step written in another file (a GitLab include) reports its findings there.
+            String outerFile = currentFile;
+            if (step.file() != null) {
+                currentFile = step.file();
+            }
+            try {
+                if (step.uses() != null) {
+                    action(raw, step, env);
+                } else if (step.run() != null) {
+                    script(step, env);
+                }
+            } finally {
+                currentFile = outerFile;
             }
         }
 
@@ -651,6 +709,14 @@ public final class WorkflowSimulator {
             String uses = step.uses().trim();
             if (uses.startsWith("./")) {
                 composite(raw, step, uses);
+                return;
+            }
+            if (uses.equals(GITLAB_KEEP_ARTIFACTS)) {
+                keepArtifacts(step);
+                return;
+            }
+            if (uses.equals(GITLAB_TAKE_ARTIFACTS)) {
+                takeArtifacts(step);
                 return;
             }
             if (uses.startsWith("docker://")) {
@@ -679,7 +745,7 @@ public final class WorkflowSimulator {
                 case "actions/download-artifact" -> download(step);
                 case "addnab/docker-run-action" -> Optional.ofNullable(step.input("image")).map(String::trim).map(ImageReference::parseOrNull)
                         .ifPresent(image -> use(step, image, step.line(), "docker-run-action"));
-                case "docker/bake-action" -> info(step, step.line(), action, "docker/bake-action is not analysed yet");
+                case "docker/bake-action" -> bakeAction(step, env);
                 default -> {
                     if (!SILENT_ACTIONS.contains(action) && !action.startsWith("actions/setup-") && !action.equals("actions/cache")) {
                         notFollowed(step, action + "@" + matcher.group(3));
@@ -933,6 +999,40 @@ public final class WorkflowSimulator {
             }
         }
 
+        /** A GitLab job's {@code artifacts: paths}: the files under them, by their path in the project. */
+        private void keepArtifacts(Workflow.Step step) {
+            Map<String, Set<String>> content = artifacts.computeIfAbsent("gitlab:" + step.input("name"), n -> new LinkedHashMap<>());
+            for (String path : ActionInputs.list(step.input("path"), false)) {
+                String normalized = projectPath(path);
+                state.files.forEach((file, tags) -> {
+                    String relative = projectPath(file);
+                    if (relative.equals(normalized) || relative.startsWith(normalized + "/")) {
+                        content.put(relative, tags);
+                    }
+                });
+            }
+        }
+
+        /** A later GitLab job gets an earlier job's artifacts at the same paths. */
+        private void takeArtifacts(Workflow.Step step) {
+            Map<String, Set<String>> content = artifacts.get("gitlab:" + step.input("name"));
+            if (content != null) {
+                content.forEach((file, tags) -> {
+                    state.files.put(file, tags);
+                    state.files.put(GITLAB_PROJECT_DIR + file, tags);
+                });
+            }
+        }
+
+        /** A path as GitLab's artifacts name it: relative to the project directory. */
+        private static String projectPath(String path) {
+            String relative = stripSlash(path.trim());
+            if (relative.startsWith(GITLAB_PROJECT_DIR)) {
+                relative = relative.substring(GITLAB_PROJECT_DIR.length());
+            }
+            return relative.startsWith("./") ? relative.substring(2) : relative;
+        }
+
         private void download(Workflow.Step step) {
             String dir = step.input("path") == null ? "." : stripSlash(step.input("path").trim());
             String name = step.input("name");
@@ -1050,6 +1150,16 @@ public final class WorkflowSimulator {
             }
         }
 
+        /**
+         * The Docker connection is TLS from the environment (DOCKER_HOST with DOCKER_TLS_VERIFY or DOCKER_CERT_PATH, as
+         * the docker image's entrypoint sets them for GitLab's docker:dind with DOCKER_TLS_CERTDIR).
+         */
+        private static boolean tlsFromEnvironment(Map<String, String> env) {
+            String host = env.getOrDefault("DOCKER_HOST", "");
+            boolean verify = !env.getOrDefault("DOCKER_TLS_VERIFY", "").isEmpty() && !env.get("DOCKER_TLS_VERIFY").equals("0");
+            return host.startsWith("tcp://") && (verify || !env.getOrDefault("DOCKER_CERT_PATH", "").isEmpty());
+        }
+
         private boolean restartsDocker(List<String> words) {
             String line = String.join(" ", words);
             return line.matches("systemctl (re)?start docker(\\.service)?.*") || line.matches("service docker (re)?start.*")
@@ -1063,7 +1173,21 @@ public final class WorkflowSimulator {
                 BuildRouting.Route route = BuildRouting.route(false, b.spec().builder(), env, state.builderAlias, state.current, state.context);
                 build(step, env, b.spec().toBuilder().builder(route.builder()).build(), line,
                         route.legacy() ? "docker build (legacy builder)" : "docker build", false);
+            } else if (command instanceof DockerCommand.ContextCreate context) {
+                state.contexts.add(context.name());
             } else if (command instanceof DockerCommand.BuildxCreate create) {
+                if (create.endpoint().isEmpty() && tlsFromEnvironment(env)) {
+                    add(FindingKind.BUILDX_CREATE_TLS_ENV, step, line, "docker buildx create fails: the Docker connection is TLS set up "
+                                    + "from the environment (DOCKER_HOST " + env.get("DOCKER_HOST") + ")",
+                            "buildx builds a builder on a Docker context, and will not make one from DOCKER_HOST, DOCKER_TLS_VERIFY and "
+                                    + "DOCKER_CERT_PATH: it stops with 'could not create a builder instance with TLS data loaded from "
+                                    + "environment. Please use `docker context create <context-name>` to create a context for current "
+                                    + "environment and then create a builder instance with context set to <context-name>' (older "
+                                    + "versions: '… with `docker buildx create <context-name>`'). The job ends there.",
+                            subject(step, ""));
+                    ended = true;
+                    return;
+                }
                 String name = create.name().isEmpty() ? "builder-step" + (step.index() + 1) : create.name();
                 // Without --name buildx makes a name up; people read which step created it.
                 String madeBy = create.name().isEmpty() ? "created in step " + (step.index() + 1) + " (docker buildx create)" : "";
@@ -1075,10 +1199,11 @@ public final class WorkflowSimulator {
                 state.current = use.name();
             } else if (command instanceof DockerCommand.BuildxInstall) {
                 state.builderAlias = true;
-            } else if (command instanceof DockerCommand.Bake) {
-                info(step, line, "docker buildx bake", "docker buildx bake is not analysed yet");
-            } else if (command instanceof DockerCommand.ComposeBuild) {
-                info(step, line, "docker compose", "docker compose builds are not analysed yet");
+            } else if (command instanceof DockerCommand.Bake bake) {
+                bakeRun(step, env, bake.files(), bake.targets(), bake.sets(), bake.builder(), line, "docker buildx bake", false,
+                        scriptDirectory(step));
+            } else if (command instanceof DockerCommand.ComposeBuild compose) {
+                composeRun(step, env, compose, line);
             } else if (command instanceof DockerCommand.Load load) {
                 load(load.file());
             } else if (command instanceof DockerCommand.Save save) {
@@ -1142,24 +1267,45 @@ public final class WorkflowSimulator {
 
         private void build(Workflow.Step step, Map<String, String> env, BuildSpec spec, int line, String how, boolean fromAction)
                 throws WorkflowException {
+            buildIn(step, env, spec, line, how, fromAction, null, null);
+        }
+
+        /**
+         * A build, its Dockerfile read from {@code base} ({@code null}: the step's working directory in the repository)
+         * or given as {@code inline} text; returns its analysis, or null when the Dockerfile could not be read.
+         */
+        private DockerfileAnalysis buildIn(Workflow.Step step, Map<String, String> env, BuildSpec spec, int line, String how, boolean fromAction,
+                                           Path baseDirectory, String inline) throws WorkflowException {
             String builderName = resolveBuilder(spec.builder(), env);
             if (!state.builders.containsKey(builderName)) {
                 info(step, line, "builder " + builderName, how + " uses builder '" + builderName + "', which no earlier step creates: not analysed");
-                return;
+                return null;
             }
             // A run: build's context is relative to the step's working directory.
             String workingDirectory = fromAction ? "" : firstNonEmpty(step.workingDirectory(), job.workingDirectory(),
                     simulation.file.workingDirectory());
             if (Expressions.hasExpression(workingDirectory) || spec.contextDir().contains("://")) {
                 info(step, line, how, how + ": the build context is a URL or depends on an unknown value (" + spec.contextDir() + "): not analysed");
-                return;
+                return null;
             }
             Path repo = options.repoRoot();
-            Path base = repo.resolve(workingDirectory);
+            Path base = baseDirectory != null ? baseDirectory : repo.resolve(workingDirectory);
+            if (inline != null) {
+                DockerfileAnalysis analysis;
+                try {
+                    analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(inline, how), spec.dockerfileInputs());
+                } catch (DockerfileException e) {
+                    info(step, line, how, how + ": its inline Dockerfile: " + e.getMessage() + ": its images are not analysed");
+                    buildLevelOnly(step, spec, builderName, line, how, fromAction);
+                    return null;
+                }
+                diagnose(step, spec, builderName, line, how, fromAction, analysis, how);
+                return analysis;
+            }
             String dockerfile = spec.dockerfile();
             if (Expressions.hasExpression(spec.contextDir()) || Expressions.hasExpression(dockerfile) || dockerfile.equals("-")) {
                 buildLevelOnly(step, spec, builderName, line, how, fromAction);
-                return;
+                return null;
             }
             // -f (file:) is relative to the current directory, not to the context; without it, CONTEXT/Dockerfile.
             Path dockerfilePath = dockerfile.isEmpty() ? base.resolve(spec.contextDir()).resolve("Dockerfile").normalize()
@@ -1168,7 +1314,7 @@ public final class WorkflowSimulator {
             if (!Files.exists(dockerfilePath)) {
                 info(step, line, display, how + ": " + display + " is not in the repository (" + repo + "): not analysed");
                 buildLevelOnly(step, spec, builderName, line, how, fromAction);
-                return;
+                return null;
             }
             filesRead.add(dockerfilePath.toAbsolutePath().normalize());
             DockerfileAnalysis analysis;
@@ -1179,11 +1325,132 @@ public final class WorkflowSimulator {
                     // Not a Dockerfile the simulation can read (a folder, not UTF-8…): the rest of the build is still judged.
                     info(step, line, display, how + ": " + e.getMessage() + ": its images are not analysed");
                     buildLevelOnly(step, spec, builderName, line, how, fromAction);
-                    return;
+                    return null;
                 }
                 throw new WorkflowException(currentFile, line, "job " + simulation.id + ", step " + step.label() + ": " + e.getMessage());
             }
             diagnose(step, spec, builderName, line, how, fromAction, analysis, display);
+            return analysis;
+        }
+
+        // ---- projects: bake and compose ----
+
+        /** The folder a run: step works in: its working-directory (or the job's, or the workflow's), in the repository. */
+        private Path scriptDirectory(Workflow.Step step) {
+            return options.repoRoot().resolve(firstNonEmpty(step.workingDirectory(), job.workingDirectory(), simulation.file.workingDirectory()));
+        }
+
+        /**
+         * docker/bake-action: files, targets, set, load and push as bake takes them (load and push are the sets bake makes
+         * of --load and --push), on its builder input or the current builder, in the repository (workdir, before v6).
+         */
+        private void bakeAction(Workflow.Step step, Map<String, String> env) throws WorkflowException {
+            List<String> sets = new ArrayList<>(ActionInputs.list(step.input("set"), false));
+            if (ActionInputs.truthy(step.input("load"))) {
+                sets.add("*.output=type=docker");
+            }
+            if (ActionInputs.truthy(step.input("push"))) {
+                sets.add("*.push=true");
+            }
+            Path directory = options.repoRoot().resolve(Optional.ofNullable(step.input("workdir")).map(String::trim).orElse("."));
+            bakeRun(step, env, ActionInputs.list(step.input("files"), true), ActionInputs.list(step.input("targets"), true), sets,
+                    Optional.ofNullable(step.input("builder")).orElse(""), step.line(), "bake-action", true, directory);
+        }
+
+        /** A bake run: every target it resolves is a build; then the links between them (ProjectLinks). */
+        private void bakeRun(Workflow.Step step, Map<String, String> env, List<String> files, List<String> targets, List<String> sets,
+                             String builder, int line, String how, boolean fromAction, Path directory) throws WorkflowException {
+            if (files.stream().anyMatch(Expressions::hasExpression) || sets.stream().anyMatch(Expressions::hasExpression)) {
+                info(step, line, how, how + ": its files or sets depend on values the simulation cannot know: not analysed");
+                return;
+            }
+            BakeResolution resolution;
+            try {
+                BakeDefinition definition = new BakeReader(new ComposeBakeTranslator(directory)).read(directory, files, BakeOptions.of(env));
+                resolution = definition.resolve(targets, sets);
+            } catch (BakeException e) {
+                info(step, line, how, how + ": " + e.getMessage() + ": not analysed");
+                return;
+            }
+            List<ProjectLinks.Member> members = new ArrayList<>();
+            RunnerState before = state;
+            List<RunnerState> results = new ArrayList<>();
+            for (BakeBuild build : resolution.builds()) {
+                // Bake builds its targets in parallel: each sees the runner as it was before the run.
+                state = before.copy();
+                BuildSpec spec = build.spec().toBuilder().builder(builder).build();
+                String unitHow = how + " target " + build.target().name();
+                DockerfileAnalysis analysis = buildIn(step, env, spec, line, unitHow, fromAction, directory, build.dockerfileInline().orElse(null));
+                member(step, env, spec, analysis, BuildUnit.target(build.target().name()), line).ifPresent(members::add);
+                results.add(state);
+            }
+            state = before;
+            results.forEach(state::absorb);
+            links(step, line, members);
+        }
+
+        /** docker compose build (or up): every service with a build, on the current builder, in parallel. */
+        private void composeRun(Workflow.Step step, Map<String, String> env, DockerCommand.ComposeBuild compose, int line) throws WorkflowException {
+            Path directory = scriptDirectory(step);
+            List<Path> files = compose.files().isEmpty() ? ComposeReader.defaultFiles(directory)
+                    : compose.files().stream().map(directory::resolve).toList();
+            if (files.isEmpty()) {
+                info(step, line, "docker compose", "docker compose: no compose file in " + options.repoRoot().relativize(directory) + ": not analysed");
+                return;
+            }
+            ComposeProject project;
+            try {
+                ComposeRequest request = ComposeRequest.of(files).withEnvironment(env).withServices(compose.services());
+                if (!compose.projectDirectory().isEmpty()) {
+                    request = request.withProjectDirectory(directory.resolve(compose.projectDirectory()));
+                }
+                project = ComposeReader.read(request);
+            } catch (ComposeException e) {
+                info(step, line, "docker compose", "docker compose: " + e.getMessage() + ": not analysed");
+                return;
+            }
+            List<ProjectLinks.Member> members = new ArrayList<>();
+            RunnerState before = state;
+            List<RunnerState> results = new ArrayList<>();
+            for (ComposeService service : project.buildableServices()) {
+                if (!compose.services().isEmpty() && !compose.services().contains(service.name())) {
+                    continue;
+                }
+                // Compose builds its services in parallel: each sees the runner as it was before.
+                state = before.copy();
+                BuildSection section = service.build().orElseThrow();
+                BuildSpec spec = service.buildSpec().orElseThrow();
+                String unitHow = "docker compose service " + service.name();
+                DockerfileAnalysis analysis = buildIn(step, env, spec, line, unitHow, false, project.projectDirectory(),
+                        section.inlineDockerfile() ? section.dockerfileInline() : null);
+                member(step, env, spec, analysis, BuildUnit.service(service.name()), line).ifPresent(members::add);
+                results.add(state);
+            }
+            state = before;
+            results.forEach(state::absorb);
+            links(step, line, members);
+        }
+
+        private Optional<ProjectLinks.Member> member(Workflow.Step step, Map<String, String> env, BuildSpec spec, DockerfileAnalysis analysis,
+                                                     BuildUnit unit, int line) {
+            String builderName = resolveBuilder(spec.builder(), env);
+            RunnerState.SimBuilder builder = state.builders.get(builderName);
+            if (analysis == null || builder == null) {
+                return Optional.empty();
+            }
+            List<ImageReference> produces = spec.tags().stream().map(ImageReference::parseOrNull).filter(java.util.Objects::nonNull).toList();
+            Map<String, String> contexts = new LinkedHashMap<>();
+            spec.contexts().forEach(c -> contexts.put(c.name(), c.value()));
+            return Optional.of(new ProjectLinks.Member(unit, new BuildSite(currentFile, line, simulation.id, step.index(), step.label(), unit),
+                    analysis, produces, contexts, builderName, builder.driver().equals(VisibilityRules.DOCKER)));
+        }
+
+        /** The links the run's builds lack, as findings of this step. */
+        private void links(Workflow.Step step, int line, List<ProjectLinks.Member> members) {
+            for (ProjectLinks.Link link : ProjectLinks.missing(members)) {
+                Finding finding = ProjectLinks.finding(link);
+                record(finding.locatedAt(currentFile, line, step.label(), finding.message(), finding.subject().inStep(simulation.id, step.index())));
+            }
         }
 
         /**
@@ -1200,6 +1467,10 @@ public final class WorkflowSimulator {
                               DockerfileAnalysis analysis, String display) {
             Set<String> flagged = new HashSet<>();
             for (ImageNeed need : analysis.images()) {
+                if (need.reference() != null && serviceRegistryUnreachable(step, need.reference(), builderName, line, "pull")) {
+                    flagged.add(need.reference().normalized());
+                    continue;
+                }
                 if (need.unresolved() && need.knownRepository().isPresent()) {
                     otherJobsRepository(step, need.knownRepository().get(), need.raw(), line);
                 }
@@ -1264,7 +1535,7 @@ public final class WorkflowSimulator {
             List<ImageReference> tags = spec.tags().stream().map(ImageReference::parseOrNull).filter(java.util.Objects::nonNull).toList();
             boolean exported = false;
             boolean push = spec.push();
-            boolean load = spec.load();
+            boolean load = spec.load() || spec.exports().stream().anyMatch(ExportSpec::loadsIntoDaemon);
             for (ExportSpec export : spec.exports()) {
                 if (export.dockerTarball()) {
                     Set<String> content = new LinkedHashSet<>();
@@ -1296,6 +1567,9 @@ public final class WorkflowSimulator {
         }
 
         private void pushFromBuilder(Workflow.Step step, ImageReference tag, String builderName, Snapshot snapshot, int line) {
+            if (serviceRegistryUnreachable(step, tag, builderName, line, "push")) {
+                return;
+            }
             if (!RegistryHosts.isLoopback(tag.domain())) {
                 pushedRemote.add(tag.normalized());
                 return;
@@ -1318,12 +1592,45 @@ public final class WorkflowSimulator {
         }
 
         private void pushFromDaemon(Workflow.Step step, ImageReference tag, int line) {
+            daemonUsesServiceRegistry(tag);
             if (!RegistryHosts.isLoopback(tag.domain())) {
                 pushedRemote.add(tag.normalized());
             } else if (!state.registryServices.containsKey(tag.domain())) {
                 registryMissing(step, tag, line);
             } else {
                 state.recordPush(tag);
+            }
+        }
+
+        /**
+         * A registry the job reaches by a GitLab service name, used by a BuildKit container inside docker:dind, which
+         * is on dind's own network and does not know the job's service names (buildx-facts §9.5). True when reported.
+         */
+        private boolean serviceRegistryUnreachable(Workflow.Step step, ImageReference image, String builderName, int line, String what) {
+            String service = state.jobNetworkRegistries.get(image.domain());
+            RunnerState.SimBuilder builder = state.builders.get(builderName);
+            if (service == null || builder == null || builder.driver().equals(VisibilityRules.DOCKER)) {
+                if (service != null) {
+                    daemonUsesServiceRegistry(image);
+                }
+                return false;
+            }
+            add(FindingKind.SERVICE_REGISTRY_UNREACHABLE, step, line,
+                    "builder " + builderName + " cannot reach " + image.domain() + " to " + what + " " + image.familiar(),
+                    image.domain() + " is the job's " + service + ", which the job's own container reaches by that name. Builder "
+                            + builderName + " is a BuildKit container that docker buildx create started inside docker:dind: it is on "
+                            + "dind's network, where the service's name does not resolve, so the " + what + " fails (a DNS or "
+                            + "connection error). Build and push with the docker:dind daemon's own builder, or use a registry "
+                            + "BuildKit can reach (GitLab's container registry, $CI_REGISTRY_IMAGE).",
+                    subject(step, builderName).withImage(image.familiar()));
+            return true;
+        }
+
+        /** The docker:dind daemon using a service name: whether it resolves depends on the runner's network. */
+        private void daemonUsesServiceRegistry(ImageReference image) {
+            if (state.jobNetworkRegistries.containsKey(image.domain())) {
+                assumptions.add("job " + simulation.id + ": whether the docker:dind daemon reaches " + image.domain()
+                        + " by the service's name depends on the runner's network (FF_NETWORK_PER_BUILD): taken to work");
             }
         }
 
@@ -1362,9 +1669,7 @@ public final class WorkflowSimulator {
             if (producer != null && !producer.job().equals(simulation.id) && !pushedRemote.contains(reference.normalized())) {
                 Finding finding = add(FindingKind.IMAGE_FROM_OTHER_JOB, step, line,
                         reference.familiar() + " was produced in job " + producer.job() + ", but job " + simulation.id + " runs on another machine",
-                        "Every job starts on a fresh runner with an empty Docker daemon. Hand the image over: export it to a "
-                                + "tarball (outputs: type=docker,dest=...), upload it as an artifact and docker load it here, or push "
-                                + "it to a registry both jobs can reach.", subject(step, "").withImage(reference.familiar()));
+                        handOver(), subject(step, "").withImage(reference.familiar()));
                 origins.put(finding.key(), producer);
                 return true;
             }
@@ -1384,11 +1689,21 @@ public final class WorkflowSimulator {
                 Finding finding = add(FindingKind.IMAGE_FROM_OTHER_JOB, step, line,
                         raw + " is a tag of " + repository.name() + ", which only job " + producer.job() + " makes, but job " + simulation.id
                                 + " runs on another machine",
-                        "Every job starts on a fresh runner with an empty Docker daemon (and fresh service containers). Hand the image "
-                                + "over: export it to a tarball, upload it as an artifact and docker load it here, or push it to a registry "
-                                + "both jobs can reach.", subject(step, "").withImage(raw));
+                        handOver(), subject(step, "").withImage(raw));
                 origins.put(finding.key(), producer);
             }
+        }
+
+        /** Why an image does not cross jobs, and the ways to carry it, in the terms of the platform. */
+        private String handOver() {
+            if (workflow.platform() == Workflow.Platform.GITLAB_CI) {
+                return "Every GitLab job gets a fresh docker:dind service with an empty image store (buildx-facts §9.5). Hand the "
+                        + "image over: docker save it to a file in the job's artifacts and docker load it in this job, or push it "
+                        + "to the project's registry ($CI_REGISTRY_IMAGE) and pull it here.";
+            }
+            return "Every job starts on a fresh runner with an empty Docker daemon (and fresh service containers). Hand the image "
+                    + "over: export it to a tarball (outputs: type=docker,dest=...), upload it as an artifact and docker load it here, "
+                    + "or push it to a registry both jobs can reach.";
         }
 
         /** A {@code docker load} of a file we could not follow, named after the image: assume it holds that image. */

@@ -62,7 +62,7 @@ class ScenariosTest {
         assertThatThrownBy(() -> ScenarioLoader.parse("name: x\ndaemon:\n  images:\n    - tags: [Bad/Name]\nbuild:\n  dockerfile: FROM a\n", "s.yml"))
                 .hasMessageStartingWith("s.yml:4: 'Bad/Name' is not a valid image reference");
         assertThatThrownBy(() -> ScenarioLoader.parse("name: x\nbuild:\n  dockerfile: FROM a\n  workflow: 'jobs: {}'\n", "s.yml"))
-                .hasMessageContaining("exactly one of 'dockerfile' or 'workflow'");
+                .hasMessageContaining("exactly one of 'dockerfile', 'workflow', 'compose', 'bake' or 'gitlab'");
         assertThatThrownBy(() -> ScenarioLoader.parse("title: no name\nbuild:\n  dockerfile: FROM a\n", "s.yml"))
                 .hasMessageStartingWith("s.yml:1: 'name' is required");
         assertThatThrownBy(() -> ScenarioLoader.parse("name: x\ndaemon:\n  imageStore: zfs\nbuild:\n  dockerfile: FROM a\n", "s.yml"))

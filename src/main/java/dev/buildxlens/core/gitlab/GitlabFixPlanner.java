@@ -1,0 +1,225 @@
+package dev.buildxlens.core.gitlab;
+
+import dev.buildxlens.core.diagnose.Diagnosis;
+import dev.buildxlens.core.diagnose.Finding;
+import dev.buildxlens.core.diagnose.FindingKind;
+import dev.buildxlens.core.files.PatchRoot;
+import dev.buildxlens.core.fix.FixKind;
+import dev.buildxlens.core.fix.FixPlan;
+import dev.buildxlens.core.fix.FixPlans;
+import dev.buildxlens.core.fix.FixStep;
+import dev.buildxlens.core.fix.NotOffered;
+import dev.buildxlens.core.fix.Snippet;
+import dev.buildxlens.core.fix.UnifiedDiff;
+import dev.buildxlens.core.gitlab.GitlabPipeline.Job;
+import dev.buildxlens.core.workflow.ImageOrigin;
+import dev.buildxlens.core.workflow.Workflow;
+import dev.buildxlens.core.workflow.WorkflowSimulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fixes for a GitLab pipeline, as patches of the files the lines are written in (the main file, an included file, a
+ * template): the Docker context a TLS dind connection needs before {@code docker buildx create} (buildx-facts §9.5),
+ * and an image carried to a later job as a {@code docker save} file in the producing job's artifacts.
+ */
+public final class GitlabFixPlanner {
+
+    /** The context name the recipe uses (GitLab's own docs and buildx's message call it tls-environment / <context-name>). */
+    static final String CONTEXT = "tls-environment";
+
+    private final Diagnosis diagnosis;
+    private final WorkflowSimulator.Result result;
+    private final GitlabPipeline pipeline;
+    private final Workflow jobs;
+    private final Path repo;
+    private final PatchRoot root;
+    private final List<NotOffered> notOffered = new ArrayList<>();
+
+    private GitlabFixPlanner(Diagnosis diagnosis, WorkflowSimulator.Result result, GitlabPipeline pipeline, Workflow jobs, Path repo,
+                             PatchRoot root) {
+        this.diagnosis = diagnosis;
+        this.result = result;
+        this.pipeline = pipeline;
+        this.jobs = jobs;
+        this.repo = repo;
+        this.root = root;
+    }
+
+    public static FixPlans plan(Diagnosis diagnosis, WorkflowSimulator.Result result, GitlabPipeline pipeline, Workflow jobs, Path repo,
+                                PatchRoot root) {
+        return new GitlabFixPlanner(diagnosis, result, pipeline, jobs, repo, root).plans();
+    }
+
+    private FixPlans plans() {
+        Map<String, FixPlan> byPlace = new LinkedHashMap<>();
+        for (Finding finding : diagnosis.findings()) {
+            Optional<FixPlan> plan = switch (finding.kind()) {
+                case BUILDX_CREATE_TLS_ENV -> contextFirst(finding);
+                case IMAGE_FROM_OTHER_JOB -> carry(finding);
+                default -> {
+                    finding.kind().fixes().stream().map(FixKind::byId).forEach(kind -> notOffered.add(new NotOffered(kind, finding.key(),
+                            "not planned for GitLab CI yet: the change is the same as for a Dockerfile build on a docker:dind job")));
+                    yield Optional.empty();
+                }
+            };
+            // A template line shared by several jobs is one change.
+            plan.ifPresent(p -> byPlace.merge(p.id() + "@" + p.summary(), p, (a, b) -> a.alsoSolving(finding.id(), finding.key())));
+        }
+        return new FixPlans(new ArrayList<>(byPlace.values()), root, notOffered);
+    }
+
+    // ---- use-docker-context ----
+
+    private Optional<FixPlan> contextFirst(Finding finding) {
+        Edits edits = new Edits();
+        GitlabEditor editor = edits.editor(finding.file());
+        if (editor == null) {
+            notOffered.add(new NotOffered(FixKind.USE_DOCKER_CONTEXT, finding.key(), finding.file() + " cannot be read"));
+            return Optional.empty();
+        }
+        String command = editor.line(finding.line()).strip();
+        List<String> done = new ArrayList<>();
+        if (editor.line(finding.line() - 1).contains("docker context create " + CONTEXT)) {
+            done.add("the context " + CONTEXT + " is created before the builder");
+        }
+        boolean inserted = editor.insertCommand(finding.line(), "docker context create " + CONTEXT, true);
+        boolean named = editor.replaceOnLine(finding.line(), "docker buildx create", "docker buildx create " + CONTEXT);
+        String summary = "Create a Docker context from the job's TLS settings (" + finding.file() + ":" + finding.line()
+                + "), then the builder on it: buildx makes builders from contexts, not from DOCKER_HOST and the TLS variables.";
+        List<FixStep> steps = new ArrayList<>();
+        steps.add(new FixStep("The change, in .gitlab-ci.yml terms (" + finding.file() + ":" + finding.line() + ")", List.of(new Snippet(
+                "gitlab-ci", "In the job's script", "yaml", "script:\n  - docker context create " + CONTEXT + "\n  - "
+                + command.replaceFirst("^-\\s*", "").replace("docker buildx create", "docker buildx create " + CONTEXT) + "\n"))));
+        if (!inserted || !named) {
+            steps.add(new FixStep("No patch: the command is in a folded block or a form this editor does not change; make the change "
+                    + "by hand", List.of()));
+        } else {
+            steps.addAll(edits.patches());
+        }
+        return Optional.of(new FixPlan(FixKind.USE_DOCKER_CONTEXT, true, summary, List.of(finding.id()), List.of(finding.key()), List.of(),
+                List.of(), steps, done));
+    }
+
+    // ---- transfer-between-jobs ----
+
+    private Optional<FixPlan> carry(Finding finding) {
+        ImageOrigin origin = result.origins().get(finding.key());
+        String image = finding.subject().image();
+        Optional<Job> producer = origin == null ? Optional.empty() : job(origin.job());
+        Optional<Job> consumer = job(finding.job());
+        if (producer.isEmpty() || consumer.isEmpty() || image == null || image.isEmpty()) {
+            notOffered.add(new NotOffered(FixKind.TRANSFER_BETWEEN_JOBS, finding.key(), "the job that made " + image + " is not known"));
+            return Optional.empty();
+        }
+        if (!takesArtifactsOf(consumer.get(), producer.get())) {
+            notOffered.add(new NotOffered(FixKind.TRANSFER_BETWEEN_JOBS, finding.key(), "job " + consumer.get().name() + " does not run after job "
+                    + producer.get().name() + " (same or an earlier stage, and no needs): push the image to $CI_REGISTRY_IMAGE instead"));
+            return Optional.empty();
+        }
+        Workflow.Step made = stepOf(origin);
+        if (made == null) {
+            notOffered.add(new NotOffered(FixKind.TRANSFER_BETWEEN_JOBS, finding.key(), "the step that made " + image + " is not known"));
+            return Optional.empty();
+        }
+        String tarball = image.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".tar";
+        Edits edits = new Edits();
+        String madeFile = made.file() != null ? made.file() : pipeline.file();
+        boolean saved = edit(edits, madeFile, e -> e.insertCommand(made.runLine(), "docker save " + image + " -o " + tarball, false));
+        Job producerJob = producer.get();
+        boolean kept = edit(edits, producerJob.file(), e -> {
+            int key = e.jobKeyLine(producerJob.name(), producerJob.line());
+            return key > 0 && e.addArtifactPath(key, tarball);
+        });
+        boolean loaded = edit(edits, finding.file(), e -> e.insertCommand(finding.line(), "docker load -i " + tarball, true));
+        Job consumerJob = consumer.get();
+        boolean listed = true;
+        for (String list : List.of("needs", "dependencies")) {
+            List<String> jobsListed = list.equals("needs") ? consumerJob.needs() : consumerJob.dependencies();
+            if (jobsListed != null && !jobsListed.contains(producerJob.name())) {
+                listed &= edit(edits, consumerJob.file(), e -> {
+                    int key = e.jobKeyLine(consumerJob.name(), consumerJob.line());
+                    return key > 0 && e.addToJobList(key, list, producerJob.name());
+                });
+            }
+        }
+        String summary = "Carry " + image + " from job " + producerJob.name() + " to job " + consumerJob.name() + " as a file: docker save "
+                + "it into " + tarball + ", keep that as an artifact, docker load it where it is used.";
+        List<FixStep> steps = new ArrayList<>();
+        steps.add(new FixStep("The change, in .gitlab-ci.yml terms", List.of(new Snippet("gitlab-ci", "In the two jobs", "yaml",
+                producerJob.name() + ":\n  script:\n    - …\n    - docker save " + image + " -o " + tarball + "\n  artifacts:\n    paths:\n      - "
+                        + tarball + "\n" + consumerJob.name() + ":\n  script:\n    - docker load -i " + tarball + "\n    - …\n"))));
+        if (saved && kept && loaded && listed) {
+            steps.addAll(edits.patches());
+        } else {
+            steps.add(new FixStep("No patch: a part of the jobs is written in a form this editor does not change (a folded block, flow "
+                    + "style, an anchor); make the change by hand", List.of()));
+        }
+        return Optional.of(new FixPlan(FixKind.TRANSFER_BETWEEN_JOBS, true, summary, List.of(finding.id()), List.of(finding.key()),
+                List.of(), List.of("the artifact holds the whole image: large images make slow jobs (push to $CI_REGISTRY_IMAGE instead)"),
+                steps, List.of()));
+    }
+
+    private Optional<Job> job(String name) {
+        return pipeline.jobs().stream().filter(j -> j.name().equals(name)).findFirst();
+    }
+
+    private Workflow.Step stepOf(ImageOrigin origin) {
+        return jobs.job(origin.job()).filter(j -> origin.stepIndex() >= 0 && origin.stepIndex() < j.steps().size())
+                .map(j -> j.steps().get(origin.stepIndex())).orElse(null);
+    }
+
+    /** GitLab hands a job the artifacts of its needs or dependencies, else of every job in an earlier stage. */
+    private boolean takesArtifactsOf(Job consumer, Job producer) {
+        if (consumer.needs() != null || consumer.dependencies() != null) {
+            return true;
+        }
+        return pipeline.stages().indexOf(producer.stage()) < pipeline.stages().indexOf(consumer.stage());
+    }
+
+    private boolean edit(Edits edits, String file, java.util.function.Predicate<GitlabEditor> change) {
+        GitlabEditor editor = edits.editor(file);
+        return editor != null && change.test(editor);
+    }
+
+    /** The files a plan changes, read once, and their patches. */
+    private final class Edits {
+        private final Map<String, GitlabEditor> editors = new LinkedHashMap<>();
+        private final Map<String, String> originals = new LinkedHashMap<>();
+
+        GitlabEditor editor(String file) {
+            if (editors.containsKey(file)) {
+                return editors.get(file);
+            }
+            try {
+                String text = Files.readString(repo.resolve(file), StandardCharsets.UTF_8);
+                originals.put(file, text);
+                GitlabEditor editor = new GitlabEditor(text);
+                editors.put(file, editor);
+                return editor;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        List<FixStep> patches() {
+            List<FixStep> steps = new ArrayList<>();
+            editors.forEach((file, editor) -> {
+                String path = root.relative(repo.resolve(file));
+                String diff = UnifiedDiff.of(path, originals.get(file), editor.text());
+                if (!diff.isEmpty()) {
+                    steps.add(new FixStep("The same, as a patch of " + path + " (git apply, from the repository root)",
+                            List.of(new Snippet("gitlab-ci-patch", path, "diff", diff))));
+                }
+            });
+            return steps;
+        }
+    }
+}
