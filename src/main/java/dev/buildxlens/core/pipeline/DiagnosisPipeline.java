@@ -203,6 +203,13 @@ public final class DiagnosisPipeline {
         project.warnings().forEach(w -> assumptions.add("compose: " + w.message()));
         assumptions.add("docker compose build builds the services in parallel (depends_on orders containers, not builds), on "
                 + (input.builder().isEmpty() ? "the current builder" : "builder " + input.builder()));
+        // Compose 2.37+ hands its builds to bake (compose PR #12699); COMPOSE_BAKE=false keeps its own buildx client.
+        // Both paths build in parallel and pass additional_contexts keys unchanged (the CLI's --build-context
+        // normalisation is not on either path), so the verdicts are the same; the report says which path was taken.
+        assumptions.add("false".equalsIgnoreCase(input.environment().getOrDefault("COMPOSE_BAKE", "").strip())
+                ? "COMPOSE_BAKE=false: Compose builds with its own buildx client; additional_contexts keys are passed as written"
+                : "Compose hands the build to bake (Compose 2.37 and later; COMPOSE_BAKE=false opts out): additional_contexts "
+                        + "keys are passed as written, as on Compose's own build path");
         ProjectBuilds.Judged judged = ProjectBuilds.judge(units, snapshot, assumptions);
         FixPlans plans = ProjectFixPlanner.compose(judged, project, root(files));
         java.util.Set<Path> read = new java.util.LinkedHashSet<>();

@@ -69,4 +69,29 @@ class FilesReadTest {
         assertThat(DiagnosisPipeline.run(new DockerfileBuild(spec, "FROM alpine:3.20\n"), () -> world,
                 new FixChoices(FixChoices.DEFAULT_REGISTRY)).filesRead()).isEmpty();
     }
+    @Test
+    void a_compose_run_read_its_files_and_the_dockerfiles_its_services_build_and_names_the_path_compose_takes() throws Exception {
+        Path dockerfile = write("app/Dockerfile", "FROM alpine:3.20\n");
+        Path compose = write("compose.yaml", """
+                services:
+                  app:
+                    build: app
+                  web:
+                    build:
+                      context: .
+                      dockerfile_inline: "FROM alpine:3.20"
+                """);
+        var world = Snapshots.world().build();
+
+        PipelineResult viaBake = DiagnosisPipeline.run(new ComposeBuildInput(java.util.List.of(compose), repo, java.util.List.of(), "",
+                java.util.Map.of()), () -> world, new FixChoices(FixChoices.DEFAULT_REGISTRY));
+        PipelineResult ownClient = DiagnosisPipeline.run(new ComposeBuildInput(java.util.List.of(compose), repo, java.util.List.of(), "",
+                java.util.Map.of("COMPOSE_BAKE", "false")), () -> world, new FixChoices(FixChoices.DEFAULT_REGISTRY));
+
+        assertThat(viaBake.filesRead()).containsExactlyInAnyOrder(compose.toAbsolutePath(), dockerfile.toAbsolutePath());
+        assertThat(viaBake.diagnosis().assumptions()).anySatisfy(a -> assertThat(a).startsWith("Compose hands the build to bake"));
+        assertThat(ownClient.diagnosis().assumptions()).anySatisfy(a -> assertThat(a).startsWith("COMPOSE_BAKE=false"))
+                .noneSatisfy(a -> assertThat(a).startsWith("Compose hands the build to bake"));
+        assertThat(ownClient.diagnosis().findings()).isEqualTo(viaBake.diagnosis().findings());
+    }
 }
