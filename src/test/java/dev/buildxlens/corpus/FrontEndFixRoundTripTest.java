@@ -33,7 +33,8 @@ class FrontEndFixRoundTripTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The fixes planned as patches of the project's own files, by the finding they solve. */
     private static final Map<String, String> PATCHED = Map.of("compose-service-not-linked", "link-service-context",
-            "bake-target-not-linked", "link-target-context", "buildx-create-tls-env", "use-docker-context");
+            "bake-target-not-linked", "link-target-context", "buildx-create-tls-env", "use-docker-context",
+            "image-from-other-job", "transfer-between-jobs");
 
     @TempDir
     Path temp;

@@ -86,12 +86,41 @@ final class GitlabEditor {
         }
         String text = line(line);
         String inserted = " ".repeat(indent(text)) + (style == Style.ITEM ? "- " : "") + command;
-        int neighbour = before ? line - 1 : line + 1;
+        // After a command: after its last physical line, not inside it.
+        int last = before ? line : lastLineOf(line, style);
+        int neighbour = before ? line - 1 : last + 1;
         if (line(neighbour).strip().equals(inserted.strip())) {
             return true;
         }
-        insert(before ? line - 1 : line, List.of(inserted));
+        insert(before ? line - 1 : last, List.of(inserted));
         return true;
+    }
+
+    /**
+     * The last physical line of the script command that starts on {@code line}. A list item goes on over the lines
+     * indented deeper than its dash (a plain or quoted scalar folded over several lines, or the body of a
+     * {@code - |} block); a line of a literal block goes on while it ends in a backslash (the shell joins them).
+     */
+    private int lastLineOf(int line, Style style) {
+        int last = line;
+        if (style == Style.ITEM) {
+            int dash = indent(line(line));
+            for (int i = line + 1; i <= lines.size(); i++) {
+                String text = line(i);
+                if (text.isBlank()) {
+                    continue;
+                }
+                if (indent(text) <= dash) {
+                    break;
+                }
+                last = i;
+            }
+            return last;
+        }
+        while (last < lines.size() && line(last).stripTrailing().endsWith("\\")) {
+            last++;
+        }
+        return last;
     }
 
     /** Replaces the first {@code target} on {@code line} with {@code replacement}, unless the line already has it. */

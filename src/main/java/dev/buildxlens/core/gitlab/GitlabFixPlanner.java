@@ -12,6 +12,7 @@ import dev.buildxlens.core.fix.NotOffered;
 import dev.buildxlens.core.fix.Snippet;
 import dev.buildxlens.core.fix.UnifiedDiff;
 import dev.buildxlens.core.gitlab.GitlabPipeline.Job;
+import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.workflow.ImageOrigin;
 import dev.buildxlens.core.workflow.Workflow;
 import dev.buildxlens.core.workflow.WorkflowSimulator;
@@ -60,10 +61,14 @@ public final class GitlabFixPlanner {
 
     private FixPlans plans() {
         Map<String, FixPlan> byPlace = new LinkedHashMap<>();
+        List<Finding> carried = new ArrayList<>();
         for (Finding finding : diagnosis.findings()) {
             Optional<FixPlan> plan = switch (finding.kind()) {
                 case BUILDX_CREATE_TLS_ENV -> contextFirst(finding);
-                case IMAGE_FROM_OTHER_JOB -> carry(finding);
+                case IMAGE_FROM_OTHER_JOB -> {
+                    carried.add(finding);
+                    yield Optional.empty();
+                }
                 default -> {
                     finding.kind().fixes().stream().map(FixKind::byId).forEach(kind -> notOffered.add(new NotOffered(kind, finding.key(),
                             "not planned for GitLab CI yet: the change is the same as for a Dockerfile build on a docker:dind job")));
@@ -73,6 +78,7 @@ public final class GitlabFixPlanner {
             // A template line shared by several jobs is one change.
             plan.ifPresent(p -> byPlace.merge(p.id() + "@" + p.summary(), p, (a, b) -> a.alsoSolving(finding.id(), finding.key())));
         }
+        carry(carried).ifPresent(p -> byPlace.put(p.id() + "@" + p.summary(), p));
         return new FixPlans(new ArrayList<>(byPlace.values()), root, notOffered);
     }
 
@@ -110,29 +116,79 @@ public final class GitlabFixPlanner {
 
     // ---- transfer-between-jobs ----
 
-    private Optional<FixPlan> carry(Finding finding) {
+    /**
+     * Every image a job takes from another job, carried in ONE plan: the saves, artifacts and loads of all of them are
+     * edits of the same files, so they make one patch that applies as a whole (separate patches of neighbouring lines
+     * would not apply one after the other).
+     */
+    private Optional<FixPlan> carry(List<Finding> findings) {
+        Edits edits = new Edits();
+        List<String> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> summaries = new ArrayList<>();
+        StringBuilder snippet = new StringBuilder();
+        boolean patched = true;
+        for (Finding finding : findings) {
+            Carried one = carry(finding, edits);
+            if (one == null) {
+                continue;
+            }
+            if (!ids.contains(finding.id())) {
+                ids.add(finding.id());
+            }
+            keys.add(finding.key());
+            if (!summaries.contains(one.summary())) {
+                summaries.add(one.summary());
+                snippet.append(one.snippet());
+            }
+            patched &= one.patched();
+        }
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FixStep> steps = new ArrayList<>();
+        steps.add(new FixStep("The change, in .gitlab-ci.yml terms", List.of(new Snippet("gitlab-ci", "In the jobs", "yaml", snippet.toString()))));
+        if (patched) {
+            steps.addAll(edits.patches());
+        } else {
+            steps.add(new FixStep("No patch: a part of the jobs is written in a form this editor does not change (a folded block, flow "
+                    + "style, an anchor); make the change by hand", List.of()));
+        }
+        return Optional.of(new FixPlan(FixKind.TRANSFER_BETWEEN_JOBS, true, String.join(" ", summaries), ids, keys, List.of(),
+                List.of("the artifact holds the whole image: large images make slow jobs (push to $CI_REGISTRY_IMAGE instead)"),
+                steps, List.of()));
+    }
+
+    /** One image's part of the carry plan: what it says, its YAML, and whether its edits could be made. */
+    private record Carried(String summary, String snippet, boolean patched) {
+    }
+
+    private Carried carry(Finding finding, Edits edits) {
         ImageOrigin origin = result.origins().get(finding.key());
         String image = finding.subject().image();
         Optional<Job> producer = origin == null ? Optional.empty() : job(origin.job());
         Optional<Job> consumer = job(finding.job());
         if (producer.isEmpty() || consumer.isEmpty() || image == null || image.isEmpty()) {
             notOffered.add(new NotOffered(FixKind.TRANSFER_BETWEEN_JOBS, finding.key(), "the job that made " + image + " is not known"));
-            return Optional.empty();
+            return null;
         }
         if (!takesArtifactsOf(consumer.get(), producer.get())) {
             notOffered.add(new NotOffered(FixKind.TRANSFER_BETWEEN_JOBS, finding.key(), "job " + consumer.get().name() + " does not run after job "
                     + producer.get().name() + " (same or an earlier stage, and no needs): push the image to $CI_REGISTRY_IMAGE instead"));
-            return Optional.empty();
+            return null;
         }
         Workflow.Step made = stepOf(origin);
         if (made == null) {
             notOffered.add(new NotOffered(FixKind.TRANSFER_BETWEEN_JOBS, finding.key(), "the step that made " + image + " is not known"));
-            return Optional.empty();
+            return null;
         }
-        String tarball = image.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".tar";
-        Edits edits = new Edits();
+        // The image as the job's script writes it: the simulation's value of $CI_COMMIT_SHA & co. is a placeholder,
+        // and a patch must name what GitLab will expand at run time.
+        String written = writtenAs(made.run(), jobs.job(origin.job()).map(Workflow.Job::env).orElse(Map.of()), image);
+        String tarball = written.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "") + ".tar";
+        String savedAs = written.contains("$") ? "\"" + written + "\"" : written;
         String madeFile = made.file() != null ? made.file() : pipeline.file();
-        boolean saved = edit(edits, madeFile, e -> e.insertCommand(made.runLine(), "docker save " + image + " -o " + tarball, false));
+        boolean saved = edit(edits, madeFile, e -> e.insertCommand(made.runLine(), "docker save " + savedAs + " -o " + tarball, false));
         Job producerJob = producer.get();
         boolean kept = edit(edits, producerJob.file(), e -> {
             int key = e.jobKeyLine(producerJob.name(), producerJob.line());
@@ -150,21 +206,35 @@ public final class GitlabFixPlanner {
                 });
             }
         }
-        String summary = "Carry " + image + " from job " + producerJob.name() + " to job " + consumerJob.name() + " as a file: docker save "
+        String summary = "Carry " + written + " from job " + producerJob.name() + " to job " + consumerJob.name() + " as a file: docker save "
                 + "it into " + tarball + ", keep that as an artifact, docker load it where it is used.";
-        List<FixStep> steps = new ArrayList<>();
-        steps.add(new FixStep("The change, in .gitlab-ci.yml terms", List.of(new Snippet("gitlab-ci", "In the two jobs", "yaml",
-                producerJob.name() + ":\n  script:\n    - …\n    - docker save " + image + " -o " + tarball + "\n  artifacts:\n    paths:\n      - "
-                        + tarball + "\n" + consumerJob.name() + ":\n  script:\n    - docker load -i " + tarball + "\n    - …\n"))));
-        if (saved && kept && loaded && listed) {
-            steps.addAll(edits.patches());
-        } else {
-            steps.add(new FixStep("No patch: a part of the jobs is written in a form this editor does not change (a folded block, flow "
-                    + "style, an anchor); make the change by hand", List.of()));
+        String snippet = producerJob.name() + ":\n  script:\n    - …\n    - docker save " + savedAs + " -o " + tarball
+                + "\n  artifacts:\n    paths:\n      - " + tarball + "\n" + consumerJob.name() + ":\n  script:\n    - docker load -i " + tarball
+                + "\n    - …\n";
+        return new Carried(summary, snippet, saved && kept && loaded && listed);
+    }
+
+    /**
+     * How the command that made {@code image} writes it ({@code "$CI_REGISTRY_IMAGE/app:$CI_COMMIT_SHA"}): the word of
+     * the command (a {@code -t}/{@code --tag} value, quotes removed) that, expanded with the job's variables, names the
+     * same image. The image itself when no word does.
+     */
+    static String writtenAs(String command, Map<String, String> env, String image) {
+        ImageReference wanted = ImageReference.parseOrNull(image);
+        if (command == null || wanted == null) {
+            return image;
         }
-        return Optional.of(new FixPlan(FixKind.TRANSFER_BETWEEN_JOBS, true, summary, List.of(finding.id()), List.of(finding.key()),
-                List.of(), List.of("the artifact holds the whole image: large images make slow jobs (push to $CI_REGISTRY_IMAGE instead)"),
-                steps, List.of()));
+        for (String word : command.split("\\s+")) {
+            String value = word.replaceFirst("^(--tag|-t)=", "").replaceAll("^[\"']+|[\"']+$", "");
+            if (value.isEmpty() || value.startsWith("-")) {
+                continue;
+            }
+            ImageReference reference = ImageReference.parseOrNull(GitlabJobs.expand(value, env));
+            if (reference != null && reference.normalized().equals(wanted.normalized())) {
+                return value;
+            }
+        }
+        return image;
     }
 
     private Optional<Job> job(String name) {
