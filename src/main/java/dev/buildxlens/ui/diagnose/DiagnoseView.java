@@ -36,7 +36,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * Open (or drop) a Dockerfile or a workflow: its source with the findings' lines marked, the findings with their
+ * Open (or drop) any build file (a Dockerfile, a GitHub workflow, a GitLab CI file, a Compose or Bake file): the
+ * source of the file the selected finding is in with the findings' lines marked, the findings with their
  * explanations, the images, and for the selected finding its fixes with every snippet one Copy away.
  */
 public final class DiagnoseView extends BorderPane {
@@ -45,7 +46,7 @@ public final class DiagnoseView extends BorderPane {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
     /** The title of the dialog that opens a file to diagnose, here and in File → Open…. */
-    public static final String OPEN_TITLE = "Open a Dockerfile or a workflow";
+    public static final String OPEN_TITLE = "Open a Dockerfile, workflow, GitLab CI, Compose or Bake file";
     /** Lines shown above a finding's line when the source scrolls to it. */
     private static final int SOURCE_CONTEXT_LINES = 3;
 
@@ -103,7 +104,7 @@ public final class DiagnoseView extends BorderPane {
     private VBox toolbar() {
         Button open = new Button("_Open…");
         open.setId("open-file");
-        open.setTooltip(new Tooltip("Open a Dockerfile or a GitHub Actions workflow (or drop one here)"));
+        open.setTooltip(new Tooltip("Open " + DiagnoseViewModel.KINDS + " (or drop one here)"));
         open.setOnAction(e -> dialogs.open(OPEN_TITLE).ifPresent(viewModel::open));
         javafx.scene.control.ComboBox<String> builder = new javafx.scene.control.ComboBox<>(viewModel.builderNamesProperty());
         builder.setId("builder-picker");
@@ -209,7 +210,9 @@ public final class DiagnoseView extends BorderPane {
         ListView<SourceLine> source = new ListView<>(viewModel.sourceProperty());
         source.setId("source");
         source.getStyleClass().add("source");
-        source.setPlaceholder(new Label("Open a Dockerfile or a workflow (or drop it here)."));
+        Label sourceHint = new Label("Open " + DiagnoseViewModel.KINDS + " (or drop it here).");
+        sourceHint.setWrapText(true);
+        source.setPlaceholder(sourceHint);
         source.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(SourceLine line, boolean empty) {
@@ -343,7 +346,7 @@ public final class DiagnoseView extends BorderPane {
                 : c.foundIn().isEmpty() ? "not found locally" : String.join(", ", c.foundIn())));
         images.getColumns().add(column("Visible to the builder", c -> viewModel.localImagesUnknownProperty().get() && c.foundIn().isEmpty()
                 ? "unknown" : c.visible() ? "yes" : "NO"));
-        VBox left = new VBox(6, heading("Source"), source, heading("Images the build needs"), images);
+        VBox left = new VBox(6, sourceHeading(), source, heading("Images the build needs"), images);
         VBox.setVgrow(source, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 0, 14));
         SplitPane split = new SplitPane(left, right);
@@ -362,6 +365,48 @@ public final class DiagnoseView extends BorderPane {
         source.applyCss();
         source.layout();
         source.scrollTo(Math.max(0, line - 1 - SOURCE_CONTEXT_LINES));
+    }
+
+    /**
+     * "Source: <file>", and a picker of every file the diagnosis read (the opened one, the Dockerfiles its builds use,
+     * the files it includes): selecting a finding in another file shows that file, the picker shows any of them.
+     */
+    private HBox sourceHeading() {
+        Label title = heading("Source");
+        title.setId("source-title");
+        title.textProperty().bind(viewModel.sourceTitleProperty());
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.ComboBox<Path> files = new javafx.scene.control.ComboBox<>(viewModel.sourceFilesProperty());
+        files.setId("source-files");
+        files.setTooltip(new Tooltip("Show another file this diagnosis read"));
+        files.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Path path) {
+                return path == null ? "" : viewModel.displayName(path);
+            }
+
+            @Override
+            public Path fromString(String text) {
+                return null;
+            }
+        });
+        // Only worth a picker when there is more than the opened file.
+        files.visibleProperty().bind(javafx.beans.binding.Bindings.size(viewModel.sourceFilesProperty()).greaterThan(1));
+        files.managedProperty().bind(files.visibleProperty());
+        viewModel.shownFileProperty().addListener((o, before, path) -> {
+            if (files.getValue() != path) {
+                files.setValue(path);
+            }
+        });
+        files.setOnAction(e -> {
+            Path chosen = files.getValue();
+            if (chosen != null && !chosen.equals(viewModel.shownFileProperty().get())) {
+                viewModel.showSource(chosen);
+            }
+        });
+        HBox row = new HBox(10, title, files);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static Label heading(String text) {
