@@ -267,6 +267,13 @@ public final class DiagnoseView extends BorderPane {
                 viewModel.selectFinding(finding);
             }
         });
+        // A click on the finding already selected, after another file was picked for the source, shows its file again.
+        findings.setOnMouseClicked(e -> {
+            Finding finding = findings.getSelectionModel().getSelectedItem();
+            if (finding != null && !viewModel.showsFileOf(finding)) {
+                viewModel.selectFinding(finding);
+            }
+        });
         // The view model decides which finding is shown (the same key after a re-run, else the first): follow it.
         viewModel.selectedFindingProperty().addListener((o, before, finding) -> {
             explanation.setText(finding == null ? "" : finding.explanation());
@@ -300,6 +307,12 @@ public final class DiagnoseView extends BorderPane {
             if (!viewModel.fixesProperty().isEmpty()) {
                 fixes.getSelectionModel().select(0);
             } else {
+                showPlan(null);
+            }
+        });
+        // A finding with no fix here says why, also when the (empty) fixes did not change from the last finding's.
+        viewModel.notOfferedProperty().addListener((javafx.collections.ListChangeListener<dev.buildxlens.core.fix.NotOffered>) c -> {
+            if (viewModel.fixesProperty().isEmpty()) {
                 showPlan(null);
             }
         });

@@ -461,8 +461,15 @@ public final class DiagnoseViewModel {
         // Back to 0 first: the same line number in another file is another line, and the view must follow it.
         selectedLine.set(0);
         selectedLine.set(in != null && in.equals(shownFile.get()) ? finding.line() : 0);
-        fixes.setAll(finding == null || result == null ? List.of() : result.fixesFor(finding));
+        // What is not offered first: the view shows it when the fixes are empty, as they change.
         notOffered.setAll(finding == null || result == null ? List.of() : result.fixes().notOfferedFor(finding.key()));
+        fixes.setAll(finding == null || result == null ? List.of() : result.fixesFor(finding));
+    }
+
+    /** Whether the source shows the file {@code finding} is in (or it is in no file that can be shown). */
+    public boolean showsFileOf(Finding finding) {
+        Path in = findingFiles.get(finding.file());
+        return in == null || in.equals(shownFile.get());
     }
 
     /** Changes the watched files only when they differ: watching again for nothing could miss an edit in between. */
