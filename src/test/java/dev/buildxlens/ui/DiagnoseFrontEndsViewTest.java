@@ -100,6 +100,36 @@ class DiagnoseFrontEndsViewTest {
         assertThat(robot.lookup("#fix-wizard").queryButton().isDisabled()).isFalse();
     }
 
+    /** Through the fix wizard, as a user: the compose patch applied to the file (with a backup) clears the finding. */
+    @Test
+    void the_wizard_applies_the_compose_patch_and_the_finding_goes(FxRobot robot) throws Exception {
+        Path compose = lessonFile("compose-depends-on-is-not-a-build-order");
+        String original = Files.readString(compose);
+        open(robot, compose);
+        robot.clickOn("#fix-wizard");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("On my machine (docker compose build)").tryQuery()).isPresent();
+        assertThat(text(robot, "#wizard-where-note")).contains("Compose file");
+        robot.clickOn("Next");
+        assertThat(robot.lookup("#wizard-option-link-service-context").queryAs(javafx.scene.control.RadioButton.class).isSelected()).isTrue();
+        robot.clickOn("Next");
+        robot.clickOn("Next");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<dev.buildxlens.ui.snippet.SnippetBox> changes = FixWizardFindingTest.changes(robot);
+        int index = 0;
+        while (!changes.get(index).title().equals("compose-patch: compose.yaml")) {
+            index++;
+        }
+        FixWizardFindingTest.scrollToAndClick(robot, robot.lookup("#wizard-apply-" + index).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(services.confirmations).anySatisfy(c -> assertThat(c).startsWith("Apply to " + compose));
+        assertThat(Files.readString(compose)).contains("additional_contexts").contains("service:base");
+        assertThat(Files.readString(compose.resolveSibling("compose.yaml.bak"))).isEqualTo(original);
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).doesNotContain("compose-service-not-linked");
+        robot.interact(() -> robot.lookup("#wizard-changes").query().getScene().getWindow().hide());
+    }
+
     @Test
     void a_bake_file_shows_the_unlinked_target_and_the_target_context_patch(FxRobot robot) throws Exception {
         Path bake = lessonFile("bake-target-link");
