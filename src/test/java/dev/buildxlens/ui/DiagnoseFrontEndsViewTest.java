@@ -98,6 +98,13 @@ class DiagnoseFrontEndsViewTest {
         assertThat(link.patches()).isNotEmpty();
         assertThat(link.patches().get(0).content()).contains("compose.yaml").contains("additional_contexts").contains("service:base");
         assertThat(robot.lookup("#fix-wizard").queryButton().isDisabled()).isFalse();
+
+        // As on the command line, a Compose build takes the builder; its other options are in the file.
+        assertThat(robot.lookup("#builder-picker").query().isDisabled()).isFalse();
+        assertThat(robot.lookup("#target").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#build-args").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#options-note").query().isVisible()).isTrue();
+        assertThat(text(robot, "#options-note")).contains("Compose file").contains("builder");
     }
 
     /** Through the fix wizard, as a user: the compose patch applied to the file (with a backup) clears the finding. */
@@ -161,6 +168,8 @@ class DiagnoseFrontEndsViewTest {
         ListView<FixPlan> fixes = robot.lookup("#fixes").queryListView();
         FixPlan transfer = fixes.getItems().stream().filter(p -> p.id().equals("transfer-between-jobs")).findFirst().orElseThrow();
         assertThat(transfer.patches().get(0).content()).contains(".gitlab-ci.yml");
+        assertThat(robot.lookup("#builder-picker").query().isDisabled()).as("the jobs say which builder").isTrue();
+        assertThat(robot.lookup("#target").query().isDisabled()).isTrue();
 
         // The wizard says where this build runs.
         robot.clickOn("#fix-wizard");

@@ -130,8 +130,12 @@ class DiagnoseViewModelTest {
         }
         assertThat(tab.kindProperty().get()).isEqualTo(dev.buildxlens.core.pipeline.InputKind.BAKE);
 
+        assertThat(tab.builderOptionProperty().get()).isTrue();
+        assertThat(tab.dockerfileOptionsProperty().get()).isFalse();
         tab.open(gitlab);
         assertThat(tab.kindProperty().get()).isEqualTo(dev.buildxlens.core.pipeline.InputKind.GITLAB_CI);
+        assertThat(tab.builderOptionProperty().get()).isFalse();
+        assertThat(tab.runnerOptionProperty().get()).isFalse();
         int runs = tab.finishedRunsProperty().get();
         tab.worldChanged(other);
         assertThat(tab.finishedRunsProperty().get()).as("a simulated runner does not change with this machine").isEqualTo(runs);

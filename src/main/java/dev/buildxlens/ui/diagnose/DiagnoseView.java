@@ -135,10 +135,21 @@ public final class DiagnoseView extends BorderPane {
         HBox bar = new HBox(8, open, recent, builder, args, target, platforms, more, rerun);
         bar.setAlignment(Pos.CENTER_LEFT);
         keepLabelsWhole(bar);
+        // Options the open kind does not take are off, as the command line does not take them for that kind.
+        builder.disableProperty().bind(viewModel.builderOptionProperty().not());
+        for (javafx.scene.Node node : new javafx.scene.Node[] {args, target, platforms}) {
+            node.disableProperty().bind(viewModel.dockerfileOptionsProperty().not());
+        }
         HBox options = moreOptions();
         options.visibleProperty().bind(more.selectedProperty());
         options.managedProperty().bind(more.selectedProperty());
-        VBox box = new VBox(6, bar, options);
+        Label note = new Label();
+        note.setId("options-note");
+        note.setWrapText(true);
+        note.textProperty().bind(viewModel.optionsNoteProperty());
+        note.visibleProperty().bind(viewModel.optionsNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        VBox box = new VBox(6, bar, note, options);
         box.setPadding(new Insets(8, 14, 8, 14));
         return box;
     }
@@ -176,6 +187,10 @@ public final class DiagnoseView extends BorderPane {
                 return null;
             }
         });
+        for (javafx.scene.Node node : new javafx.scene.Node[] {contexts, outputs, cacheTo, load, push, pull}) {
+            node.disableProperty().bind(viewModel.dockerfileOptionsProperty().not());
+        }
+        store.disableProperty().bind(viewModel.runnerOptionProperty().not());
         HBox row = new HBox(8, contexts, outputs, cacheTo, load, push, pull, store);
         row.setAlignment(Pos.CENTER_LEFT);
         keepLabelsWhole(row);

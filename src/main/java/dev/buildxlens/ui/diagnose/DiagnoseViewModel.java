@@ -83,6 +83,11 @@ public final class DiagnoseViewModel {
     private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(this, "findingsPlaceholder", OPEN_TO_SEE);
     private final ReadOnlyObjectWrapper<InputKind> kind = new ReadOnlyObjectWrapper<>(this, "kind");
     private final ReadOnlyObjectWrapper<Path> shownFile = new ReadOnlyObjectWrapper<>(this, "shownFile");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dockerfileOptions =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dockerfileOptions", true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper builderOption = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "builderOption", true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper runnerOption = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "runnerOption", true);
+    private final ReadOnlyStringWrapper optionsNote = new ReadOnlyStringWrapper(this, "optionsNote", "");
     private final ReadOnlyStringWrapper sourceTitle = new ReadOnlyStringWrapper(this, "sourceTitle", "Source");
     private final ReadOnlyListWrapper<Path> sourceFiles = new ReadOnlyListWrapper<>(this, "sourceFiles", FXCollections.observableArrayList());
     private final javafx.beans.property.ReadOnlyBooleanWrapper localImagesUnknown =
@@ -112,6 +117,24 @@ public final class DiagnoseViewModel {
     public DiagnoseViewModel(Supplier<Snapshot> currentSnapshot, TaskExecutor executor) {
         this.currentSnapshot = currentSnapshot;
         this.executor = executor;
+        kind.addListener((o, before, now) -> optionsFor(now));
+    }
+
+    /**
+     * Which of the toolbar's options the open kind takes, as on the command line: a Dockerfile every build option; a
+     * Compose or Bake file the builder (their build options are in the file); a workflow the runner's image store; a
+     * GitLab pipeline none (its jobs say everything). Nothing open yet: all of them, for the file to come.
+     */
+    private void optionsFor(InputKind now) {
+        dockerfileOptions.set(now == null || now == InputKind.DOCKERFILE);
+        builderOption.set(now == null || BuildInputs.usesMachine(now));
+        runnerOption.set(now == null || now == InputKind.GITHUB_WORKFLOW);
+        optionsNote.set(now == null || now == InputKind.DOCKERFILE ? "" : switch (now) {
+            case COMPOSE -> "A Compose file: its build options are in the file; the builder picked here applies";
+            case BAKE -> "A Bake file: its build options are in the file; the builder picked here applies";
+            case GITHUB_WORKFLOW -> "A workflow: its steps give the build options; the runner's image store is under More options";
+            default -> "A GitLab CI file: its jobs give the build options";
+        });
     }
 
     // ---- Properties: the build options, as on the command line ----
@@ -233,6 +256,26 @@ public final class DiagnoseViewModel {
      */
     public javafx.beans.property.ReadOnlyIntegerProperty selectedLineProperty() {
         return selectedLine.getReadOnlyProperty();
+    }
+
+    /** Whether the Dockerfile build options (args, target, platforms, contexts, outputs, cache, --load/--push/--pull) apply. */
+    public javafx.beans.property.ReadOnlyBooleanProperty dockerfileOptionsProperty() {
+        return dockerfileOptions.getReadOnlyProperty();
+    }
+
+    /** Whether the builder picked applies (a Dockerfile, Compose or Bake build on this machine). */
+    public javafx.beans.property.ReadOnlyBooleanProperty builderOptionProperty() {
+        return builderOption.getReadOnlyProperty();
+    }
+
+    /** Whether the runner's image store applies (a GitHub workflow). */
+    public javafx.beans.property.ReadOnlyBooleanProperty runnerOptionProperty() {
+        return runnerOption.getReadOnlyProperty();
+    }
+
+    /** For a kind that takes few of the toolbar's options, which ones and where the rest are; empty otherwise. */
+    public ReadOnlyStringProperty optionsNoteProperty() {
+        return optionsNote.getReadOnlyProperty();
     }
 
     /** The kind of the open file, once it was told (null before, or when it could not be). */
