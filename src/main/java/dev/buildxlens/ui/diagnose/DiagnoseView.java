@@ -90,8 +90,8 @@ public final class DiagnoseView extends BorderPane {
             e.setDropCompleted(ok);
             e.consume();
         });
-        // The opened file and, for a workflow, the Dockerfiles its builds read: an edit to any of them re-runs. When
-        // the file goes with its world (a lesson's folder is deleted), nothing is left to watch.
+        // The opened file and every file the diagnosis read (Dockerfiles, includes, composite actions): an edit to any
+        // of them re-runs. When the file goes with its world (a lesson's folder is deleted), nothing is left to watch.
         viewModel.watchedFilesProperty().addListener((o, before, files) -> {
             if (files == null || files.isEmpty()) {
                 watcher.stop();

@@ -251,8 +251,8 @@ public final class DiagnoseViewModel {
     }
 
     /**
-     * The line of the shown source the selected finding is at (1-based); 0 when no finding is selected or it is in
-     * another file (a composite action's step).
+     * The line of the shown source the selected finding is at (1-based); 0 when no finding is selected, or the source
+     * shows another file than the finding's (picked with {@link #showSource(Path)}, or an inline Dockerfile's finding).
      */
     public javafx.beans.property.ReadOnlyIntegerProperty selectedLineProperty() {
         return selectedLine.getReadOnlyProperty();
@@ -302,8 +302,9 @@ public final class DiagnoseViewModel {
     }
 
     /**
-     * The files the diagnosis shown depends on: the opened file, and for a workflow the Dockerfiles and composite
-     * actions it read. A change to any of them calls for {@link #rerun()}.
+     * The files the diagnosis shown depends on: the opened file, and every file the pipeline read for it (a workflow's
+     * Dockerfiles and composite actions, a GitLab file's includes, the Dockerfiles of compose services and bake targets,
+     * compose's other files). A change to any of them calls for {@link #rerun()}.
      */
     public ReadOnlyObjectProperty<List<Path>> watchedFilesProperty() {
         return watchedFiles.getReadOnlyProperty();
@@ -540,7 +541,7 @@ public final class DiagnoseViewModel {
         Path target = patchTarget(patch);
         // Reading, writing and flushing files are off the FX thread; the outcome comes back as one sentence. A file
         // that changed is diagnosed again at once: what the fixes still offer must not include what was just applied
-        // (the file watcher sees only the open file, not the Dockerfile a workflow builds).
+        // (the file watcher's event may come later, or not at all for a file that is not watched).
         executor.execute(() -> applyPatchNow(patch, target), outcome -> {
             done.accept(outcome.message());
             if (outcome.applied()) {
