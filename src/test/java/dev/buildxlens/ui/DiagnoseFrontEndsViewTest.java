@@ -103,8 +103,11 @@ class DiagnoseFrontEndsViewTest {
         assertThat(robot.lookup("#builder-picker").query().isDisabled()).isFalse();
         assertThat(robot.lookup("#target").query().isDisabled()).isTrue();
         assertThat(robot.lookup("#build-args").query().isDisabled()).isTrue();
+        robot.clickOn("#more-options");
         assertThat(robot.lookup("#options-note").query().isVisible()).isTrue();
         assertThat(text(robot, "#options-note")).contains("Compose file").contains("builder");
+        assertThat(robot.lookup("#cache-to").query().isDisabled()).isTrue();
+        robot.clickOn("#more-options");
     }
 
     /** Through the fix wizard, as a user: the compose patch applied to the file (with a backup) clears the finding. */

@@ -143,13 +143,7 @@ public final class DiagnoseView extends BorderPane {
         HBox options = moreOptions();
         options.visibleProperty().bind(more.selectedProperty());
         options.managedProperty().bind(more.selectedProperty());
-        Label note = new Label();
-        note.setId("options-note");
-        note.setWrapText(true);
-        note.textProperty().bind(viewModel.optionsNoteProperty());
-        note.visibleProperty().bind(viewModel.optionsNoteProperty().isNotEmpty());
-        note.managedProperty().bind(note.visibleProperty());
-        VBox box = new VBox(6, bar, note, options);
+        VBox box = new VBox(6, bar, options);
         box.setPadding(new Insets(8, 14, 8, 14));
         return box;
     }
@@ -194,6 +188,17 @@ public final class DiagnoseView extends BorderPane {
         HBox row = new HBox(8, contexts, outputs, cacheTo, load, push, pull, store);
         row.setAlignment(Pos.CENTER_LEFT);
         keepLabelsWhole(row);
+        // Under More options, not a row of its own: the source and findings keep their height at 1024×768. It says
+        // why fields are off for the open kind.
+        Label note = new Label();
+        note.setId("options-note");
+        note.setWrapText(true);
+        note.textProperty().bind(viewModel.optionsNoteProperty());
+        note.visibleProperty().bind(viewModel.optionsNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        note.setMinWidth(120);
+        HBox.setHgrow(note, Priority.SOMETIMES);
+        row.getChildren().add(0, note);
         return row;
     }
 
