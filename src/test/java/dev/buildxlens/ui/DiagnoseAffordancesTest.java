@@ -254,8 +254,11 @@ class DiagnoseAffordancesTest {
         assertThat(viewModel.diagnose().watchedFilesProperty().get()).contains(dockerfile.toAbsolutePath().normalize());
 
         Files.writeString(dockerfile, "FROM alpine:3.20\n");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> findings.getItems().isEmpty());
-        assertThat(robot.lookup("#diagnose-status").queryAs(javafx.scene.control.Label.class).getText())
-                .contains("no errors").contains("read as a Compose file");
+        // The re-run happens on the FX thread: wait until it has finished (its status is the last thing it sets).
+        javafx.scene.control.Label status = robot.lookup("#diagnose-status").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> findings.getItems().isEmpty() && status.getText().contains("no errors"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(findings.getItems()).isEmpty();
+        assertThat(status.getText()).contains("no errors").contains("read as a Compose file");
     }
 }

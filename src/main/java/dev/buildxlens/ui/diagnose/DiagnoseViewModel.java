@@ -111,7 +111,7 @@ public final class DiagnoseViewModel {
     /** A lesson's file is read without this machine's environment (compose and bake interpolate with it). */
     private boolean lessonFile;
     private int generation;
-    /** The picture the open Dockerfile was last diagnosed against (a workflow's runner is simulated: null). */
+    /** The picture the open file was last diagnosed against (used only by the kinds judged on this machine). */
     private Snapshot judgedAgainst;
 
     public DiagnoseViewModel(Supplier<Snapshot> currentSnapshot, TaskExecutor executor) {
@@ -132,7 +132,7 @@ public final class DiagnoseViewModel {
         optionsNote.set(now == null || now == InputKind.DOCKERFILE ? "" : switch (now) {
             case COMPOSE -> "A Compose file: its build options are in the file; the builder picked here applies";
             case BAKE -> "A Bake file: its build options are in the file; the builder picked here applies";
-            case GITHUB_WORKFLOW -> "A workflow: its steps give the build options; the runner's image store is under More options";
+            case GITHUB_WORKFLOW -> "A workflow: its steps give the build options; the runner's image store picked here applies";
             default -> "A GitLab CI file: its jobs give the build options";
         });
     }
