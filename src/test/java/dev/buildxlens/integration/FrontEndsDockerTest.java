@@ -140,14 +140,24 @@ class FrontEndsDockerTest {
         assertClean(cli("diagnose", "--bake", bake.toString(), "app", "--builder", "default"));
     }
 
-    /** No builder switch is planned for a whole project yet: fix says so and why, never "nothing to fix". */
+    /** The fix is the builder switch for the whole project, with the project's own command; on that builder, nothing to fix. */
     @Test
-    void fix_names_what_is_not_offered_and_does_not_say_nothing_is_wrong() throws Exception {
+    void fix_switches_the_whole_project_to_the_docker_driver() throws Exception {
+        Map<Path, String> commands = Map.of(compose, "docker compose -f compose.yaml build --builder default",
+                bake, "docker buildx bake -f docker-bake.hcl --builder default");
         for (Path file : List.of(compose, bake)) {
             Result fix = cli("fix", file.toString());
             assertThat(fix.code()).as(fix.err()).isZero();
-            assertThat(fix.json().get("note").asText()).startsWith("No fix is planned here").doesNotContain("Nothing to fix");
-            assertThat(fix.json().get("notOffered").toString()).contains("use-docker-driver").contains("local-image-invisible@");
+            JsonNode plan = fix.json().at("/fixes/0");
+            assertThat(plan.get("id").asText()).isEqualTo("use-docker-driver");
+            assertThat(plan.get("findings").toString()).contains("local-image-invisible@");
+            assertThat(plan.toString()).contains(commands.get(file)).contains("docker buildx use default");
+            assertThat(plan.get("prerequisites").toString()).contains(image);
+
+            Result onDefault = cli("fix", file.toString(), "--builder", "default");
+            assertThat(onDefault.code()).as(onDefault.err()).isZero();
+            assertThat(onDefault.json().get("fixes")).isEmpty();
+            assertThat(onDefault.json().get("note").asText()).startsWith("Nothing to fix");
         }
     }
 }

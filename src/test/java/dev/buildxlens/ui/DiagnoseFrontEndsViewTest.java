@@ -201,13 +201,12 @@ class DiagnoseFrontEndsViewTest {
         assertThat(source.getItems()).extracting(SourceLine::text).containsExactly("# app", "FROM my-base:latest", "RUN echo hi", "");
         assertThat(line(robot, 2).marker()).isEqualTo("local-image-invisible");
         assertThat(source.getSelectionModel().getSelectedIndex()).as("the finding's line is selected").isEqualTo(1);
-        // No fix is planned for a whole project's builder yet: the fixes pane says so, with the reason.
+        // The builder switch, for the whole project, with its own command.
         ListView<FixPlan> fixes = robot.lookup("#fixes").queryListView();
-        assertThat(fixes.getItems()).isEmpty();
-        javafx.scene.layout.VBox snippets = (javafx.scene.layout.VBox) robot.lookup("#snippets")
-                .queryAs(javafx.scene.control.ScrollPane.class).getContent();
-        assertThat(snippets.getChildren()).extracting(n -> ((Label) n).getText())
-                .anySatisfy(t -> assertThat(t).startsWith("Not offered: ").contains("not planned for a Compose or Bake project yet"));
+        assertThat(fixes.getItems()).extracting(FixPlan::id).containsExactly("use-docker-driver");
+        assertThat(robot.lookup("#snippets .snippet-box").queryAllAs(dev.buildxlens.ui.snippet.SnippetBox.class))
+                .extracting(dev.buildxlens.ui.snippet.SnippetBox::exactText)
+                .contains("docker compose -f compose.yaml build --builder default\n");
 
         ComboBox<Path> files = robot.lookup("#source-files").queryComboBox();
         assertThat(files.isVisible()).isTrue();
