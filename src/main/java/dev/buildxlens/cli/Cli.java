@@ -21,22 +21,35 @@ public final class Cli {
     static final String USAGE = """
             Usage:
               buildx-lens [--open FILE] [--screenshots DIR]
-                                                           open the desktop app (FILE: a Dockerfile or workflow to
+                                                           open the desktop app (FILE: any build file below to
                                                            diagnose; DIR: render every tab to PNG and exit)
               buildx-lens inspect [--registry HOST:PORT]... [--format text|json]
                                   [--export-scenario FILE [--keep-user-names] [--force]]
                                                            show the daemon, image stores, builders and
                                                            which stores each builder can read
+              buildx-lens diagnose PATH [CONTEXT_DIR] [the options of PATH's kind below]
+                                                           PATH's kind (Dockerfile, GitHub workflow, GitLab CI,
+                                                           Compose or Bake file) from its name and content;
+                                                           CONTEXT_DIR only for a Dockerfile
               buildx-lens diagnose --dockerfile PATH [CONTEXT_DIR] [--build-arg K=V]... [--build-context NAME=VALUE]...
                                    [--target STAGE] [--platform LIST] [--builder NAME] [--load] [--push]
                                    [--output SPEC] [--cache-to SPEC] [--pull] [--registry HOST:PORT]...
                                    [--format text|json]
                                                            will this build find its images on this machine?
-              buildx-lens diagnose --workflow PATH [--repo DIR] [--job ID]
+              buildx-lens diagnose --workflow PATH [--repo DIR] [--job ID] [--event NAME]
                                    [--assume-image-store classic|containerd] [--format text|json]
                                                            will this workflow's builds find their images?
-              buildx-lens fix --dockerfile PATH [same options as diagnose] [--fix ID] [--registry HOST:PORT]
+              buildx-lens diagnose --gitlab-ci PATH [--repo DIR] [--job NAME] [--format text|json]
+                                                           every job of a GitLab pipeline, each on a fresh dind
+              buildx-lens diagnose --compose PATH [SERVICE…] [--builder NAME] [--format text|json]
+                                                           docker compose build (--compose repeatable, like -f)
+              buildx-lens diagnose --bake [PATH]… [TARGET…] [--set …] [--builder NAME] [--format text|json]
+                                                           docker buildx bake (--bake repeatable, like -f; no
+                                                           PATH: bake's own file lookup here)
+              buildx-lens fix PATH [CONTEXT_DIR] [the options of diagnose] [--fix ID] [--registry HOST:PORT]
                               [--format text|json|markdown] [--write-patch DIR]
+              buildx-lens fix --dockerfile|--workflow|--gitlab-ci|--compose|--bake PATH [the options of diagnose]
+                              [--fix ID] [--registry HOST:PORT] [--format text|json|markdown] [--write-patch DIR]
                                                            the fixes for what diagnose finds, ready to copy
               buildx-lens scenarios [--format text|json]   list the built-in lessons; every command (and the app)
                                                            takes --scenario NAME|FILE instead of this machine

@@ -6,17 +6,12 @@ import dev.buildxlens.core.diagnose.Diagnosis;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.pipeline.BuildInput;
+import dev.buildxlens.core.pipeline.BuildInputs;
 import dev.buildxlens.core.pipeline.DiagnosisPipeline;
-import dev.buildxlens.core.pipeline.DockerfileBuild;
-import dev.buildxlens.core.pipeline.BakeBuildInput;
-import dev.buildxlens.core.pipeline.ComposeBuildInput;
 import dev.buildxlens.core.pipeline.FixChoices;
-import dev.buildxlens.core.pipeline.GitlabCiBuild;
 import dev.buildxlens.core.pipeline.InputKind;
-import dev.buildxlens.core.pipeline.InputKinds;
 import dev.buildxlens.core.pipeline.InputException;
 import dev.buildxlens.core.pipeline.PipelineResult;
-import dev.buildxlens.core.pipeline.WorkflowBuild;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.core.report.DiagnosisJson;
 import dev.buildxlens.core.report.DiagnosisText;
@@ -125,30 +120,36 @@ final class DiagnoseCommand {
         }
     }
 
-    private static BuildInput input(Options options) throws UsageException {
+    /** The pipeline's input for the options, made by the same core factory as the app's (BuildInputs). */
+    private static BuildInput input(Options options) throws UsageException, InputException {
+        InputKind kind;
+        List<Path> files;
         if (!options.compose.isEmpty()) {
-            List<Path> files = options.compose.stream().map(Path::of).toList();
-            return new ComposeBuildInput(files, files.get(0).toAbsolutePath().getParent(), options.positionals, options.build.build().builder(),
-                    options.environment);
+            kind = InputKind.COMPOSE;
+            files = options.compose.stream().map(Path::of).toList();
+        } else if (!options.bake.isEmpty() || options.bakeLookup) {
+            kind = InputKind.BAKE;
+            files = options.bake.stream().map(Path::of).toList();
+        } else if (options.gitlabCi != null) {
+            kind = InputKind.GITLAB_CI;
+            files = List.of(Path.of(options.gitlabCi));
+        } else if (options.workflow != null) {
+            kind = InputKind.GITHUB_WORKFLOW;
+            files = List.of(Path.of(options.workflow));
+        } else {
+            kind = InputKind.DOCKERFILE;
+            files = List.of(Path.of(options.dockerfile));
         }
-        if (!options.bake.isEmpty() || options.bakeLookup) {
-            // Bake resolves contexts from the directory it runs in: --repo, else the first file's folder, else here.
-            Path directory = options.repo != null ? Path.of(options.repo)
-                    : !options.bake.isEmpty() ? Path.of(options.bake.get(0)).toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
-            List<String> files = options.bake.stream().map(f -> directory.toAbsolutePath().relativize(Path.of(f).toAbsolutePath()).toString()).toList();
-            return new BakeBuildInput(directory, files, options.positionals, options.sets, options.build.build().builder(), options.environment);
-        }
-        if (options.gitlabCi != null) {
-            return new GitlabCiBuild(Path.of(options.gitlabCi), options.repo == null ? null : Path.of(options.repo), options.job);
-        }
-        if (options.workflow != null) {
-            return new WorkflowBuild(Path.of(options.workflow), options.repo == null ? null : Path.of(options.repo), options.job,
-                    options.imageStore.isEmpty() ? null : imageStore(options.imageStore), options.event);
-        }
-        // CONTEXT_DIR defaults to the Dockerfile's folder.
-        Path dockerfileDir = Path.of(options.dockerfile).getParent();
-        String contextDir = options.contextDir != null ? options.contextDir : dockerfileDir == null ? "." : dockerfileDir.toString();
-        return DockerfileBuild.onDisk(options.build.dockerfile(options.dockerfile).contextDir(contextDir).build());
+        return BuildInputs.create(BuildInputs.Request.of(kind, files)
+                .withContextDir(options.contextDir)
+                .withSpec(options.build.build())
+                .withRepo(options.repo == null ? null : Path.of(options.repo))
+                .withJob(options.job)
+                .withImageStore(options.imageStore.isEmpty() ? null : imageStore(options.imageStore))
+                .withEvent(options.event)
+                .withNames(options.positionals)
+                .withSets(options.sets)
+                .withEnvironment(options.environment));
     }
 
     static ImageStoreKind imageStore(String value) throws UsageException {
@@ -236,7 +237,7 @@ final class DiagnoseCommand {
             String file = options.positionals.remove(0);
             InputKind kind;
             try {
-                kind = InputKinds.detect(Path.of(file), readForDetection(Path.of(file)));
+                kind = BuildInputs.kindOf(Path.of(file));
             } catch (InputException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -256,21 +257,6 @@ final class DiagnoseCommand {
         } else if (!options.positionals.isEmpty() && options.compose.isEmpty() && options.bake.isEmpty() && !options.bakeLookup) {
             // Compose takes SERVICEs and bake TARGETs; the other kinds take no words.
             throw new UsageException(command + ": unexpected argument '" + options.positionals.get(0) + "'");
-        }
-    }
-
-    /** The file's text, to tell its kind; a missing or unreadable file is an input error naming it. */
-    private static String readForDetection(Path file) throws UsageException {
-        try {
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new UsageException(file + ": no such file");
-            }
-            if (java.nio.file.Files.size(file) > 10L * 1024 * 1024) {
-                throw new UsageException(file + ": too large for a build file (10 MB); give its kind with --dockerfile, --workflow or --gitlab-ci");
-            }
-            return new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new UsageException(file + ": cannot be read: " + e.getMessage());
         }
     }
 }

@@ -62,7 +62,10 @@ final class FixCommand {
             }
             fixes = chosen;
         }
-        String note = fixes.plans().isEmpty() ? "Nothing to fix: diagnose found no error in this build." : "";
+        // No plan is not "nothing wrong": findings whose fixes are not planned here say why under notOffered.
+        String note = !fixes.plans().isEmpty() ? ""
+                : outcome.result().diagnosis().hasErrors() ? "No fix is planned here for what diagnose found: the fixes not offered say why."
+                : "Nothing to fix: diagnose found no error in this build.";
         if (options.writePatch != null) {
             writePatches(Path.of(options.writePatch), fixes);
         }

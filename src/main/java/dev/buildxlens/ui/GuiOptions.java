@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The desktop app's own options: {@code --open FILE} (a Dockerfile or workflow for the Diagnose tab),
+ * The desktop app's own options: {@code --open FILE} (any build file the Diagnose tab opens: a Dockerfile, a
+ * workflow, a GitLab CI, Compose or Bake file),
  * {@code --scenario NAME|FILE}, {@code --screenshots DIR} and {@code --measure-gui FILE}. Any field may be null.
  */
 record GuiOptions(Path open, Path screenshots, String scenario, Path measure) {

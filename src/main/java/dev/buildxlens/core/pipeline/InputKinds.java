@@ -35,6 +35,13 @@ public final class InputKinds {
     /** Keys that only GitLab CI has at the top level. */
     private static final Set<String> GITLAB_KEYS = Set.of("stages", "include", "default", "workflow", "before_script", "after_script");
 
+    /**
+     * Globs a file chooser offers for build files: every name {@link #detect} places by name, and the extensions whose
+     * content it reads (YAML for workflows, GitLab CI and Compose; HCL and JSON for Bake).
+     */
+    public static final java.util.List<String> FILE_GLOBS = java.util.List.of("Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile",
+            "Containerfile", "Containerfile.*", "*.yml", "*.yaml", "*.hcl", "*.json");
+
     private InputKinds() {
     }
 

@@ -6,6 +6,9 @@ import dev.buildxlens.core.bake.BakeSource;
 import dev.buildxlens.core.bake.BakeTarget;
 import dev.buildxlens.core.bake.BlockSource;
 import dev.buildxlens.core.bake.hcl.SourceRange;
+import dev.buildxlens.core.build.BuildSpec;
+import dev.buildxlens.core.build.CacheSpec;
+import dev.buildxlens.core.build.ExportSpec;
 import dev.buildxlens.core.compose.ComposeException;
 import dev.buildxlens.core.compose.ComposeProject;
 import dev.buildxlens.core.compose.ComposeReader;
@@ -22,8 +25,11 @@ import dev.buildxlens.core.fix.FixPlan;
 import dev.buildxlens.core.fix.FixPlans;
 import dev.buildxlens.core.fix.FixStep;
 import dev.buildxlens.core.fix.NotOffered;
+import dev.buildxlens.core.fix.ShellQuote;
 import dev.buildxlens.core.fix.Snippet;
 import dev.buildxlens.core.fix.UnifiedDiff;
+import dev.buildxlens.core.model.ImageStoreKind;
+import dev.buildxlens.core.model.Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,14 +46,24 @@ import java.util.regex.Pattern;
  * The fixes of a Compose project or a Bake run: the missing link as a patch of the file that defines the build that
  * needs it (bake: {@code contexts = { "base" = "target:base" }} in the target's block, or the mis-keyed entry renamed;
  * Compose: {@code additional_contexts: base: service:base} under the service's {@code build}). Other findings name
- * their fixes; the commands for a whole project (another builder, the containerd store) are not planned here yet.
+ * their fixes. The builder switch is planned for the whole project (the docker driver reads the daemon's store: one
+ * {@code --builder} for every service or target, or {@code docker buildx use}, which Compose and bake follow);
+ * the other commands for a whole project (a registry bridge, the containerd store) are not planned here yet.
  */
 final class ProjectFixPlanner {
 
     private ProjectFixPlanner() {
     }
 
-    static FixPlans compose(ProjectBuilds.Judged judged, ComposeProject project, PatchRoot root) {
+    /**
+     * The project's own build command around where {@code --builder NAME} goes ({@code before}: {@code docker compose
+     * -f … build}, {@code docker buildx bake -f …}; {@code after}: the services or targets named, bake's {@code --set}),
+     * the world it was judged against, and each build's options (what the docker driver would refuse).
+     */
+    record Command(List<String> before, List<String> after, Snapshot snapshot, List<BuildSpec> specs) {
+    }
+
+    static FixPlans compose(ProjectBuilds.Judged judged, ComposeProject project, PatchRoot root, Command command) {
         List<NotOffered> notOffered = new ArrayList<>();
         // One plan links every service that needs it; one edit per service carries all its links (bottom-up per file).
         Map<String, List<ProjectLinks.Link>> byService = byNeeding(judged.missingLinks());
@@ -77,11 +93,13 @@ final class ProjectFixPlanner {
                     : "each service") + " an additional context for the image another service builds, so Compose builds that one first and "
                     + "hands its result to the FROM.", "compose", fragment.toString(), changes, noPatch, root));
         }
-        addNotPlanned(judged, notOffered);
+        useDockerDriver(judged, command, notOffered).ifPresent(plans::add);
+        addNotPlanned(judged, notOffered, plans);
         return new FixPlans(plans, root, notOffered);
     }
 
-    static FixPlans bake(ProjectBuilds.Judged judged, BakeResolution resolution, Path directory, Map<String, String> environment, PatchRoot root) {
+    static FixPlans bake(ProjectBuilds.Judged judged, BakeResolution resolution, Path directory, Map<String, String> environment, PatchRoot root,
+                         Command command) {
         List<NotOffered> notOffered = new ArrayList<>();
         Map<String, List<ProjectLinks.Link>> byTarget = byNeeding(judged.missingLinks());
         List<Finding> solved = new ArrayList<>();
@@ -117,7 +135,8 @@ final class ProjectFixPlanner {
                     + "its FROM names (\"key\" = \"target:NAME\"), so bake builds that one first and hands its result over.", "hcl",
                     fragment.toString(), changes, noPatch, root));
         }
-        addNotPlanned(judged, notOffered);
+        useDockerDriver(judged, command, notOffered).ifPresent(plans::add);
+        addNotPlanned(judged, notOffered, plans);
         return new FixPlans(plans, root, notOffered);
     }
 
@@ -141,13 +160,73 @@ final class ProjectFixPlanner {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * The docker-driver builder of the daemon's context for every build of the project whose findings it solves (a
+     * local image the current builder cannot read): once with {@code --builder}, or made the current builder, which
+     * {@code docker compose build} and {@code docker buildx bake} use (buildx-facts §9.6, compose#9939). Not offered
+     * when the docker driver with the classic image store would refuse a build of the project (several platforms, a
+     * cache export, the docker or oci exporter: §4.1, §9.4).
+     */
+    private static Optional<FixPlan> useDockerDriver(ProjectBuilds.Judged judged, Command command, List<NotOffered> notOffered) {
+        String builder = command.snapshot().daemon().context();
+        List<Finding> solved = judged.diagnosis().findings().stream()
+                .filter(f -> f.fixes().contains(FixKind.USE_DOCKER_DRIVER.id()) && f.subject().unit() != null && !builder.equals(f.builder()))
+                .toList();
+        if (solved.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> refused = new ArrayList<>();
+        if (command.snapshot().daemon().imageStore() != ImageStoreKind.CONTAINERD) {
+            for (BuildSpec spec : command.specs()) {
+                if (spec.multiPlatform()) {
+                    refused.add("several platforms (" + String.join(",", spec.platforms()) + ")");
+                }
+                spec.cacheTo().stream().filter(c -> !CacheSpec.parse(c).inline()).forEach(c -> refused.add("cache export (" + c + ")"));
+                spec.outputs().stream().map(ExportSpec::parse).filter(e -> e.dockerTarball() || e.type().equals(ExportSpec.OCI))
+                        .forEach(e -> refused.add("the " + e.type() + " exporter"));
+            }
+        }
+        if (!refused.isEmpty()) {
+            solved.forEach(f -> notOffered.add(new NotOffered(FixKind.USE_DOCKER_DRIVER, f.key(), "the docker driver with the classic image "
+                    + "store cannot build this project: " + String.join("; ", refused.stream().distinct().toList()))));
+            return Optional.empty();
+        }
+        List<String> once = new ArrayList<>(command.before());
+        once.addAll(List.of("--builder", builder));
+        once.addAll(command.after());
+        List<String> plain = new ArrayList<>(command.before());
+        plain.addAll(command.after());
+        List<FixStep> steps = List.of(
+                new FixStep("Build the project once on the docker driver (from the project's folder)",
+                        List.of(shell("One build", ShellQuote.command(once)))),
+                new FixStep("Or make it the current builder for this context, which this command then uses",
+                        List.of(shell("Switch builders", ShellQuote.command(List.of("docker", "buildx", "use", builder)) + "\n"
+                                + ShellQuote.command(plain)))));
+        List<String> prerequisites = solved.stream().filter(f -> f.kind() == FindingKind.LOCAL_IMAGE_INVISIBLE).map(Finding::image)
+                .filter(i -> i != null && !i.isEmpty()).distinct()
+                .map(i -> "the daemon of context '" + builder + "' holds " + i + " (it does now)").toList();
+        return Optional.of(new FixPlan(FixKind.USE_DOCKER_DRIVER, true, "Build on '" + builder + "', the docker-driver builder of the current "
+                + "context: it builds with dockerd's own BuildKit and reads the daemon's image store, where the images are.",
+                solved.stream().map(Finding::id).distinct().toList(),
+                solved.stream().map(Finding::key).toList(), prerequisites, List.of(), steps, List.of()));
+    }
+
+    private static Snippet shell(String title, String content) {
+        return new Snippet("shell", title, "sh", content.endsWith("\n") ? content : content + "\n");
+    }
+
     /** Findings whose fixes are commands for the whole project: named, with the reason they are not planned here. */
-    private static void addNotPlanned(ProjectBuilds.Judged judged, List<NotOffered> notOffered) {
+    private static void addNotPlanned(ProjectBuilds.Judged judged, List<NotOffered> notOffered, List<FixPlan> plans) {
         for (Finding finding : judged.diagnosis().findings()) {
             if (finding.kind() == FindingKind.BAKE_TARGET_NOT_LINKED || finding.kind() == FindingKind.COMPOSE_SERVICE_NOT_LINKED) {
                 continue;
             }
             for (String fix : finding.fixes()) {
+                boolean decided = plans.stream().anyMatch(p -> p.id().equals(fix) && p.findingKeys().contains(finding.key()))
+                        || notOffered.stream().anyMatch(n -> n.kind().id().equals(fix) && n.findingKey().equals(finding.key()));
+                if (decided) {
+                    continue;
+                }
                 notOffered.add(new NotOffered(FixKind.byId(fix), finding.key(), "not planned for a Compose or Bake project yet: see the fix's "
                         + "description in the README and apply it to the builder the project uses"));
             }

@@ -36,7 +36,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * Open (or drop) a Dockerfile or a workflow: its source with the findings' lines marked, the findings with their
+ * Open (or drop) any build file (a Dockerfile, a GitHub workflow, a GitLab CI file, a Compose or Bake file): the
+ * source of the file the selected finding is in with the findings' lines marked, the findings with their
  * explanations, the images, and for the selected finding its fixes with every snippet one Copy away.
  */
 public final class DiagnoseView extends BorderPane {
@@ -45,7 +46,7 @@ public final class DiagnoseView extends BorderPane {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
     /** The title of the dialog that opens a file to diagnose, here and in File → Open…. */
-    public static final String OPEN_TITLE = "Open a Dockerfile or a workflow";
+    public static final String OPEN_TITLE = "Open a Dockerfile, workflow, GitLab CI, Compose or Bake file";
     /** Lines shown above a finding's line when the source scrolls to it. */
     private static final int SOURCE_CONTEXT_LINES = 3;
 
@@ -89,8 +90,8 @@ public final class DiagnoseView extends BorderPane {
             e.setDropCompleted(ok);
             e.consume();
         });
-        // The opened file and, for a workflow, the Dockerfiles its builds read: an edit to any of them re-runs. When
-        // the file goes with its world (a lesson's folder is deleted), nothing is left to watch.
+        // The opened file and every file the diagnosis read (Dockerfiles, includes, composite actions): an edit to any
+        // of them re-runs. When the file goes with its world (a lesson's folder is deleted), nothing is left to watch.
         viewModel.watchedFilesProperty().addListener((o, before, files) -> {
             if (files == null || files.isEmpty()) {
                 watcher.stop();
@@ -103,7 +104,7 @@ public final class DiagnoseView extends BorderPane {
     private VBox toolbar() {
         Button open = new Button("_Open…");
         open.setId("open-file");
-        open.setTooltip(new Tooltip("Open a Dockerfile or a GitHub Actions workflow (or drop one here)"));
+        open.setTooltip(new Tooltip("Open " + DiagnoseViewModel.KINDS + " (or drop one here)"));
         open.setOnAction(e -> dialogs.open(OPEN_TITLE).ifPresent(viewModel::open));
         javafx.scene.control.ComboBox<String> builder = new javafx.scene.control.ComboBox<>(viewModel.builderNamesProperty());
         builder.setId("builder-picker");
@@ -134,6 +135,11 @@ public final class DiagnoseView extends BorderPane {
         HBox bar = new HBox(8, open, recent, builder, args, target, platforms, more, rerun);
         bar.setAlignment(Pos.CENTER_LEFT);
         keepLabelsWhole(bar);
+        // Options the open kind does not take are off, as the command line does not take them for that kind.
+        builder.disableProperty().bind(viewModel.builderOptionProperty().not());
+        for (javafx.scene.Node node : new javafx.scene.Node[] {args, target, platforms}) {
+            node.disableProperty().bind(viewModel.dockerfileOptionsProperty().not());
+        }
         HBox options = moreOptions();
         options.visibleProperty().bind(more.selectedProperty());
         options.managedProperty().bind(more.selectedProperty());
@@ -175,9 +181,24 @@ public final class DiagnoseView extends BorderPane {
                 return null;
             }
         });
+        for (javafx.scene.Node node : new javafx.scene.Node[] {contexts, outputs, cacheTo, load, push, pull}) {
+            node.disableProperty().bind(viewModel.dockerfileOptionsProperty().not());
+        }
+        store.disableProperty().bind(viewModel.runnerOptionProperty().not());
         HBox row = new HBox(8, contexts, outputs, cacheTo, load, push, pull, store);
         row.setAlignment(Pos.CENTER_LEFT);
         keepLabelsWhole(row);
+        // Under More options, not a row of its own: the source and findings keep their height at 1024×768. It says
+        // why fields are off for the open kind.
+        Label note = new Label();
+        note.setId("options-note");
+        note.setWrapText(true);
+        note.textProperty().bind(viewModel.optionsNoteProperty());
+        note.visibleProperty().bind(viewModel.optionsNoteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        note.setMinWidth(120);
+        HBox.setHgrow(note, Priority.SOMETIMES);
+        row.getChildren().add(0, note);
         return row;
     }
 
@@ -209,7 +230,9 @@ public final class DiagnoseView extends BorderPane {
         ListView<SourceLine> source = new ListView<>(viewModel.sourceProperty());
         source.setId("source");
         source.getStyleClass().add("source");
-        source.setPlaceholder(new Label("Open a Dockerfile or a workflow (or drop it here)."));
+        Label sourceHint = new Label("Open " + DiagnoseViewModel.KINDS + " (or drop it here).");
+        sourceHint.setWrapText(true);
+        source.setPlaceholder(sourceHint);
         source.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(SourceLine line, boolean empty) {
@@ -264,6 +287,13 @@ public final class DiagnoseView extends BorderPane {
                 viewModel.selectFinding(finding);
             }
         });
+        // A click on the finding already selected, after another file was picked for the source, shows its file again.
+        findings.setOnMouseClicked(e -> {
+            Finding finding = findings.getSelectionModel().getSelectedItem();
+            if (finding != null && !viewModel.showsFileOf(finding)) {
+                viewModel.selectFinding(finding);
+            }
+        });
         // The view model decides which finding is shown (the same key after a re-run, else the first): follow it.
         viewModel.selectedFindingProperty().addListener((o, before, finding) -> {
             explanation.setText(finding == null ? "" : finding.explanation());
@@ -297,6 +327,12 @@ public final class DiagnoseView extends BorderPane {
             if (!viewModel.fixesProperty().isEmpty()) {
                 fixes.getSelectionModel().select(0);
             } else {
+                showPlan(null);
+            }
+        });
+        // A finding with no fix here says why, also when the (empty) fixes did not change from the last finding's.
+        viewModel.notOfferedProperty().addListener((javafx.collections.ListChangeListener<dev.buildxlens.core.fix.NotOffered>) c -> {
+            if (viewModel.fixesProperty().isEmpty()) {
                 showPlan(null);
             }
         });
@@ -343,7 +379,7 @@ public final class DiagnoseView extends BorderPane {
                 : c.foundIn().isEmpty() ? "not found locally" : String.join(", ", c.foundIn())));
         images.getColumns().add(column("Visible to the builder", c -> viewModel.localImagesUnknownProperty().get() && c.foundIn().isEmpty()
                 ? "unknown" : c.visible() ? "yes" : "NO"));
-        VBox left = new VBox(6, heading("Source"), source, heading("Images the build needs"), images);
+        VBox left = new VBox(6, sourceHeading(), source, heading("Images the build needs"), images);
         VBox.setVgrow(source, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 0, 14));
         SplitPane split = new SplitPane(left, right);
@@ -362,6 +398,48 @@ public final class DiagnoseView extends BorderPane {
         source.applyCss();
         source.layout();
         source.scrollTo(Math.max(0, line - 1 - SOURCE_CONTEXT_LINES));
+    }
+
+    /**
+     * "Source: <file>", and a picker of every file the diagnosis read (the opened one, the Dockerfiles its builds use,
+     * the files it includes): selecting a finding in another file shows that file, the picker shows any of them.
+     */
+    private HBox sourceHeading() {
+        Label title = heading("Source");
+        title.setId("source-title");
+        title.textProperty().bind(viewModel.sourceTitleProperty());
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.ComboBox<Path> files = new javafx.scene.control.ComboBox<>(viewModel.sourceFilesProperty());
+        files.setId("source-files");
+        files.setTooltip(new Tooltip("Show another file this diagnosis read"));
+        files.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Path path) {
+                return path == null ? "" : viewModel.displayName(path);
+            }
+
+            @Override
+            public Path fromString(String text) {
+                return null;
+            }
+        });
+        // Only worth a picker when there is more than the opened file.
+        files.visibleProperty().bind(javafx.beans.binding.Bindings.size(viewModel.sourceFilesProperty()).greaterThan(1));
+        files.managedProperty().bind(files.visibleProperty());
+        viewModel.shownFileProperty().addListener((o, before, path) -> {
+            if (files.getValue() != path) {
+                files.setValue(path);
+            }
+        });
+        files.setOnAction(e -> {
+            Path chosen = files.getValue();
+            if (chosen != null && !chosen.equals(viewModel.shownFileProperty().get())) {
+                viewModel.showSource(chosen);
+            }
+        });
+        HBox row = new HBox(10, title, files);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     private static Label heading(String text) {

@@ -13,12 +13,13 @@ import dev.buildxlens.core.fix.Snippet;
 import dev.buildxlens.core.fix.UnifiedDiff;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.files.Repositories;
 import dev.buildxlens.core.pipeline.BuildInput;
+import dev.buildxlens.core.pipeline.BuildInputs;
 import dev.buildxlens.core.pipeline.DiagnosisPipeline;
-import dev.buildxlens.core.pipeline.DockerfileBuild;
 import dev.buildxlens.core.pipeline.FixChoices;
+import dev.buildxlens.core.pipeline.InputKind;
 import dev.buildxlens.core.pipeline.PipelineResult;
-import dev.buildxlens.core.pipeline.WorkflowBuild;
 import dev.buildxlens.core.probe.Messages;
 import dev.buildxlens.core.report.FixReport;
 import dev.buildxlens.ui.task.TaskExecutor;
@@ -28,7 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -47,9 +48,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 
 /**
- * The Diagnose tab: a Dockerfile (diagnosed against the current snapshot, with the options of
- * {@code docker buildx build}) or a workflow (on a simulated runner), through the same {@link DiagnosisPipeline} as
- * the command line; its source with the findings' lines marked, the findings, the images, and the fixes of the
+ * The Diagnose tab: any build file the command line reads, told apart by name and content as {@code diagnose PATH}
+ * does ({@link BuildInputs}): a Dockerfile (diagnosed against the current snapshot, with the options of
+ * {@code docker buildx build}), a Compose or Bake file (against the snapshot, on the builder picked or the current
+ * one), a GitHub workflow or a GitLab CI file (on a simulated runner), through the same {@link DiagnosisPipeline} as
+ * the command line; the source of the file the selected finding is in (the opened file, a Dockerfile a service
+ * builds, an included GitLab file) with the findings' lines marked, the findings, the images, and the fixes of the
  * selected finding (attached by its key). File reads and analysis run on the executor.
  */
 public final class DiagnoseViewModel {
@@ -71,10 +75,21 @@ public final class DiagnoseViewModel {
     private final ObjectProperty<ImageStoreKind> imageStore = new SimpleObjectProperty<>(this, "imageStore", ImageStoreKind.UNKNOWN);
     private final StringProperty registry = new SimpleStringProperty(this, "registry", FixChoices.DEFAULT_REGISTRY);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
-    private static final String OPEN_HINT = "Open a Dockerfile or a workflow (or drop it here).";
+    /** What the tab opens, said for people. */
+    public static final String KINDS = "a Dockerfile, a GitHub workflow, a GitLab CI file, a Compose file or a Bake file";
+    private static final String OPEN_HINT = "Open " + KINDS + " (or drop it here).";
+    private static final String OPEN_TO_SEE = "Open " + KINDS + " to see its findings.";
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", OPEN_HINT);
-    private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(this, "findingsPlaceholder",
-            "Open a Dockerfile or a workflow to see its findings.");
+    private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(this, "findingsPlaceholder", OPEN_TO_SEE);
+    private final ReadOnlyObjectWrapper<InputKind> kind = new ReadOnlyObjectWrapper<>(this, "kind");
+    private final ReadOnlyObjectWrapper<Path> shownFile = new ReadOnlyObjectWrapper<>(this, "shownFile");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper dockerfileOptions =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "dockerfileOptions", true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper builderOption = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "builderOption", true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper runnerOption = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "runnerOption", true);
+    private final ReadOnlyStringWrapper optionsNote = new ReadOnlyStringWrapper(this, "optionsNote", "");
+    private final ReadOnlyStringWrapper sourceTitle = new ReadOnlyStringWrapper(this, "sourceTitle", "Source");
+    private final ReadOnlyListWrapper<Path> sourceFiles = new ReadOnlyListWrapper<>(this, "sourceFiles", FXCollections.observableArrayList());
     private final javafx.beans.property.ReadOnlyBooleanWrapper localImagesUnknown =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "localImagesUnknown", false);
     private final javafx.beans.property.ReadOnlyIntegerWrapper finishedRuns = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "finishedRuns");
@@ -89,15 +104,37 @@ public final class DiagnoseViewModel {
     private final ReadOnlyObjectWrapper<List<Path>> watchedFiles = new ReadOnlyObjectWrapper<>(this, "watchedFiles", List.of());
     private final javafx.beans.property.ReadOnlyIntegerWrapper selectedLine = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "selectedLine");
     private PipelineResult result;
-    /** The file whose lines {@link #sourceProperty()} shows. */
-    private Path shownFile;
+    /** The last run's texts of every file it read, and where each finding's file is on disk (absent: not on disk). */
+    private Map<Path, List<String>> texts = Map.of();
+    private Map<String, Path> findingFiles = Map.of();
+    private Map<Path, String> names = Map.of();
+    /** A lesson's file is read without this machine's environment (compose and bake interpolate with it). */
+    private boolean lessonFile;
     private int generation;
-    /** The picture the open Dockerfile was last diagnosed against (a workflow's runner is simulated: null). */
+    /** The picture the open file was last diagnosed against (used only by the kinds judged on this machine). */
     private Snapshot judgedAgainst;
 
     public DiagnoseViewModel(Supplier<Snapshot> currentSnapshot, TaskExecutor executor) {
         this.currentSnapshot = currentSnapshot;
         this.executor = executor;
+        kind.addListener((o, before, now) -> optionsFor(now));
+    }
+
+    /**
+     * Which of the toolbar's options the open kind takes, as on the command line: a Dockerfile every build option; a
+     * Compose or Bake file the builder (their build options are in the file); a workflow the runner's image store; a
+     * GitLab pipeline none (its jobs say everything). Nothing open yet: all of them, for the file to come.
+     */
+    private void optionsFor(InputKind now) {
+        dockerfileOptions.set(now == null || now == InputKind.DOCKERFILE);
+        builderOption.set(now == null || BuildInputs.usesMachine(now));
+        runnerOption.set(now == null || now == InputKind.GITHUB_WORKFLOW);
+        optionsNote.set(now == null || now == InputKind.DOCKERFILE ? "" : switch (now) {
+            case COMPOSE -> "A Compose file: its build options are in the file; the builder picked here applies";
+            case BAKE -> "A Bake file: its build options are in the file; the builder picked here applies";
+            case GITHUB_WORKFLOW -> "A workflow: its steps give the build options; the runner's image store picked here applies";
+            default -> "A GitLab CI file: its jobs give the build options";
+        });
     }
 
     // ---- Properties: the build options, as on the command line ----
@@ -214,16 +251,60 @@ public final class DiagnoseViewModel {
     }
 
     /**
-     * The line of the shown source the selected finding is at (1-based); 0 when no finding is selected or it is in
-     * another file (a composite action's step).
+     * The line of the shown source the selected finding is at (1-based); 0 when no finding is selected, or the source
+     * shows another file than the finding's (picked with {@link #showSource(Path)}, or an inline Dockerfile's finding).
      */
     public javafx.beans.property.ReadOnlyIntegerProperty selectedLineProperty() {
         return selectedLine.getReadOnlyProperty();
     }
 
+    /** Whether the Dockerfile build options (args, target, platforms, contexts, outputs, cache, --load/--push/--pull) apply. */
+    public javafx.beans.property.ReadOnlyBooleanProperty dockerfileOptionsProperty() {
+        return dockerfileOptions.getReadOnlyProperty();
+    }
+
+    /** Whether the builder picked applies (a Dockerfile, Compose or Bake build on this machine). */
+    public javafx.beans.property.ReadOnlyBooleanProperty builderOptionProperty() {
+        return builderOption.getReadOnlyProperty();
+    }
+
+    /** Whether the runner's image store applies (a GitHub workflow). */
+    public javafx.beans.property.ReadOnlyBooleanProperty runnerOptionProperty() {
+        return runnerOption.getReadOnlyProperty();
+    }
+
+    /** For a kind that takes few of the toolbar's options, which ones and where the rest are; empty otherwise. */
+    public ReadOnlyStringProperty optionsNoteProperty() {
+        return optionsNote.getReadOnlyProperty();
+    }
+
+    /** The kind of the open file, once it was told (null before, or when it could not be). */
+    public ReadOnlyObjectProperty<InputKind> kindProperty() {
+        return kind.getReadOnlyProperty();
+    }
+
     /**
-     * The files the diagnosis shown depends on: the opened file, and for a workflow the Dockerfiles and composite
-     * actions it read. A change to any of them calls for {@link #rerun()}.
+     * The file whose lines {@link #sourceProperty()} shows: the opened one, or the one the selected finding is in (the
+     * Dockerfile a compose service or bake target builds, a GitLab file it includes, a workflow's composite action).
+     */
+    public ReadOnlyObjectProperty<Path> shownFileProperty() {
+        return shownFile.getReadOnlyProperty();
+    }
+
+    /** The heading of the source: which file it is, named from the opened file's folder. */
+    public ReadOnlyStringProperty sourceTitleProperty() {
+        return sourceTitle.getReadOnlyProperty();
+    }
+
+    /** Every file the last diagnosis read, the opened one first: each can be shown with {@link #showSource(Path)}. */
+    public ReadOnlyListProperty<Path> sourceFilesProperty() {
+        return sourceFiles.getReadOnlyProperty();
+    }
+
+    /**
+     * The files the diagnosis shown depends on: the opened file, and every file the pipeline read for it (a workflow's
+     * Dockerfiles and composite actions, a GitLab file's includes, the Dockerfiles of compose services and bake targets,
+     * compose's other files). A change to any of them calls for {@link #rerun()}.
      */
     public ReadOnlyObjectProperty<List<Path>> watchedFilesProperty() {
         return watchedFiles.getReadOnlyProperty();
@@ -269,6 +350,7 @@ public final class DiagnoseViewModel {
     }
 
     public void open(Path path) {
+        lessonFile = false;
         file.set(path);
         watch(List.of(path));
         recent.remove(path.toString());
@@ -284,6 +366,7 @@ public final class DiagnoseViewModel {
      * temporary folder that is deleted when the lesson is left.
      */
     public void openLessonFile(Path path) {
+        lessonFile = true;
         file.set(path);
         rerun();
     }
@@ -295,26 +378,33 @@ public final class DiagnoseViewModel {
     public void close() {
         generation++;
         file.set(null);
-        shownFile = null;
+        kind.set(null);
         watchedFiles.set(List.of());
         result = null;
+        texts = Map.of();
+        findingFiles = Map.of();
+        names = Map.of();
+        sourceFiles.clear();
+        showSource(null);
         judgedAgainst = null;
         source.clear();
         findings.clear();
         images.clear();
         selectFinding(null);
         localImagesUnknown.set(false);
-        findingsPlaceholder.set("Open a Dockerfile or a workflow to see its findings.");
+        findingsPlaceholder.set(OPEN_TO_SEE);
         status.set(OPEN_HINT);
     }
 
     /**
-     * A new picture of the world: a Dockerfile judged against an earlier one is diagnosed again (a workflow runs on
-     * a simulated runner, which the picture does not change).
+     * A new picture of the world: a Dockerfile, Compose or Bake file judged against an earlier one is diagnosed again
+     * (a workflow or GitLab pipeline runs on a simulated runner, which the picture does not change; a file whose kind
+     * is not known yet is tried again).
      */
     public void worldChanged(Snapshot now) {
         Path path = file.get();
-        if (path != null && !isWorkflow(path) && now != judgedAgainst) {
+        InputKind known = kind.get();
+        if (path != null && (known == null || BuildInputs.usesMachine(known)) && now != judgedAgainst) {
             rerun();
         }
     }
@@ -353,16 +443,18 @@ public final class DiagnoseViewModel {
         int mine = ++generation;
         status.set("Diagnosing " + path.getFileName() + "…");
         Snapshot snapshot = currentSnapshot.get();
-        BuildInput input;
+        BuildSpec spec;
         try {
-            input = input(path);
+            spec = spec();
         } catch (BuildFlags.InvalidFlagException e) {
             status.set(e.getMessage());
             return;
         }
         FixChoices choices = new FixChoices(registry.get());
-        judgedAgainst = isWorkflow(path) ? null : snapshot;
-        executor.execute(() -> run(path, input, snapshot, choices), run -> {
+        ImageStoreKind store = imageStore.get();
+        Map<String, String> environment = lessonFile ? Map.of() : System.getenv();
+        judgedAgainst = snapshot;
+        executor.execute(() -> run(path, spec, store, environment, snapshot, choices), run -> {
             if (mine == generation) {
                 show(run);
                 finishedRuns.set(finishedRuns.get() + 1);
@@ -406,9 +498,22 @@ public final class DiagnoseViewModel {
 
     public void selectFinding(Finding finding) {
         selectedFinding.set(finding);
-        selectedLine.set(finding != null && shownFile != null && finding.file().equals(shownFile.toString()) ? finding.line() : 0);
-        fixes.setAll(finding == null || result == null ? List.of() : result.fixesFor(finding));
+        Path in = finding == null ? null : findingFiles.get(finding.file());
+        if (in != null && !in.equals(shownFile.get()) && texts.containsKey(in)) {
+            showSource(in);
+        }
+        // Back to 0 first: the same line number in another file is another line, and the view must follow it.
+        selectedLine.set(0);
+        selectedLine.set(in != null && in.equals(shownFile.get()) ? finding.line() : 0);
+        // What is not offered first: the view shows it when the fixes are empty, as they change.
         notOffered.setAll(finding == null || result == null ? List.of() : result.fixes().notOfferedFor(finding.key()));
+        fixes.setAll(finding == null || result == null ? List.of() : result.fixesFor(finding));
+    }
+
+    /** Whether the source shows the file {@code finding} is in (or it is in no file that can be shown). */
+    public boolean showsFileOf(Finding finding) {
+        Path in = findingFiles.get(finding.file());
+        return in == null || in.equals(shownFile.get());
     }
 
     /** Changes the watched files only when they differ: watching again for nothing could miss an edit in between. */
@@ -436,7 +541,7 @@ public final class DiagnoseViewModel {
         Path target = patchTarget(patch);
         // Reading, writing and flushing files are off the FX thread; the outcome comes back as one sentence. A file
         // that changed is diagnosed again at once: what the fixes still offer must not include what was just applied
-        // (the file watcher sees only the open file, not the Dockerfile a workflow builds).
+        // (the file watcher's event may come later, or not at all for a file that is not watched).
         executor.execute(() -> applyPatchNow(patch, target), outcome -> {
             done.accept(outcome.message());
             if (outcome.applied()) {
@@ -484,20 +589,61 @@ public final class DiagnoseViewModel {
         return result == null ? "" : FixReport.markdown(plans, result.fixes(), "");
     }
 
-    // ---- the work, off the FX thread ----
-
-    private static boolean isWorkflow(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".yml") || name.endsWith(".yaml");
+    /**
+     * Shows the lines of {@code path}, one of the files the last diagnosis read ({@link #sourceFilesProperty()}), with
+     * the lines of the findings in it marked; null shows nothing.
+     */
+    public void showSource(Path path) {
+        List<String> lines = path == null ? null : texts.get(path);
+        if (lines == null) {
+            shownFile.set(null);
+            source.clear();
+            sourceTitle.set("Source");
+            return;
+        }
+        Map<Integer, Severity> severity = new java.util.HashMap<>();
+        Map<Integer, String> markers = new java.util.HashMap<>();
+        if (result != null) {
+            for (Finding finding : result.diagnosis().findings()) {
+                if (path.equals(findingFiles.get(finding.file()))) {
+                    severity.merge(finding.line(), finding.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    markers.merge(finding.line(), finding.id(), (a, b) -> a + ", " + b);
+                }
+            }
+        }
+        List<SourceLine> shown = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            shown.add(new SourceLine(i + 1, lines.get(i), severity.get(i + 1), markers.getOrDefault(i + 1, "")));
+        }
+        shownFile.set(path);
+        source.setAll(shown);
+        sourceTitle.set("Source: " + displayName(path));
+        Finding selected = selectedFinding.get();
+        if (selected != null && !path.equals(findingFiles.get(selected.file()))) {
+            selectedLine.set(0);
+        }
     }
 
-    /** The build as the options say, read on the FX thread (the properties live there). */
-    private BuildInput input(Path path) throws BuildFlags.InvalidFlagException {
-        if (isWorkflow(path)) {
-            return new WorkflowBuild(path, null, "", imageStore.get());
+    /** A file the last diagnosis read, named from the opened file's folder (or its repository), as short as it can be said. */
+    public String displayName(Path path) {
+        return names.getOrDefault(path, String.valueOf(path));
+    }
+
+    /** Names of files for people, from the first of {@code roots} they are in (found off the FX thread: it asks the disk). */
+    private static Map<Path, String> names(java.util.Collection<Path> files, List<Path> roots) {
+        Map<Path, String> names = new java.util.HashMap<>();
+        for (Path path : files) {
+            names.put(path, roots.stream().filter(path::startsWith).findFirst()
+                    .map(root -> root.relativize(path).toString().replace('\\', '/')).orElse(path.toString()));
         }
-        BuildSpec.Builder spec = BuildSpec.newBuilder().dockerfile(path.toString())
-                .contextDir(path.getParent() == null ? "." : path.getParent().toString()).builder(builder.get())
+        return names;
+    }
+
+    // ---- the work, off the FX thread ----
+
+    /** The build options as typed, read on the FX thread (the properties live there); the file's kind decides which apply. */
+    private BuildSpec spec() throws BuildFlags.InvalidFlagException {
+        BuildSpec.Builder spec = BuildSpec.newBuilder().builder(builder.get())
                 .target(target.get()).load(load.get()).push(push.get()).pull(pull.get());
         for (String pair : words(buildArgs.get())) {
             BuildFlags.apply(spec, "--build-arg", pair, Map.of());
@@ -508,24 +654,54 @@ public final class DiagnoseViewModel {
         BuildFlags.apply(spec, "--platform", platforms.get(), Map.of());
         words(outputs.get()).forEach(spec::output);
         words(cacheTo.get()).forEach(spec::cacheTo);
-        return DockerfileBuild.onDisk(spec.build());
+        return spec.build();
     }
 
     private static List<String> words(String text) {
         return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 
-    /** One run's outcome: the pipeline's result, or what went wrong with the file's lines as they are. */
-    private record Run(Path file, List<String> lines, PipelineResult result, String error) {
+    /**
+     * One run's outcome: the file's kind (null when it could not be told), the pipeline's result or what went wrong,
+     * the text of every file read (the opened one first), and where each finding's file is.
+     */
+    private record Run(Path file, InputKind kind, Map<Path, List<String>> texts, Map<String, Path> findingFiles,
+                       Map<Path, String> names, PipelineResult result, String error) {
     }
 
-    private static Run run(Path path, BuildInput input, Snapshot snapshot, FixChoices choices) {
+    private static Run run(Path path, BuildSpec spec, ImageStoreKind store, Map<String, String> environment, Snapshot snapshot,
+                           FixChoices choices) {
+        Path opened = path.toAbsolutePath().normalize();
+        InputKind kind = null;
         try {
-            if (input instanceof DockerfileBuild && snapshot == null) {
+            kind = BuildInputs.kindOf(path);
+            BuildInput input = BuildInputs.create(BuildInputs.Request.of(kind, List.of(path)).withSpec(spec)
+                    .withImageStore(store).withEnvironment(environment));
+            if (BuildInputs.usesMachine(kind) && snapshot == null) {
                 throw new IllegalStateException("no picture of this machine yet: wait for the first refresh");
             }
             PipelineResult result = DiagnosisPipeline.run(input, () -> snapshot, choices);
-            return new Run(path, List.of(result.sourceText().split("\r?\n", -1)), result, "");
+            Map<Path, List<String>> texts = new LinkedHashMap<>();
+            texts.put(opened, lines(result.sourceText()));
+            for (Path read : result.filesRead()) {
+                if (!texts.containsKey(read)) {
+                    try {
+                        texts.put(read, lines(Files.readString(read)));
+                    } catch (IOException | java.io.UncheckedIOException ignored) {
+                        // Read once by the pipeline, gone or unreadable now: the next run says so.
+                    }
+                }
+            }
+            Map<String, Path> located = new java.util.HashMap<>();
+            for (Finding finding : result.diagnosis().findings()) {
+                if (!located.containsKey(finding.file())) {
+                    Path at = locate(finding.file(), path, texts.keySet());
+                    if (at != null) {
+                        located.put(finding.file(), at);
+                    }
+                }
+            }
+            return new Run(path, kind, texts, located, names(texts.keySet(), roots(opened)), result, "");
         } catch (Exception e) {
             List<String> lines = List.of();
             try {
@@ -533,29 +709,73 @@ public final class DiagnoseViewModel {
             } catch (Exception ignored) {
                 // The message below says what went wrong.
             }
-            return new Run(path, lines, null, Messages.firstLine(e));
+            return new Run(path, kind, Map.of(opened, lines), Map.of(), names(List.of(opened), roots(opened)), null,
+                    Messages.firstLine(e));
         }
     }
 
-    private void show(Run run) {
-        Map<Integer, Severity> severity = new java.util.HashMap<>();
-        Map<Integer, String> markers = new java.util.HashMap<>();
-        if (run.result() != null) {
-            for (Finding finding : run.result().diagnosis().findings()) {
-                severity.merge(finding.line(), finding.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                markers.merge(finding.line(), finding.id(), (a, b) -> a + ", " + b);
+    private static List<String> lines(String text) {
+        return List.of(text.split("\r?\n", -1));
+    }
+
+    /**
+     * The file a finding names, among the files the run read: findings name files as the user gave them (the opened
+     * file), from the project's folder (compose, bake) or from the repository (workflow, GitLab); null when none is
+     * (an inline Dockerfile).
+     */
+    static Path locate(String name, Path opened, java.util.Collection<Path> read) {
+        Path given;
+        try {
+            given = Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        Path openedAbsolute = opened.toAbsolutePath().normalize();
+        if (given.equals(opened) || given.toAbsolutePath().normalize().equals(openedAbsolute)) {
+            return openedAbsolute;
+        }
+        if (given.isAbsolute()) {
+            return read.contains(given.normalize()) ? given.normalize() : null;
+        }
+        for (Path root : roots(openedAbsolute)) {
+            Path candidate = root.resolve(given).normalize();
+            if (read.contains(candidate)) {
+                return candidate;
             }
         }
-        List<SourceLine> lines = new ArrayList<>();
-        for (int i = 0; i < run.lines().size(); i++) {
-            lines.add(new SourceLine(i + 1, run.lines().get(i), severity.get(i + 1), markers.getOrDefault(i + 1, "")));
+        return read.stream().filter(p -> p.endsWith(given.normalize())).findFirst().orElse(null);
+    }
+
+    /** The folders file names are given from: the opened file's, its repository's, and the working directory. */
+    private static List<Path> roots(Path openedAbsolute) {
+        List<Path> roots = new ArrayList<>();
+        if (openedAbsolute.getParent() != null) {
+            roots.add(openedAbsolute.getParent());
         }
-        source.setAll(lines);
+        Path repo = Repositories.rootOf(openedAbsolute).toAbsolutePath().normalize();
+        if (!roots.contains(repo)) {
+            roots.add(repo);
+        }
+        Path here = Path.of("").toAbsolutePath().normalize();
+        if (!roots.contains(here)) {
+            roots.add(here);
+        }
+        return roots;
+    }
+
+    private void show(Run run) {
         Finding selectedBefore = selectedFinding.get();
-        shownFile = run.file();
+        Path opened = run.file().toAbsolutePath().normalize();
+        kind.set(run.kind());
         watch(run.result() == null ? List.of(run.file()) : run.result().filesRead());
         result = run.result();
+        texts = run.texts();
+        findingFiles = run.findingFiles();
+        names = run.names();
+        sourceFiles.setAll(texts.keySet());
         selectFinding(null);
+        // The opened file first; a selected finding in another file shows that one.
+        showSource(opened);
         if (run.result() == null) {
             findings.clear();
             images.clear();
@@ -583,7 +803,8 @@ public final class DiagnoseViewModel {
         String builderNames = String.join("; ", run.result().diagnosis().builds().stream()
                 .map(b -> b.builder().inWords()).distinct().toList());
         String summary = run.file().getFileName() + ": " + (errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"))
-                + (builderNames.isEmpty() ? "" : " · on " + builderNames);
+                + (builderNames.isEmpty() ? "" : " · on " + builderNames)
+                + (run.kind() == InputKind.DOCKERFILE ? "" : " · read as " + run.kind().description());
         if (run.result().daemonUnreachable()) {
             summary = run.file().getFileName() + ": the Docker daemon is unreachable, so which images are local is unknown; "
                     + "findings about local images cannot be trusted until it answers";

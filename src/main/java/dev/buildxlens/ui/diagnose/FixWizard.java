@@ -83,17 +83,34 @@ public final class FixWizard {
     }
 
     private WizardPane where() {
-        boolean workflow = finding.job() != null;
+        boolean ci = finding.job() != null;
+        dev.buildxlens.core.pipeline.InputKind kind = viewModel.kindProperty().get();
+        boolean gitlab = kind == dev.buildxlens.core.pipeline.InputKind.GITLAB_CI;
+        String tool = kind == null ? "docker buildx build" : switch (kind) {
+            case COMPOSE -> "docker compose build";
+            case BAKE -> "docker buildx bake";
+            default -> "docker buildx build";
+        };
         ToggleGroup group = new ToggleGroup();
-        RadioButton laptop = new RadioButton("On my machine (docker buildx build)");
-        RadioButton actions = new RadioButton("In GitHub Actions");
+        RadioButton laptop = new RadioButton("On my machine (" + tool + ")");
+        RadioButton actions = new RadioButton(gitlab ? "In GitLab CI" : "In GitHub Actions");
         laptop.setToggleGroup(group);
         actions.setToggleGroup(group);
-        (workflow ? actions : laptop).setSelected(true);
-        laptop.setDisable(workflow);
-        actions.setDisable(!workflow);
-        Label note = new Label(workflow ? "The fixes are written for this workflow: fragments and patches of its file."
-                : "The fixes are written for this Dockerfile and this machine's builders. Open the workflow for GitHub Actions patches.");
+        (ci ? actions : laptop).setSelected(true);
+        laptop.setDisable(ci);
+        actions.setDisable(!ci);
+        String file = kind == null ? "file" : switch (kind) {
+            case DOCKERFILE -> "Dockerfile";
+            case COMPOSE -> "Compose file";
+            case BAKE -> "Bake file";
+            case GITLAB_CI -> "GitLab CI file";
+            case GITHUB_WORKFLOW -> "workflow";
+        };
+        Label note = new Label(ci ? "The fixes are written for this " + file + ": fragments and patches of its files."
+                : "The fixes are written for this " + file + " and this machine's builders."
+                  + (kind == null || kind == dev.buildxlens.core.pipeline.InputKind.DOCKERFILE
+                        ? " Open the workflow for GitHub Actions patches." : ""));
+        note.setId("wizard-where-note");
         note.setWrapText(true);
         Label what = new Label(finding.message());
         what.setWrapText(true);

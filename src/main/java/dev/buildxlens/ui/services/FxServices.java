@@ -21,8 +21,18 @@ public final class FxServices implements FileDialogs, Clipboards, Confirmations 
     public Optional<Path> open(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        chooser.getExtensionFilters().setAll(openFilters());
         File file = chooser.showOpenDialog(owner.get());
         return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    /**
+     * The open dialog's filters: the build files the Diagnose tab reads (Dockerfiles, workflows, GitLab CI, Compose and
+     * Bake files, as {@code diagnose PATH} tells them apart), then every file (a Dockerfile may have any name).
+     */
+    public static java.util.List<FileChooser.ExtensionFilter> openFilters() {
+        return java.util.List.of(new FileChooser.ExtensionFilter("Build files (Dockerfile, workflow, GitLab CI, Compose, Bake)",
+                dev.buildxlens.core.pipeline.InputKinds.FILE_GLOBS), new FileChooser.ExtensionFilter("All files", "*"));
     }
 
     @Override

@@ -1,0 +1,235 @@
+package dev.buildxlens.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.buildxlens.core.diagnose.Finding;
+import dev.buildxlens.core.diagnose.Severity;
+import dev.buildxlens.core.fix.FixPlan;
+import dev.buildxlens.core.model.Snapshot;
+import dev.buildxlens.core.scenario.ScenarioFiles;
+import dev.buildxlens.core.scenario.Scenarios;
+import dev.buildxlens.testing.Snapshots;
+import dev.buildxlens.testing.TestServices;
+import dev.buildxlens.ui.diagnose.SourceLine;
+import dev.buildxlens.ui.main.MainViewModel;
+import dev.buildxlens.ui.task.CurrentThreadTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Diagnose tab opens every kind of build file like the command line's {@code diagnose PATH}: the built-in
+ * lessons' Compose, Bake and GitLab CI files (laid out as real files, opened through Open… as a user would, on this
+ * test's world, not the lesson's) show their findings, the source of the file each finding is in, and the fixes.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DiagnoseFrontEndsViewTest {
+
+    /** A current docker-container builder, and a local image only the docker driver can read. */
+    private static final Snapshot WORLD = Snapshots.world()
+            .localImage("my-base:latest")
+            .builder("mybuilder", "docker-container", Map.of())
+            .current("mybuilder")
+            .build();
+
+    @TempDir
+    static Path temp;
+
+    private final TestServices services = new TestServices();
+
+    @Start
+    void start(Stage stage) {
+        MainViewModel viewModel = new MainViewModel(() -> WORLD, new CurrentThreadTaskExecutor());
+        stage.setScene(DesktopApp.createScene(viewModel, services.services()));
+        stage.show();
+    }
+
+    private Path lessonFile(String lesson) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve(lesson));
+        return ScenarioFiles.materialize(Scenarios.builtIn(lesson), folder);
+    }
+
+    private void open(FxRobot robot, Path file) {
+        services.opens.add(file);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#open-file");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static SourceLine line(FxRobot robot, int number) {
+        ListView<SourceLine> source = robot.lookup("#source").queryListView();
+        return source.getItems().get(number - 1);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void a_compose_file_shows_the_unlinked_service_and_the_additional_contexts_patch(FxRobot robot) throws Exception {
+        Path compose = lessonFile("compose-depends-on-is-not-a-build-order");
+        open(robot, compose);
+
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).containsExactly("compose-service-not-linked");
+        assertThat(text(robot, "#diagnose-status")).contains("1 error").contains("read as a Compose file");
+        assertThat(text(robot, "#source-title")).isEqualTo("Source: compose.yaml");
+        assertThat(line(robot, 5).text()).isEqualTo("  web:");
+        assertThat(line(robot, 6).text()).isEqualTo("    build:");
+        assertThat(line(robot, 6).severity()).isEqualTo(Severity.ERROR);
+        assertThat(line(robot, 6).marker()).isEqualTo("compose-service-not-linked");
+        ListView<FixPlan> fixes = robot.lookup("#fixes").queryListView();
+        assertThat(fixes.getItems()).extracting(FixPlan::id).contains("link-service-context");
+        FixPlan link = fixes.getItems().stream().filter(p -> p.id().equals("link-service-context")).findFirst().orElseThrow();
+        assertThat(link.patches()).isNotEmpty();
+        assertThat(link.patches().get(0).content()).contains("compose.yaml").contains("additional_contexts").contains("service:base");
+        assertThat(robot.lookup("#fix-wizard").queryButton().isDisabled()).isFalse();
+
+        // As on the command line, a Compose build takes the builder; its other options are in the file.
+        assertThat(robot.lookup("#builder-picker").query().isDisabled()).isFalse();
+        assertThat(robot.lookup("#target").query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#build-args").query().isDisabled()).isTrue();
+        robot.clickOn("#more-options");
+        assertThat(robot.lookup("#options-note").query().isVisible()).isTrue();
+        assertThat(text(robot, "#options-note")).contains("Compose file").contains("builder");
+        assertThat(robot.lookup("#cache-to").query().isDisabled()).isTrue();
+        robot.clickOn("#more-options");
+    }
+
+    /** Through the fix wizard, as a user: the compose patch applied to the file (with a backup) clears the finding. */
+    @Test
+    void the_wizard_applies_the_compose_patch_and_the_finding_goes(FxRobot robot) throws Exception {
+        Path compose = lessonFile("compose-depends-on-is-not-a-build-order");
+        String original = Files.readString(compose);
+        open(robot, compose);
+        robot.clickOn("#fix-wizard");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("On my machine (docker compose build)").tryQuery()).isPresent();
+        assertThat(text(robot, "#wizard-where-note")).contains("Compose file");
+        robot.clickOn("Next");
+        assertThat(robot.lookup("#wizard-option-link-service-context").queryAs(javafx.scene.control.RadioButton.class).isSelected()).isTrue();
+        robot.clickOn("Next");
+        robot.clickOn("Next");
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<dev.buildxlens.ui.snippet.SnippetBox> changes = FixWizardFindingTest.changes(robot);
+        int index = 0;
+        while (!changes.get(index).title().equals("compose-patch: compose.yaml")) {
+            index++;
+        }
+        FixWizardFindingTest.scrollToAndClick(robot, robot.lookup("#wizard-apply-" + index).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(services.confirmations).anySatisfy(c -> assertThat(c).startsWith("Apply to " + compose));
+        assertThat(Files.readString(compose)).contains("additional_contexts").contains("service:base");
+        assertThat(Files.readString(compose.resolveSibling("compose.yaml.bak"))).isEqualTo(original);
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).doesNotContain("compose-service-not-linked");
+        robot.interact(() -> robot.lookup("#wizard-changes").query().getScene().getWindow().hide());
+    }
+
+    @Test
+    void a_bake_file_shows_the_unlinked_target_and_the_target_context_patch(FxRobot robot) throws Exception {
+        Path bake = lessonFile("bake-target-link");
+        open(robot, bake);
+
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).containsExactly("bake-target-not-linked");
+        assertThat(text(robot, "#diagnose-status")).contains("read as a Bake file");
+        assertThat(text(robot, "#source-title")).isEqualTo("Source: docker-bake.hcl");
+        assertThat(line(robot, 10).text()).contains("target \"app\"");
+        assertThat(line(robot, 10).marker()).isEqualTo("bake-target-not-linked");
+        ListView<FixPlan> fixes = robot.lookup("#fixes").queryListView();
+        FixPlan link = fixes.getItems().stream().filter(p -> p.id().equals("link-target-context")).findFirst().orElseThrow();
+        // The key BuildKit looks FROM shop/base:latest up by: :latest dropped (§9.6).
+        assertThat(link.patches().get(0).content()).contains("docker-bake.hcl").contains("\"shop/base\"").contains("target:base");
+    }
+
+    @Test
+    void a_gitlab_file_shows_the_job_to_job_image_and_the_transfer_patch(FxRobot robot) throws Exception {
+        Path gitlab = lessonFile("gitlab-job-to-job");
+        open(robot, gitlab);
+
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).containsExactly("image-from-other-job");
+        assertThat(findings.getItems().get(0).job()).isEqualTo("test");
+        assertThat(text(robot, "#diagnose-status")).contains("read as a GitLab CI file");
+        assertThat(text(robot, "#source-title")).isEqualTo("Source: .gitlab-ci.yml");
+        assertThat(line(robot, 13).marker()).isEqualTo("image-from-other-job");
+        ListView<FixPlan> fixes = robot.lookup("#fixes").queryListView();
+        FixPlan transfer = fixes.getItems().stream().filter(p -> p.id().equals("transfer-between-jobs")).findFirst().orElseThrow();
+        assertThat(transfer.patches().get(0).content()).contains(".gitlab-ci.yml");
+        assertThat(robot.lookup("#builder-picker").query().isDisabled()).as("the jobs say which builder").isTrue();
+        assertThat(robot.lookup("#target").query().isDisabled()).isTrue();
+
+        // The wizard says where this build runs.
+        robot.clickOn("#fix-wizard");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("In GitLab CI").tryQuery()).isPresent();
+        assertThat(text(robot, "#wizard-where-note")).contains("GitLab CI file");
+        robot.interact(() -> robot.lookup("#wizard-where").query().getScene().getWindow().hide());
+    }
+
+    /**
+     * A compose service FROM a local image: the finding is in the Dockerfile the service builds, and the source shows
+     * that file at the finding's line; the picker goes back to the compose file, with nothing marked in it.
+     */
+    @Test
+    void a_finding_in_the_dockerfile_a_service_builds_shows_that_file(FxRobot robot) throws Exception {
+        Path project = Files.createDirectories(temp.resolve("local-base/app"));
+        Files.writeString(project.resolve("Dockerfile"), "# app\nFROM my-base:latest\nRUN echo hi\n");
+        Path compose = project.getParent().resolve("compose.yaml");
+        Files.writeString(compose, "services:\n  app:\n    build: ./app\n    image: shop/app\n");
+        open(robot, compose);
+
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).containsExactly("local-image-invisible");
+        assertThat(text(robot, "#source-title")).isEqualTo("Source: app/Dockerfile");
+        ListView<SourceLine> source = robot.lookup("#source").queryListView();
+        assertThat(source.getItems()).extracting(SourceLine::text).containsExactly("# app", "FROM my-base:latest", "RUN echo hi", "");
+        assertThat(line(robot, 2).marker()).isEqualTo("local-image-invisible");
+        assertThat(source.getSelectionModel().getSelectedIndex()).as("the finding's line is selected").isEqualTo(1);
+        // The builder switch, for the whole project, with its own command.
+        ListView<FixPlan> fixes = robot.lookup("#fixes").queryListView();
+        assertThat(fixes.getItems()).extracting(FixPlan::id).containsExactly("use-docker-driver");
+        assertThat(robot.lookup("#snippets .snippet-box").queryAllAs(dev.buildxlens.ui.snippet.SnippetBox.class))
+                .extracting(dev.buildxlens.ui.snippet.SnippetBox::exactText)
+                .contains("docker compose -f compose.yaml build --builder default\n");
+
+        ComboBox<Path> files = robot.lookup("#source-files").queryComboBox();
+        assertThat(files.isVisible()).isTrue();
+        assertThat(files.getItems()).containsExactly(compose.toAbsolutePath().normalize(),
+                project.resolve("Dockerfile").toAbsolutePath().normalize());
+        robot.interact(() -> files.setValue(compose.toAbsolutePath().normalize()));
+        robot.interact(() -> files.getOnAction().handle(new javafx.event.ActionEvent()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#source-title")).isEqualTo("Source: compose.yaml");
+        assertThat(source.getItems()).extracting(SourceLine::text).startsWith("services:", "  app:");
+        assertThat(source.getItems()).allSatisfy(l -> assertThat(l.marker()).isEmpty());
+
+        // A click on the finding (still selected) shows its file again.
+        robot.clickOn(robot.from(findings).lookup(".list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#source-title")).isEqualTo("Source: app/Dockerfile");
+    }
+
+    @Test
+    void a_file_of_no_known_kind_says_why(FxRobot robot) throws Exception {
+        Path notes = Files.writeString(temp.resolve("notes.txt"), "just some words\n");
+        open(robot, notes);
+        assertThat(text(robot, "#findings-placeholder")).contains("cannot tell what kind of build file this is");
+        assertThat(text(robot, "#source-title")).isEqualTo("Source: notes.txt");
+    }
+}
