@@ -1,5 +1,7 @@
 package dev.buildxlens.core.bake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.buildxlens.core.bake.hcl.Body;
 import dev.buildxlens.core.bake.hcl.Budget;
 import dev.buildxlens.core.bake.hcl.Evaluator;
@@ -16,8 +18,7 @@ import dev.buildxlens.core.bake.hcl.UserFunction;
 import dev.buildxlens.core.bake.hcl.Value;
 import dev.buildxlens.core.bake.hcl.ValueException;
 import dev.buildxlens.core.bake.hcl.Values;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.buildxlens.core.build.CsvFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -394,7 +395,7 @@ final class HclConfigReader {
 
     /** buildx {@code valueFromCSV}: lists, sets and tuples of primitives; maps as {@code key:value} fields. */
     private static Value fromCsv(String name, String text, TypeConstraint type) {
-        List<String> fields = Csv.fields(text, ',');
+        List<String> fields = CsvFields.split(text, ',');
         if (type instanceof TypeConstraint.Sequence sequence) {
             if (!(sequence.element() instanceof TypeConstraint.Primitive element)) {
                 throw new ValueException("unsupported type " + type.friendlyName() + " for CSV specification");
@@ -425,7 +426,7 @@ final class HclConfigReader {
         }
         Map<String, Value> out = new TreeMap<>();
         for (String field : fields) {
-            List<String> pair = Csv.fields(field, ':');
+            List<String> pair = CsvFields.split(field, ':');
             if (pair.size() != 2) {
                 throw new ValueException("expected one k/v pair but got " + pair.size() + " pieces from " + field);
             }
@@ -935,11 +936,11 @@ final class HclConfigReader {
         List<String> fields = new ArrayList<>();
         Value type = obj.fields().get("type");
         if (type != null && !(type instanceof Value.Null)) {
-            fields.add(Csv.quote("type=" + Values.asString(type)));
+            fields.add(CsvFields.quote("type=" + Values.asString(type)));
         }
         for (Map.Entry<String, Value> e : obj.fields().entrySet()) {
             if (!e.getKey().equals("type") && !(e.getValue() instanceof Value.Null)) {
-                fields.add(Csv.quote(e.getKey() + "=" + Values.asString(e.getValue())));
+                fields.add(CsvFields.quote(e.getKey() + "=" + Values.asString(e.getValue())));
             }
         }
         return String.join(",", fields);

@@ -1,5 +1,6 @@
 package dev.buildxlens.core.bake;
 
+import dev.buildxlens.core.build.CsvFields;
 import dev.buildxlens.core.build.ExportSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -287,7 +288,7 @@ final class Overrides {
         }
         List<String> out = secrets == null ? new ArrayList<>() : new ArrayList<>(secrets);
         for (int i = 0; i < out.size(); i++) {
-            if (Csv.fields(out.get(i), ',').contains("id=" + id)) {
+            if (CsvFields.split(out.get(i), ',').contains("id=" + id)) {
                 out.set(i, value.contains("id=") ? value : "id=" + id + "," + value);
                 return out;
             }
@@ -348,12 +349,12 @@ final class Overrides {
     private static String withAttribute(String output, String key, String value) {
         List<String> fields = new ArrayList<>();
         boolean replaced = false;
-        for (String field : Csv.fields(output, ',')) {
+        for (String field : CsvFields.split(output, ',')) {
             if (field.startsWith(key + "=")) {
                 fields.add(key + "=" + value);
                 replaced = true;
             } else {
-                fields.add(Csv.quote(field));
+                fields.add(CsvFields.quote(field));
             }
         }
         if (!replaced) {

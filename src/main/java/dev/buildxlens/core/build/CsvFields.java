@@ -14,7 +14,20 @@ public final class CsvFields {
     }
 
     static List<String> split(String value) {
-        return split(value, false);
+        return split(value, ',', false);
+    }
+
+    /** One record with {@code separator} between fields (bake also splits {@code a:b} pairs this way). */
+    public static List<String> split(String value, char separator) {
+        return split(value, separator, false);
+    }
+
+    /** A field as buildx writes it back into a record: quoted when it holds a comma, a quote or a newline. */
+    public static String quote(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
+        }
+        return field;
     }
 
     /**
@@ -22,10 +35,10 @@ public final class CsvFields {
      * after leading blanks still opens a quoted field, and the blanks are dropped.
      */
     public static List<String> splitRelaxed(String value) {
-        return split(value.strip(), true);
+        return split(value.strip(), ',', true);
     }
 
-    private static List<String> split(String value, boolean quoteAfterBlanks) {
+    private static List<String> split(String value, char separator, boolean quoteAfterBlanks) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -43,7 +56,7 @@ public final class CsvFields {
             } else if (c == '"' && (field.isEmpty() || quoteAfterBlanks && field.toString().isBlank())) {
                 field.setLength(0);
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 fields.add(field.toString());
                 field.setLength(0);
             } else {
