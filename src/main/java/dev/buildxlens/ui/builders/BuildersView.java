@@ -39,7 +39,7 @@ public final class BuildersView extends SplitPane {
         right.getChildren().add(dev.buildxlens.ui.help.Help.wordsLink("builder-words"));
         right.getChildren().add(actions(viewModel, services));
         getItems().addAll(section("Builders", table(viewModel)), right);
-        setDividerPositions(0.58);
+        setDividerPositions(0.6);
     }
 
     /** Commands that change the machine: the exact words first, Copy always, Run only after confirmation. */
@@ -83,14 +83,14 @@ public final class BuildersView extends SplitPane {
         table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // Each column keeps room for its heading's first words; a cell too narrow for its value has it in a tooltip.
-        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Builder", 170, BuilderRow::displayName), 110,
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Builder", 170, BuilderRow::displayName), 150,
                 "the builder's name; ★ marks the current one"));
-        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Driver", 130, BuilderRow::driver), 80,
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Driver", 130, BuilderRow::driver), 125,
                 "how buildx runs its BuildKit (docker, docker-container, kubernetes, remote)"));
-        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Status", 90, BuilderRow::status), 70, ""));
-        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Can read (FROM resolves here)", 280, BuilderRow::canRead), 120,
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Status", 90, BuilderRow::status), 80, ""));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Can read (FROM resolves here)", 280, BuilderRow::canRead), 110,
                 "the stores a FROM in a build on this builder resolves from"));
-        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Cannot read", 260, BuilderRow::cannotRead), 110,
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Cannot read", 260, BuilderRow::cannotRead), 100,
                 "the stores this builder cannot see: an image only there is not found")); 
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) ->
                 viewModel.selectBuilder(selected == null ? null : selected.name()));

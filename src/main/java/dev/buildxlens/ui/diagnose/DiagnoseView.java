@@ -407,7 +407,8 @@ public final class DiagnoseView extends BorderPane {
         VBox.setVgrow(source, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 0, 14));
         source.setMinHeight(60);
-        images.setMinHeight(60);
+        // The images the build needs keep their few rows; the source gives up height first.
+        images.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         left.setMinHeight(0);
         SplitPane split = new SplitPane(left, right);
         split.setId("diagnose-body");

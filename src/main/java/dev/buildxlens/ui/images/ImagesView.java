@@ -58,7 +58,7 @@ public final class ImagesView extends BorderPane {
                 viewModel.filterProperty(), viewModel.danglingOnlyProperty()));
         table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Image ID", 120, ImageRow::id, Comparator.naturalOrder()), 90, ""));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Image ID", 120, ImageRow::id, Comparator.naturalOrder()), 115, ""));
         table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Tags", 300, ImageRow::tags, String.CASE_INSENSITIVE_ORDER), 160, ""));
         TableColumn<ImageRow, Long> size = new TableColumn<>("Size");
         size.setPrefWidth(90);
@@ -80,9 +80,11 @@ public final class ImagesView extends BorderPane {
                 super.updateItem(item, empty);
                 ImageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(row == null ? null : row.created());
+                // The age in words can be longer than the column ("11 months ago"): the tooltip has it whole.
+                setTooltip(row == null ? null : new javafx.scene.control.Tooltip(row.created()));
             }
         });
-        table.getColumns().add(dev.buildxlens.ui.Tables.header(created, 90, ""));
+        table.getColumns().add(dev.buildxlens.ui.Tables.header(created, 125, ""));
         table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Usable as FROM by", 220, ImageRow::usableBy, Comparator.naturalOrder()), 120,
                 "the builders whose FROM finds this image"));
         table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Not visible to", 260, ImageRow::notUsableBy, Comparator.naturalOrder()), 110,
