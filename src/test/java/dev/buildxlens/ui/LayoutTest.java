@@ -143,6 +143,7 @@ class LayoutTest {
                 robot.interact(() -> window.presenter().set(true));
                 settle(robot);
                 check(window.scene().getRoot(), where + ", presenter mode");
+                picture(robot, window.scene(), where + " presenter");
                 checkMap(robot, where + ", presenter mode");
                 robot.interact(() -> window.presenter().set(false));
                 settle(robot);
@@ -221,6 +222,7 @@ class LayoutTest {
             settle(robot);
             String at = where + ", fix wizard page " + page;
             failures.addAll(LayoutChecks.truncated(dialog.getScene().getRoot(), at));
+            picture(robot, dialog.getScene(), where + " wizard " + page);
             if (!(dialog instanceof Stage wizardStage) || !wizardStage.isResizable()) {
                 failures.add(at + ": the wizard cannot be resized");
             }
@@ -249,6 +251,7 @@ class LayoutTest {
         settle(robot);
         Window confirmationWindow = dialogWindow();
         failures.addAll(LayoutChecks.truncated(confirmationWindow.getScene().getRoot(), where + ", Apply confirmation"));
+        picture(robot, confirmationWindow.getScene(), where + " confirmation");
         var details = robot.lookup("#confirmation-details").queryAs(javafx.scene.control.TextArea.class);
         if (details.getHeight() < 15 * details.getFont().getSize()) {
             failures.add(where + ", Apply confirmation: the diff area is " + details.getHeight() + " px high, a few lines of a 40-line diff");
@@ -265,6 +268,18 @@ class LayoutTest {
         failures.addAll(LayoutChecks.truncated(dialogWindow().getScene().getRoot(), where + ", About"));
         robot.interact(() -> shown.forEach(Dialog::close));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** For people to look at (target/layout/); the checks above are what the test asserts. */
+    private static void picture(FxRobot robot, javafx.scene.Scene scene, String name) {
+        Path file = Path.of("target/layout", name.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
+        robot.interact(() -> {
+            try {
+                Screenshots.write(scene, file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private Window dialogWindow() {

@@ -64,6 +64,16 @@ public final class FixWizard {
             if (wizard.getDialog().getDialogPane().getScene().getWindow() instanceof javafx.stage.Stage dialog) {
                 dialog.setMinWidth(MIN_WIDTH);
                 dialog.setMinHeight(MIN_HEIGHT);
+                // The dialog opens at the size of the wizard's first, empty pane (600 px): give it the pages' size,
+                // within the screen, so the comparison's columns have room for their words.
+                // After the dialog's own sizing, which runs when it is shown.
+                javafx.application.Platform.runLater(() -> {
+                    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                    dialog.setWidth(Math.max(MIN_WIDTH, Math.min(900, screen.getWidth() - 40)));
+                    dialog.setHeight(Math.max(MIN_HEIGHT, Math.min(680, screen.getHeight() - 40)));
+                    dialog.setX(screen.getMinX() + (screen.getWidth() - dialog.getWidth()) / 2);
+                    dialog.setY(screen.getMinY() + (screen.getHeight() - dialog.getHeight()) / 2);
+                });
             }
         });
         wizard.setFlow(new Wizard.LinearFlow(first, choose(), names(), snippets(), next()));

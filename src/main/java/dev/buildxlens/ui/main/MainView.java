@@ -30,7 +30,9 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel viewModel, javafx.scene.Node menuBar, dev.buildxlens.ui.services.Services services) {
         getStyleClass().add("main-view");
-        VBox top = new VBox(header(viewModel), banner(viewModel), lesson(viewModel));
+        VBox lesson = lesson(viewModel);
+        lessonCaptions = (ListView<String>) lesson.lookup("#lesson-captions");
+        VBox top = new VBox(header(viewModel), banner(viewModel), lesson);
         if (menuBar != null) {
             top.getChildren().add(0, menuBar);
         }
@@ -52,6 +54,19 @@ public final class MainView extends BorderPane {
         status.setMinWidth(0);
         status.setTooltip(boundTooltip(status));
         setBottom(status);
+    }
+
+    private ListView<String> lessonCaptions;
+
+    /**
+     * Presenter mode: the lesson's captions give their room to the map (the title and the way back stay); the
+     * presenter tells the steps, the room looks at the picture.
+     */
+    public void presenting(boolean on) {
+        if (lessonCaptions != null) {
+            lessonCaptions.setVisible(!on);
+            lessonCaptions.setManaged(!on);
+        }
     }
 
     public TabPane tabs() {
