@@ -122,17 +122,23 @@ final class MainMenu {
             dev.buildxlens.ui.help.Help.showHowBuildersSeeImages(WindowIcons.all());
         });
         MenuItem about = new MenuItem("_About Buildx Lens");
-        about.setOnAction(e -> info("About Buildx Lens", "Buildx Lens " + Version.current()
-                + "\nShows which image stores each docker buildx builder can read, and why a FROM fails."));
+        about.setOnAction(e -> about());
         return new Menu("_Help", null, how, about);
     }
 
-    private static void info(String title, String text) {
+    /** Help → About, shown (not modal); returned for the layout test. */
+    static Alert about() {
+        return info("About Buildx Lens", "Buildx Lens " + Version.current()
+                + "\nShows which image stores each docker buildx builder can read, and why a FROM fails.");
+    }
+
+    private static Alert info(String title, String text) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
         ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(WindowIcons.all());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        alert.getDialogPane().setMinWidth(640);
+        dev.buildxlens.ui.help.Help.sizeForReading(alert);
         alert.show();
+        return alert;
     }
 }

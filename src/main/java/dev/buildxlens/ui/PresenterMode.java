@@ -20,6 +20,7 @@ final class PresenterMode {
         double[] zoomBefore = {zoom.level()};
         presenter.addListener((o, before, on) -> {
             view.pseudoClassStateChanged(PRESENTER, on);
+            view.presenting(on);
             if (on) {
                 zoomBefore[0] = zoom.level();
                 zoom.set(Math.max(ZOOM, zoom.level()));

@@ -28,6 +28,8 @@ public final class BuildersView extends SplitPane {
         // The pane names the builder it describes: with no row selected it says so, never another builder's verdicts.
         Label heading = (Label) right.getChildren().get(0);
         heading.setId("builder-details-heading");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         heading.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             String name = viewModel.selectedBuilderProperty().get();
             return name == null ? "No builder selected: select one to see what it can read, and why"
@@ -37,7 +39,7 @@ public final class BuildersView extends SplitPane {
         right.getChildren().add(dev.buildxlens.ui.help.Help.wordsLink("builder-words"));
         right.getChildren().add(actions(viewModel, services));
         getItems().addAll(section("Builders", table(viewModel)), right);
-        setDividerPositions(0.58);
+        setDividerPositions(0.6);
     }
 
     /** Commands that change the machine: the exact words first, Copy always, Run only after confirmation. */
@@ -76,13 +78,20 @@ public final class BuildersView extends SplitPane {
     private static TableView<BuilderRow> table(BuildersViewModel viewModel) {
         TableView<BuilderRow> table = new TableView<>(viewModel.buildersProperty());
         table.setId("builders-table");
-        table.setPlaceholder(new Label("No builders yet"));
+        Label empty = new Label("No builders found: neither the docker contexts nor buildx's store name one");
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("Builder", 170, BuilderRow::displayName));
-        table.getColumns().add(column("Driver", 130, BuilderRow::driver));
-        table.getColumns().add(column("Status", 90, BuilderRow::status));
-        table.getColumns().add(column("Can read (FROM resolves here)", 280, BuilderRow::canRead));
-        table.getColumns().add(column("Cannot read", 260, BuilderRow::cannotRead));
+        // Each column keeps room for its heading's first words; a cell too narrow for its value has it in a tooltip.
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Builder", 170, BuilderRow::displayName), 150,
+                "the builder's name; ★ marks the current one"));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Driver", 130, BuilderRow::driver), 125,
+                "how buildx runs its BuildKit (docker, docker-container, kubernetes, remote)"));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Status", 90, BuilderRow::status), 80, ""));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Can read (FROM resolves here)", 280, BuilderRow::canRead), 110,
+                "the stores a FROM in a build on this builder resolves from"));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Cannot read", 260, BuilderRow::cannotRead), 100,
+                "the stores this builder cannot see: an image only there is not found")); 
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) ->
                 viewModel.selectBuilder(selected == null ? null : selected.name()));
         // The table shows the view model's selection: kept over a refresh (whose new rows clear the table's own),
@@ -108,7 +117,7 @@ public final class BuildersView extends SplitPane {
     private static ListView<String> details(BuildersViewModel viewModel) {
         ListView<String> details = new ListView<>(viewModel.selectedBuilderDetailsProperty());
         details.setId("builder-details");
-        details.setPlaceholder(new Label("Select a builder"));
+        details.setPlaceholder(new Label("Select a builder to see what it can read"));
         // Reasons are sentences: wrap them to the list's width rather than hide them behind a scroll bar.
         details.setCellFactory(list -> {
             ListCell<String> cell = new ListCell<>() {

@@ -75,6 +75,8 @@ public final class DiagnoseView extends BorderPane {
         status.setId("diagnose-status");
         status.textProperty().bind(viewModel.statusProperty());
         status.setPadding(new Insets(4, 14, 6, 14));
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setBottom(status);
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -111,6 +113,7 @@ public final class DiagnoseView extends BorderPane {
         builder.setEditable(true);
         builder.setPromptText("builder (current)");
         builder.setPrefWidth(170);
+        builder.setTooltip(new Tooltip("The builder that runs the build (--builder); empty: the current one"));
         builder.valueProperty().bindBidirectional(viewModel.builderProperty());
         javafx.scene.control.MenuButton recent = new javafx.scene.control.MenuButton("Recent");
         recent.setId("recent");
@@ -144,6 +147,7 @@ public final class DiagnoseView extends BorderPane {
         options.visibleProperty().bind(more.selectedProperty());
         options.managedProperty().bind(more.selectedProperty());
         VBox box = new VBox(6, bar, options);
+        box.setId("diagnose-toolbar");
         box.setPadding(new Insets(8, 14, 8, 14));
         return box;
     }
@@ -210,7 +214,13 @@ public final class DiagnoseView extends BorderPane {
         for (javafx.scene.Node node : row.getChildren()) {
             if (node instanceof javafx.scene.control.Labeled labeled) {
                 labeled.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            } else if (node instanceof TextField || node instanceof javafx.scene.control.ComboBox<?>) {
+            } else if ("image-store".equals(node.getId())) {
+                // A choice of three fixed values: always whole.
+                ((javafx.scene.layout.Region) node).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            } else if (node instanceof javafx.scene.control.ComboBox<?> combo) {
+                combo.setMinWidth(130);
+                HBox.setHgrow(node, Priority.ALWAYS);
+            } else if (node instanceof TextField) {
                 ((javafx.scene.layout.Region) node).setMinWidth(70);
                 HBox.setHgrow(node, Priority.ALWAYS);
             }
@@ -277,6 +287,12 @@ public final class DiagnoseView extends BorderPane {
                         + ": " + finding.message());
                 setGraphic(empty || finding == null ? null : dev.buildxlens.ui.AppIcons.severity(finding.severity()));
             }
+
+            {
+                // A finding is a sentence: it wraps to the list's width, never behind a horizontal scroll bar.
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
         });
         Label explanation = new Label();
         explanation.setId("finding-explanation");
@@ -321,6 +337,11 @@ public final class DiagnoseView extends BorderPane {
                         }
                         + " · registry: " + (plan.tradeoffs().needsRegistry() ? "yes" : "no") + " · multi-platform: " + plan.tradeoffs().multiPlatform());
             }
+
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
         });
         fixes.getSelectionModel().selectedItemProperty().addListener((o, before, plan) -> showPlan(plan));
         viewModel.fixesProperty().addListener((javafx.collections.ListChangeListener<FixPlan>) c -> {
@@ -354,6 +375,8 @@ public final class DiagnoseView extends BorderPane {
         markdown.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.fixesProperty()));
         markdown.setOnAction(e -> copy(viewModel.fixesAsMarkdown()));
         copied.setId("copied");
+        wizard.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        markdown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox copyBar = new HBox(10, wizard, markdown, copied);
         copyBar.setAlignment(Pos.CENTER_LEFT);
         ScrollPane snippetScroll = new ScrollPane(snippets);
@@ -363,26 +386,68 @@ public final class DiagnoseView extends BorderPane {
         javafx.scene.control.Hyperlink words = dev.buildxlens.ui.help.Help.wordsLink("finding-words");
         words.visibleProperty().bind(explanation.textProperty().isNotEmpty());
         words.managedProperty().bind(words.visibleProperty());
-        VBox right = new VBox(8, heading("Findings"), findings, explanation, words, heading("Fixes"), fixes, copyBar, snippetScroll);
+        // The explanation grows with its text up to about six lines, then scrolls: the fixes and the Fix… button
+        // below it stay in sight in a short window.
+        VBox explained = new VBox(2, explanation);
+        ScrollPane explanationArea = new ScrollPane(explained) {
+            @Override
+            protected double computePrefHeight(double width) {
+                double inner = (getWidth() > 0 ? getWidth() : width > 0 ? width : 500) - 2;
+                return Math.min(explained.prefHeight(inner), explanation.getFont().getSize() * 9) + 2;
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.min(computePrefHeight(width), explanation.getFont().getSize() * 3);
+            }
+        };
+        explanationArea.setId("finding-explanation-area");
+        explanationArea.setFitToWidth(true);
+        explanationArea.setFocusTraversable(false);
+        explanationArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        explanationArea.getStyleClass().add("edge-to-edge");
+        explained.heightProperty().addListener((o, before, now) -> explanationArea.requestLayout());
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // The fixes' heading carries their buttons: Fix… is in sight whenever the fixes are.
+        Label fixesHeading = heading("Fixes");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        gap.setMinWidth(8);
+        copyBar.getChildren().add(0, fixesHeading);
+        copyBar.getChildren().add(1, gap);
+        copied.setMinWidth(0);
+        words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox right = new VBox(8, heading("Findings"), findings, explanationArea, words, copyBar, fixes, snippetScroll);
         VBox.setVgrow(snippetScroll, Priority.ALWAYS);
+        snippetScroll.setMinHeight(0);
         right.setPadding(new Insets(0, 14, 0, 8));
+        // In a short window (a projector, the banner open) the panes give up height: with their whole height as
+        // their minimum, the split would push into the toolbar above and hide the More options row under the findings.
+        right.setMinHeight(0);
 
         TableView<ImageCheck> images = new TableView<>(viewModel.imagesProperty());
         images.setId("diagnose-images");
         images.setPrefHeight(140);
+        Label noImages = new Label("No images yet: open a Dockerfile or a workflow to see the images its build needs");
+        noImages.setWrapText(true);
+        images.setPlaceholder(noImages);
         images.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        images.getColumns().add(column("Image", ImageCheck::normalized));
-        images.getColumns().add(column("Instruction", c -> c.instruction() + " (line " + c.line() + ")"));
+        images.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Image", ImageCheck::normalized), 120, "the image as BuildKit resolves its name"));
+        images.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Instruction", c -> c.instruction() + " (line " + c.line() + ")"), 90, ""));
         // Without a daemon, "not found locally" and "visible: yes" would be guesses: they say unknown.
-        images.getColumns().add(column("Found in", c -> viewModel.localImagesUnknownProperty().get()
+        images.getColumns().add(readable(column("Found in", c -> viewModel.localImagesUnknownProperty().get()
                 ? (c.foundIn().isEmpty() ? "unknown (the daemon does not answer)" : String.join(", ", c.foundIn()) + "; the daemon's store: unknown")
-                : c.foundIn().isEmpty() ? "not found locally" : String.join(", ", c.foundIn())));
-        images.getColumns().add(column("Visible to the builder", c -> viewModel.localImagesUnknownProperty().get() && c.foundIn().isEmpty()
-                ? "unknown" : c.visible() ? "yes" : "NO"));
+                : c.foundIn().isEmpty() ? "not found locally" : String.join(", ", c.foundIn())), 90, "the stores on this machine that hold it"));
+        images.getColumns().add(readable(column("Visible to the builder", c -> viewModel.localImagesUnknownProperty().get() && c.foundIn().isEmpty()
+                ? "unknown" : c.visible() ? "yes" : "NO"), 80, "whether the builder that runs this build can read it"));
         VBox left = new VBox(6, sourceHeading(), source, heading("Images the build needs"), images);
         VBox.setVgrow(source, Priority.ALWAYS);
         left.setPadding(new Insets(0, 8, 0, 14));
+        source.setMinHeight(60);
+        // The images the build needs keep their few rows; the source gives up height first.
+        images.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        left.setMinHeight(0);
         SplitPane split = new SplitPane(left, right);
+        split.setId("diagnose-body");
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         return split;
@@ -440,6 +505,10 @@ public final class DiagnoseView extends BorderPane {
         HBox row = new HBox(10, title, files);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    private static TableColumn<ImageCheck, String> readable(TableColumn<ImageCheck, String> column, double minWidth, String explanation) {
+        return dev.buildxlens.ui.Tables.readable(column, minWidth, explanation);
     }
 
     private static Label heading(String text) {

@@ -57,6 +57,25 @@ public final class FixWizard {
                 }
             });
         }
+        // Resizable, never smaller than its buttons and a few lines need: a projector's screen may be small, a
+        // long patch wants a large window.
+        wizard.getDialog().setResizable(true);
+        wizard.getDialog().setOnShown(e -> {
+            if (wizard.getDialog().getDialogPane().getScene().getWindow() instanceof javafx.stage.Stage dialog) {
+                dialog.setMinWidth(MIN_WIDTH);
+                dialog.setMinHeight(MIN_HEIGHT);
+                // The dialog opens at the size of the wizard's first, empty pane (600 px): give it the pages' size,
+                // within the screen, so the comparison's columns have room for their words.
+                // After the dialog's own sizing, which runs when it is shown.
+                javafx.application.Platform.runLater(() -> {
+                    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                    dialog.setWidth(Math.max(MIN_WIDTH, Math.min(900, screen.getWidth() - 40)));
+                    dialog.setHeight(Math.max(MIN_HEIGHT, Math.min(680, screen.getHeight() - 40)));
+                    dialog.setX(screen.getMinX() + (screen.getWidth() - dialog.getWidth()) / 2);
+                    dialog.setY(screen.getMinY() + (screen.getHeight() - dialog.getHeight()) / 2);
+                });
+            }
+        });
         wizard.setFlow(new Wizard.LinearFlow(first, choose(), names(), snippets(), next()));
         try {
             wizard.showAndWait();
@@ -74,12 +93,32 @@ public final class FixWizard {
         return viewModel.fixesFor(finding);
     }
 
+    static final double MIN_WIDTH = 560;
+    static final double MIN_HEIGHT = 420;
+
     private static WizardPane page(String header, javafx.scene.Node content) {
         WizardPane pane = new WizardPane();
         pane.setHeaderText(header);
         pane.setContent(content);
-        pane.setPrefSize(900, 620);
+        size(pane);
         return pane;
+    }
+
+    /** Sized for its content up to 900×620, within the screen, and no smaller than its buttons and a few lines. */
+    private static void size(WizardPane pane) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        pane.setPrefSize(Math.min(900, screen.getWidth() - 60), Math.min(620, screen.getHeight() - 80));
+        pane.setMinSize(MIN_WIDTH - 20, MIN_HEIGHT - 60);
+    }
+
+    /** A comparison cell: wraps in a narrow column, and its tooltip has the whole text. */
+    private static Label cell(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinWidth(40);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setTooltip(new javafx.scene.control.Tooltip(text));
+        return label;
     }
 
     private WizardPane where() {
@@ -128,9 +167,15 @@ public final class FixWizard {
         grid.setPadding(new Insets(12));
         String[] headings = {"Fix", "Multi-platform", "Cache export", "Registry", "Daemon change", "Extra time"};
         for (int column = 0; column < headings.length; column++) {
-            Label heading = new Label(headings[column]);
+            Label heading = cell(headings[column]);
             heading.getStyleClass().add("section-heading");
             grid.add(heading, column, 0);
+            javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
+            // The fix's name gets the most room; every trade-off column shares the rest and wraps.
+            constraints.setPercentWidth(column == 0 ? 30 : 14);
+            constraints.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            constraints.setFillWidth(true);
+            grid.getColumnConstraints().add(constraints);
         }
         Label reason = new Label();
         reason.setWrapText(true);
@@ -141,17 +186,20 @@ public final class FixWizard {
             option.setId("wizard-option-" + plan.id());
             option.setUserData(plan.id());
             option.setToggleGroup(choice);
+            option.setWrapText(true);
+            option.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            option.setTooltip(new javafx.scene.control.Tooltip(option.getText() + ": " + plan.summary()));
             if (plan.recommended() && choice.getSelectedToggle() == null) {
                 option.setSelected(true);
                 reason.setText("Recommended: " + plan.summary()
                         + (plan.breaks().isEmpty() ? " It breaks nothing in this build." : ""));
             }
             grid.add(option, 0, row);
-            grid.add(new Label(plan.tradeoffs().multiPlatform()), 1, row);
-            grid.add(new Label(plan.tradeoffs().cacheExport()), 2, row);
-            grid.add(new Label(plan.tradeoffs().needsRegistry() ? "yes" : "no"), 3, row);
-            grid.add(new Label(plan.tradeoffs().needsDaemonChange() ? "yes" : "no"), 4, row);
-            grid.add(new Label(plan.tradeoffs().ciMinutes()), 5, row);
+            grid.add(cell(plan.tradeoffs().multiPlatform()), 1, row);
+            grid.add(cell(plan.tradeoffs().cacheExport()), 2, row);
+            grid.add(cell(plan.tradeoffs().needsRegistry() ? "yes" : "no"), 3, row);
+            grid.add(cell(plan.tradeoffs().needsDaemonChange() ? "yes" : "no"), 4, row);
+            grid.add(cell(plan.tradeoffs().ciMinutes()), 5, row);
             if (!plan.breaks().isEmpty()) {
                 Label breaks = new Label("Breaks " + String.join("; ", plan.breaks()));
                 breaks.setWrapText(true);
@@ -162,8 +210,21 @@ public final class FixWizard {
         if (choice.getSelectedToggle() == null && !choice.getToggles().isEmpty()) {
             choice.getToggles().get(0).setSelected(true);
         }
+        // The chosen option described in words, whichever it is.
+        choice.selectedToggleProperty().addListener((o, before, toggle) -> {
+            FixPlan plan = chosen();
+            if (plan != null) {
+                reason.setText((plan.recommended() ? "Recommended: " : "Chosen: ") + plan.summary()
+                        + (plan.breaks().isEmpty() ? " It breaks nothing in this build." : " It also changes: " + String.join("; ", plan.breaks())));
+            }
+        });
+        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reason.setPadding(new Insets(0, 12, 0, 12));
         VBox box = new VBox(10, grid, reason);
-        return page("2. Choose a fix", box);
+        box.setFillWidth(true);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return page("2. Choose a fix", scroll);
     }
 
     private WizardPane names() {
@@ -213,7 +274,7 @@ public final class FixWizard {
         changes.getChildren().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) c -> scroll.setVvalue(0));
         pane.setHeaderText("4. The changes, ready to copy");
         pane.setContent(box);
-        pane.setPrefSize(900, 620);
+        size(pane);
         // Every finished diagnosis (after Apply, an edit on disk, Re-check) shows what is still to do.
         javafx.beans.value.ChangeListener<Number> refill = (o, before, now) -> fill(changes);
         viewModel.finishedRunsProperty().addListener(refill);

@@ -37,13 +37,22 @@ public final class Help {
     }
 
     /** Opens Help → How builders see images in a window of its own (not modal: the explanation stays readable). */
-    public static void showHowBuildersSeeImages(java.util.List<Image> icons) {
+    public static Alert showHowBuildersSeeImages(java.util.List<Image> icons) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, HOW_BUILDERS_SEE_IMAGES);
         ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().setAll(icons);
         alert.setTitle(TITLE);
         alert.setHeaderText(TITLE);
-        alert.getDialogPane().setMinWidth(640);
+        sizeForReading(alert);
         alert.show();
+        return alert;
+    }
+
+    /** A dialog of text: resizable, wide enough for its sentences, never smaller than its header and buttons need. */
+    public static void sizeForReading(Alert alert) {
+        alert.setResizable(true);
+        alert.getDialogPane().setPrefWidth(720);
+        alert.getDialogPane().setMinWidth(480);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     /**

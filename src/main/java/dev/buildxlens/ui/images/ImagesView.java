@@ -27,6 +27,8 @@ public final class ImagesView extends BorderPane {
         // The field Ctrl+F focuses from anywhere in the window (Shortcuts).
         filter.getStyleClass().add("find-field");
         filter.setPrefColumnCount(30);
+        filter.setMinWidth(160);
+        HBox.setHgrow(filter, javafx.scene.layout.Priority.SOMETIMES);
         filter.textProperty().bindBidirectional(viewModel.filterProperty());
         CheckBox dangling = new CheckBox("_Dangling only");
         dangling.setId("dangling-only");
@@ -34,6 +36,8 @@ public final class ImagesView extends BorderPane {
         Label count = new Label();
         count.setId("image-count");
         count.textProperty().bind(viewModel.shownCountProperty().asString().concat(" shown"));
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dangling.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(12, filter, dangling, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));
@@ -44,10 +48,18 @@ public final class ImagesView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId("images-table");
-        table.setPlaceholder(new Label("No images (or the daemon is unreachable)"));
+        // Say why the table is empty: a filter that matches nothing, or nothing in the store (or no daemon to ask).
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                        (viewModel.filterProperty().get() != null && !viewModel.filterProperty().get().isBlank()) || viewModel.danglingOnlyProperty().get()
+                                ? "No images match the filter"
+                                : "No images in the daemon's image store (or the daemon does not answer: see the banner)",
+                viewModel.filterProperty(), viewModel.danglingOnlyProperty()));
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("Image ID", 120, ImageRow::id, Comparator.naturalOrder()));
-        table.getColumns().add(column("Tags", 300, ImageRow::tags, String.CASE_INSENSITIVE_ORDER));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Image ID", 120, ImageRow::id, Comparator.naturalOrder()), 115, ""));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Tags", 300, ImageRow::tags, String.CASE_INSENSITIVE_ORDER), 160, ""));
         TableColumn<ImageRow, Long> size = new TableColumn<>("Size");
         size.setPrefWidth(90);
         size.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().size()));
@@ -58,7 +70,7 @@ public final class ImagesView extends BorderPane {
                 setText(empty || item == null ? null : humanSize(item));
             }
         });
-        table.getColumns().add(size);
+        table.getColumns().add(dev.buildxlens.ui.Tables.header(size, 70, ""));
         TableColumn<ImageRow, java.time.Instant> created = new TableColumn<>("Created");
         created.setPrefWidth(130);
         created.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().createdAt()));
@@ -68,11 +80,15 @@ public final class ImagesView extends BorderPane {
                 super.updateItem(item, empty);
                 ImageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(row == null ? null : row.created());
+                // The age in words can be longer than the column ("11 months ago"): the tooltip has it whole.
+                setTooltip(row == null ? null : new javafx.scene.control.Tooltip(row.created()));
             }
         });
-        table.getColumns().add(created);
-        table.getColumns().add(column("Usable as FROM by", 220, ImageRow::usableBy, Comparator.naturalOrder()));
-        table.getColumns().add(column("Not visible to", 260, ImageRow::notUsableBy, Comparator.naturalOrder()));
+        table.getColumns().add(dev.buildxlens.ui.Tables.header(created, 125, ""));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Usable as FROM by", 220, ImageRow::usableBy, Comparator.naturalOrder()), 120,
+                "the builders whose FROM finds this image"));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Not visible to", 260, ImageRow::notUsableBy, Comparator.naturalOrder()), 110,
+                "the builders that cannot see this image: a FROM naming it goes to the registry instead"));
         setCenter(table);
     }
 

@@ -30,7 +30,9 @@ public final class MainView extends BorderPane {
 
     public MainView(MainViewModel viewModel, javafx.scene.Node menuBar, dev.buildxlens.ui.services.Services services) {
         getStyleClass().add("main-view");
-        VBox top = new VBox(header(viewModel), banner(viewModel), lesson(viewModel));
+        VBox lesson = lesson(viewModel);
+        lessonCaptions = (ListView<String>) lesson.lookup("#lesson-captions");
+        VBox top = new VBox(header(viewModel), banner(viewModel), lesson);
         if (menuBar != null) {
             top.getChildren().add(0, menuBar);
         }
@@ -49,7 +51,22 @@ public final class MainView extends BorderPane {
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
         status.setPadding(new Insets(4, 14, 4, 14));
+        status.setMinWidth(0);
+        status.setTooltip(boundTooltip(status));
         setBottom(status);
+    }
+
+    private ListView<String> lessonCaptions;
+
+    /**
+     * Presenter mode: the lesson's captions give their room to the map (the title and the way back stay); the
+     * presenter tells the steps, the room looks at the picture.
+     */
+    public void presenting(boolean on) {
+        if (lessonCaptions != null) {
+            lessonCaptions.setVisible(!on);
+            lessonCaptions.setManaged(!on);
+        }
     }
 
     public TabPane tabs() {
@@ -70,10 +87,14 @@ public final class MainView extends BorderPane {
     private static HBox header(MainViewModel viewModel) {
         Label title = new Label("Buildx Lens");
         title.getStyleClass().add("app-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("daemon-summary");
         summary.textProperty().bind(viewModel.daemonSummaryProperty());
         summary.getStyleClass().add("daemon-summary");
+        // The summary gives up width first; its whole text is in the tooltip.
+        summary.setMinWidth(0);
+        summary.setTooltip(boundTooltip(summary));
         viewModel.staleProperty().addListener((o, before, stale) ->
                 summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), stale));
         ProgressIndicator progress = new ProgressIndicator();
@@ -90,6 +111,8 @@ public final class MainView extends BorderPane {
         refresh.setTooltip(new Tooltip("Look at the daemon, builders and registries again (F5 or Ctrl+R)"));
         refresh.disableProperty().bind(viewModel.loadingProperty());
         refresh.setOnAction(e -> viewModel.refresh());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        stillLoading.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(12, title, summary, spacer, stillLoading, progress, refresh);
@@ -142,22 +165,49 @@ public final class MainView extends BorderPane {
         return lesson;
     }
 
+    /** A tooltip that always says what the label says: for labels that may be cut in a narrow window. */
+    private static Tooltip boundTooltip(Label label) {
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(label.textProperty());
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(640);
+        return tooltip;
+    }
+
+    /** A list cell that wraps its sentence to the list's width instead of cutting it. */
+    static javafx.scene.control.ListCell<String> wrappingCell(ListView<String> list) {
+        javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        cell.setWrapText(true);
+        cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+        return cell;
+    }
+
     private static VBox banner(MainViewModel viewModel) {
         Label title = new Label();
         title.setId("banner-title");
         title.textProperty().bind(viewModel.bannerTitleProperty());
         title.getStyleClass().add("banner-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
         Button retry = new Button("Retry");
         retry.setId("banner-retry");
         retry.disableProperty().bind(viewModel.loadingProperty());
         retry.setOnAction(e -> viewModel.refresh());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox headline = new HBox(12, title, spacer, retry);
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        HBox headline = new HBox(12, title, retry);
         headline.setAlignment(Pos.CENTER_LEFT);
         ListView<String> lines = new ListView<>(viewModel.bannerLinesProperty());
         lines.setId("banner-lines");
         lines.setPrefHeight(96);
+        lines.setCellFactory(list -> wrappingCell(list));
         VBox banner = new VBox(6, headline, lines);
         banner.setId("banner");
         banner.getStyleClass().add("banner");

@@ -46,15 +46,41 @@ public final class FxServices implements FileDialogs, Clipboards, Confirmations 
 
     @Override
     public boolean confirm(String title, String details) {
+        return confirmation(owner.get(), title, details).showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    /**
+     * The confirmation dialog: the title as its question, the details (a diff, a command) in a monospace area sized
+     * to about 24 lines and 100 columns that scrolls beyond them; resizable, with a minimum size that keeps the
+     * question, a few lines and the buttons in sight.
+     */
+    public static javafx.scene.control.Alert confirmation(Window owner, String title, String details) {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
-        alert.initOwner(owner.get());
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
         alert.setTitle(title);
         alert.setHeaderText(title);
+        alert.setResizable(true);
         javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(details);
+        text.setId("confirmation-details");
         text.setEditable(false);
-        text.setStyle("-fx-font-family: monospace;");
-        alert.getDialogPane().setContent(text);
-        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        text.setWrapText(false);
+        text.getStyleClass().add("confirmation-details");
+        text.setStyle("-fx-font-family: \"DejaVu Sans Mono\", \"Menlo\", \"Consolas\", monospace;");
+        long lines = details.lines().count();
+        text.setPrefRowCount((int) Math.max(4, Math.min(24, lines + 1)));
+        text.setPrefColumnCount(100);
+        text.setMinHeight(120);
+        javafx.scene.layout.VBox.setVgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.DialogPane pane = alert.getDialogPane();
+        pane.setContent(text);
+        pane.setMinSize(480, 320);
+        // Never larger than the screen it opens on: the area scrolls instead.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        pane.setMaxSize(screen.getWidth() - 40, screen.getHeight() - 40);
+        pane.setPrefWidth(Math.min(960, screen.getWidth() - 80));
+        return alert;
     }
 
     @Override

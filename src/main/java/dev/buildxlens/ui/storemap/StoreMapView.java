@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -40,7 +41,11 @@ public final class StoreMapView extends BorderPane {
 
     /** The legend in words, for where the drawn one is not (a handout). */
     public static final String LEGEND_IN_WORDS = "Solid edge: can read · dashed: only with network=host · broken with ✕: cannot read"
-            + " · dotted: layers only, no names.";
+            + " · dotted: layers only, no names · dash-dot with ?: unknown (the daemon did not answer).";
+
+    /** The drawn legend: each edge style as it looks, and what it means. */
+    private static final List<String> LEGEND = List.of("──── can read", "─ ─ ─ only with network=host", "──✕── cannot read",
+            "······ layers only", "─ · ? · ─ unknown");
 
     private final StoreMapViewModel viewModel;
     private final Canvas canvas = new Canvas();
@@ -54,28 +59,76 @@ public final class StoreMapView extends BorderPane {
         search.setPromptText("Find image: e.g. dmca-base:latest");
         // The field Ctrl+F focuses from anywhere in the window (Shortcuts).
         search.getStyleClass().add("find-field");
-        search.setPrefColumnCount(28);
+        search.setPrefColumnCount(24);
         search.textProperty().addListener((o, before, text) -> viewModel.findImage(text));
-        Label legend = new Label("──── can read     ─ ─ ─ only with network=host     ──✕── cannot read     ······ layers only");
-        legend.getStyleClass().add("map-legend");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, legend, spacer, search);
+        // The legend, item by item: it wraps to a second line in a narrow window rather than losing its end.
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 2);
+        legend.setId("map-legend");
+        for (String item : LEGEND) {
+            Label label = new Label(item);
+            label.getStyleClass().add("map-legend");
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            legend.getChildren().add(label);
+        }
+        legend.setMinWidth(0);
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        search.setMinWidth(160);
+        // The explanations say BuildKit, content store and driver: the link defines them (tooltip) and opens the help.
+        javafx.scene.control.Hyperlink words = dev.buildxlens.ui.help.Help.wordsLink("map-words");
+        words.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, legend, search);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 14, 4, 14));
         setTop(top);
-        setCenter(canvas);
         Label explanation = new Label();
         explanation.setId("store-map-explanation");
         explanation.setWrapText(true);
         explanation.getStyleClass().add("map-explanation");
         explanation.textProperty().bind(viewModel.explanationProperty());
-        explanation.setPadding(new Insets(6, 14, 10, 14));
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
         explanation.setMaxWidth(Double.MAX_VALUE);
-        // The explanations say BuildKit, content store and driver: the link defines them (tooltip) and opens the help.
-        javafx.scene.control.Hyperlink words = dev.buildxlens.ui.help.Help.wordsLink("map-words");
-        words.setPadding(new Insets(0, 14, 6, 10));
-        setBottom(new VBox(stepBar(), explanation, words));
+        javafx.scene.layout.FlowPane controls = stepBar();
+        // Last in the row (and in the Tab order, after the step controls), so it moves none of them.
+        controls.getChildren().add(words);
+        // The map, then what it says (the explanation, the step's caption and error) in an area that grows with the
+        // text and scrolls when the window is too small for it; the step controls in fixed places at the bottom.
+        VBox story = new VBox(6, explanation, stepCaption, stepError);
+        story.setPadding(new Insets(6, 14, 4, 14));
+        ScrollPane storyArea = new ScrollPane(story) {
+            @Override
+            protected double computePrefHeight(double width) {
+                double inner = (getWidth() > 0 ? getWidth() : width > 0 ? width : 800) - 2;
+                return story.prefHeight(inner) + 2;
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                // Room for a line and a half: the rest scrolls.
+                return Math.min(computePrefHeight(width), explanation.getFont().getSize() * 2.6 + 12);
+            }
+        };
+        storyArea.setId("map-story");
+        storyArea.setFitToWidth(true);
+        storyArea.setFocusTraversable(false);
+        storyArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        storyArea.getStyleClass().add("edge-to-edge");
+        story.heightProperty().addListener((o, before, now) -> storyArea.requestLayout());
+        // The cards scale down to fit; in a window too small even for that, the map scrolls rather than drawing its
+        // cards over the text and controls below it.
+        ScrollPane mapArea = new ScrollPane(canvas);
+        mapArea.setId("map-area");
+        mapArea.setFitToWidth(true);
+        mapArea.setFitToHeight(true);
+        mapArea.setFocusTraversable(false);
+        mapArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        mapArea.getStyleClass().add("edge-to-edge");
+        mapArea.setMinHeight(100);
+        mapArea.viewportBoundsProperty().addListener((o, before, now) -> canvas.requestLayout());
+        canvas.viewport = mapArea;
+        VBox.setVgrow(mapArea, Priority.ALWAYS);
+        setCenter(new VBox(mapArea, storyArea));
+        controls.setPadding(new Insets(6, 14, 8, 14));
+        setBottom(controls);
         viewModel.modelProperty().addListener((o, before, model) -> {
             canvas.rebuild(model);
             // New cards start plain: the highlight, kept or derived again for the new picture, goes on them too.
@@ -85,8 +138,11 @@ public final class StoreMapView extends BorderPane {
         canvas.rebuild(viewModel.modelProperty().get());
     }
 
+    private final Label stepCaption = new Label();
+    private final Label stepError = new Label();
+
     /** "What will the builder do?": an image, then Next/Previous/Play through BuildKit's resolution order. */
-    private VBox stepBar() {
+    private javafx.scene.layout.FlowPane stepBar() {
         TextField image = new TextField();
         image.setId("step-image");
         image.setPromptText("Image to resolve, e.g. my-base:latest");
@@ -133,21 +189,35 @@ public final class StoreMapView extends BorderPane {
             viewModel.applyFixAndReplay(image.getText());
             requestFocus();
         });
-        Label caption = new Label();
+        Label caption = stepCaption;
         caption.setId("step-caption");
         caption.getStyleClass().add("card-title");
         caption.textProperty().bind(viewModel.stepCaptionProperty());
-        Label error = new Label();
+        // The caption has a row of its own that grows with it: the buttons above never move as it changes.
+        caption.setWrapText(true);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        caption.visibleProperty().bind(viewModel.stepCaptionProperty().isNotEmpty());
+        caption.managedProperty().bind(caption.visibleProperty());
+        Label error = stepError;
         error.setId("step-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().addAll("snippet", "step-error");
         error.textProperty().bind(viewModel.stepErrorProperty());
         error.visibleProperty().bind(viewModel.stepErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        HBox controls = new HBox(8, image, start, previous, next, play, fix, caption);
+        // Buttons keep their words; the field gives up width. In a narrow window (a projector in presenter mode)
+        // the row wraps by the window's width only, never by what the caption says.
+        image.setMinWidth(180);
+        for (javafx.scene.control.Button button : List.of(start, previous, next, play, fix)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, image, start, previous, next, play, fix);
+        controls.setId("step-bar");
         controls.setAlignment(Pos.CENTER_LEFT);
-        VBox bar = new VBox(6, controls, error);
-        bar.setPadding(new Insets(6, 14, 0, 14));
+        // The controls at the very bottom, their places set by the window's width alone; the caption and error
+        // are in the area above them, which grows and scrolls.
         // Keyboard-driven: the map takes focus when clicked, and arrows step (a filter, before buttons take arrows).
         // Not a Tab stop of its own: it would be one without anything to see; the cards and edges are the stops.
         // On click, after the tab pane has taken focus for itself on the press; a card or edge takes it itself.
@@ -169,7 +239,7 @@ public final class StoreMapView extends BorderPane {
                 e.consume();
             }
         });
-        return bar;
+        return controls;
     }
 
     /** The drawing alone (cards, edges, badges), without the search and step controls around it: for a handout. */
@@ -199,7 +269,8 @@ public final class StoreMapView extends BorderPane {
 
         Canvas() {
             getStyleClass().add("map-canvas");
-            setMinSize(400, 300);
+            // Small enough that the step bar and its caption below always keep their room: the cards scale instead.
+            setMinSize(400, 100);
             addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
         }
 
@@ -221,6 +292,8 @@ public final class StoreMapView extends BorderPane {
                 return;
             }
             shown = model;
+            // New cards are measured at the window's size first, then fitted again.
+            cardScale = 1;
             getChildren().clear();
             builderCards.clear();
             storeCards.clear();
@@ -373,7 +446,9 @@ public final class StoreMapView extends BorderPane {
             }
             card.setUserData(data);
             ((Label) card.getChildren().get(0)).setText(title);
+            ((Label) card.getChildren().get(0)).getTooltip().setText(title);
             ((Label) card.getChildren().get(1)).setText(detail);
+            ((Label) card.getChildren().get(1)).getTooltip().setText(detail);
             card.setAccessibleText(accessible);
         }
 
@@ -408,12 +483,18 @@ public final class StoreMapView extends BorderPane {
         private VBox card(String id, javafx.scene.Node icon, String title, String detail, String... classes) {
             Label name = new Label(title, icon);
             name.getStyleClass().add("card-title");
+            // Long builder and registry names wrap; the tooltip has the whole title should a card still cut it.
+            name.setWrapText(true);
+            name.setTooltip(new Tooltip(title));
             Label text = new Label(detail);
             text.getStyleClass().add("card-detail");
             text.setWrapText(true);
+            text.setTooltip(new Tooltip(detail));
             Label badge = new Label();
             badge.getStyleClass().add("card-badge");
             badge.setManaged(false);
+            badge.setWrapText(true);
+            badge.setMinHeight(Region.USE_PREF_SIZE);
             badge.setVisible(false);
             VBox card = new VBox(4, name, text, badge);
             card.setId(id);
@@ -426,6 +507,13 @@ public final class StoreMapView extends BorderPane {
             return card;
         }
 
+        /** The cards' text size relative to the window's (1 = as the rest of the window): below 1 when they would not fit. */
+        private double cardScale = 1;
+        private static final double MIN_CARD_SCALE = 0.6;
+
+        /** The scroll pane the map is shown in: its viewport is the height the cards have to fit in. */
+        private ScrollPane viewport;
+
         @Override
         protected void layoutChildren() {
             double width = getWidth();
@@ -433,6 +521,14 @@ public final class StoreMapView extends BorderPane {
             double columnWidth = Math.max(180, Math.min(360, width * 0.34));
             double leftX = 20;
             double rightX = Math.max(leftX + columnWidth + 120, width - 20 - columnWidth);
+            double available = viewport != null && viewport.getViewportBounds().getHeight() > 0 ? viewport.getViewportBounds().getHeight() : height;
+            fitCards(columnWidth, available);
+            // Still too tall at the smallest scale: the canvas grows past the viewport, which scrolls.
+            double needed = Math.max(needed(builderCards.values(), columnWidth), needed(storeCards.values(), columnWidth));
+            double min = needed > available + 0.5 ? Math.ceil(needed) : 100;
+            if (Math.abs(getMinHeight() - min) > 0.5) {
+                setMinHeight(min);
+            }
             builderHeading.resizeRelocate(leftX, 6, columnWidth, 20);
             storeHeading.resizeRelocate(rightX, 6, columnWidth, 20);
             place(new ArrayList<>(builderCards.values()), leftX, columnWidth, height, true);
@@ -440,6 +536,47 @@ public final class StoreMapView extends BorderPane {
             for (EdgeShape edge : edges) {
                 edge.route(builderCards.get(edge.edge.builder()), storeCards.get(edge.edge.store()));
             }
+        }
+
+        /**
+         * The cards scale with the window: when a column's cards would run past the map's bottom (into the step bar
+         * and its caption), their text gets smaller until they fit (down to 60 %); when there is room again, it grows
+         * back to the window's size.
+         */
+        private void fitCards(double columnWidth, double height) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                double needed = Math.max(needed(builderCards.values(), columnWidth), needed(storeCards.values(), columnWidth));
+                double scale = cardScale;
+                if (needed > height + 0.5) {
+                    scale = Math.max(MIN_CARD_SCALE, cardScale * Math.max(0.5, height / needed) - 0.02);
+                } else if (cardScale < 1 && needed * (1 / cardScale) < height) {
+                    scale = 1;
+                } else if (cardScale < 1 && needed < height * 0.85) {
+                    scale = Math.min(1, cardScale * Math.min(1.15, height / needed));
+                }
+                if (Math.abs(scale - cardScale) < 0.005) {
+                    return;
+                }
+                cardScale = scale;
+                String style = cardScale >= 1 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.3fem;", cardScale);
+                for (VBox card : builderOrder) {
+                    card.setStyle(style);
+                    card.applyCss();
+                }
+                for (VBox card : storeOrder) {
+                    card.setStyle(style);
+                    card.applyCss();
+                }
+            }
+        }
+
+        /** Height of a column: the headings, the cards at their height for this width, the smallest gaps. */
+        private static double needed(java.util.Collection<VBox> cards, double width) {
+            double total = 34 + 10;
+            for (VBox card : cards) {
+                total += card.prefHeight(width);
+            }
+            return total + Math.max(0, cards.size() - 1) * 12;
         }
 
         /** Cards top to bottom in model order, spread over the height when there is room. */
