@@ -225,6 +225,48 @@ class DiagnoseFrontEndsViewTest {
         assertThat(text(robot, "#source-title")).isEqualTo("Source: app/Dockerfile");
     }
 
+    /**
+     * From the keyboard alone: the findings of a Compose project sit in two files (the compose file's unlinked
+     * service, a service's Dockerfile FROM a local image); Up and Down in the findings list show each one's file at
+     * its line, and Tab reaches the fixes.
+     */
+    @Test
+    void the_keyboard_walks_the_findings_of_a_compose_project_across_its_files(FxRobot robot) throws Exception {
+        Path project = Files.createDirectories(temp.resolve("keyboard"));
+        Files.createDirectories(project.resolve("base"));
+        Files.createDirectories(project.resolve("web"));
+        Files.createDirectories(project.resolve("app"));
+        Files.writeString(project.resolve("base/Dockerfile"), "FROM scratch\nLABEL role=base\n");
+        Files.writeString(project.resolve("web/Dockerfile"), "FROM shop/base:latest\nLABEL role=web\n");
+        Files.writeString(project.resolve("app/Dockerfile"), "# app\n# built on a loaded image\nFROM my-base:latest\n");
+        Path compose = Files.writeString(project.resolve("compose.yaml"), "services:\n  base:\n    build: ./base\n    image: shop/base:latest\n"
+                + "  web:\n    build: ./web\n    depends_on: [base]\n  app:\n    build: ./app\n");
+        open(robot, compose);
+
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).contains("compose-service-not-linked", "local-image-invisible");
+        ListView<SourceLine> source = robot.lookup("#source").queryListView();
+        robot.interact(findings::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        for (int index = 0; index < findings.getItems().size(); index++) {
+            if (index > 0) {
+                robot.type(javafx.scene.input.KeyCode.DOWN);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            Finding finding = findings.getSelectionModel().getSelectedItem();
+            assertThat(findings.getSelectionModel().getSelectedIndex()).isEqualTo(index);
+            assertThat(project.resolve(finding.file()).normalize()).as("the file of " + finding.id()).exists();
+            assertThat(text(robot, "#source-title")).isEqualTo("Source: " + finding.file());
+            assertThat(source.getSelectionModel().getSelectedIndex()).as("the line of " + finding.id()).isEqualTo(finding.line() - 1);
+            assertThat(source.getSelectionModel().getSelectedItem().marker()).isEqualTo(finding.id());
+        }
+        robot.type(javafx.scene.input.KeyCode.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        Finding previous = findings.getItems().get(findings.getItems().size() - 2);
+        assertThat(text(robot, "#source-title")).isEqualTo("Source: " + previous.file());
+        assertThat(findings.isFocused()).as("the focus stays in the findings list").isTrue();
+    }
+
     @Test
     void a_file_of_no_known_kind_says_why(FxRobot robot) throws Exception {
         Path notes = Files.writeString(temp.resolve("notes.txt"), "just some words\n");

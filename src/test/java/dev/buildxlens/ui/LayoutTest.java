@@ -96,6 +96,16 @@ class LayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
         checkWorld(robot, tabs, "lesson", true);
 
+        // The other front-ends (issue 16): a Compose project, a Bake file and a GitLab pipeline, each diagnosed.
+        for (String frontEnd : new String[] {"compose-depends-on-is-not-a-build-order", "bake-target-link", "gitlab-job-to-job"}) {
+            Scenario other = Scenarios.builtIn(frontEnd);
+            Path otherFile = ScenarioFiles.materialize(other, Files.createDirectories(temp.resolve(frontEnd)));
+            robot.interact(() -> viewModel.useLesson(other, otherFile, true, null));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(viewModel.diagnose().findingsProperty()).as("the findings of " + frontEnd).isNotEmpty();
+            checkWorld(robot, tabs, frontEnd, false);
+        }
+
         // This machine with 10,000 images, and a Dockerfile diagnosed against it.
         Path dockerfile = Files.createDirectories(temp.resolve("ten-thousand")).resolve("Dockerfile");
         Files.writeString(dockerfile, "# syntax=docker/dockerfile:1\nFROM dmca-base:latest AS base\nFROM registry.example.com/team7/"

@@ -528,6 +528,10 @@ public final class StoreMapView extends BorderPane {
             double min = needed > available + 0.5 ? Math.ceil(needed) : 100;
             if (Math.abs(getMinHeight() - min) > 0.5) {
                 setMinHeight(min);
+                // Found during this layout pass (a scroll bar narrowed the cards, so their text wrapped taller). The
+                // scroll pane sized the map before, and its content holder drops layout requests made while it lays
+                // out: ask again once this pass is over, so the map grows to the new minimum and scrolls.
+                javafx.application.Platform.runLater(this::requestLayout);
             }
             builderHeading.resizeRelocate(leftX, 6, columnWidth, 20);
             storeHeading.resizeRelocate(rightX, 6, columnWidth, 20);
