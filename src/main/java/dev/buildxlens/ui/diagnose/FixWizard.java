@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -69,10 +71,25 @@ public final class FixWizard {
                 // After the dialog's own sizing, which runs when it is shown.
                 javafx.application.Platform.runLater(() -> {
                     javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-                    dialog.setWidth(Math.max(MIN_WIDTH, Math.min(900, screen.getWidth() - 40)));
+                    dialog.setWidth(Math.max(MIN_WIDTH, Math.min(OPENING_WIDTH, screen.getWidth() - 40)));
                     dialog.setHeight(Math.max(MIN_HEIGHT, Math.min(680, screen.getHeight() - 40)));
                     dialog.setX(screen.getMinX() + (screen.getWidth() - dialog.getWidth()) / 2);
                     dialog.setY(screen.getMinY() + (screen.getHeight() - dialog.getHeight()) / 2);
+                });
+            }
+        });
+        // The wizard sizes its window to each new page (ControlsFX calls sizeToScene), which came out 600 px wide
+        // after the first page whatever the page asked for: keep the size the window had when the page was left
+        // (the opening size, or the one the user dragged it to).
+        Dialog<ButtonType> window = wizard.getDialog();
+        window.dialogPaneProperty().addListener((o, before, page) -> {
+            if (before != null && window.isShowing() && leftAt != null) {
+                double[] size = leftAt;
+                javafx.application.Platform.runLater(() -> {
+                    window.setWidth(size[0]);
+                    window.setHeight(size[1]);
+                    window.setX(size[2]);
+                    window.setY(size[3]);
                 });
             }
         });
@@ -94,10 +111,26 @@ public final class FixWizard {
     }
 
     static final double MIN_WIDTH = 560;
+    /** The width it opens at, screen permitting: the comparison's five columns keep their words whole. */
+    public static final double OPENING_WIDTH = 900;
     static final double MIN_HEIGHT = 420;
 
-    private static WizardPane page(String header, javafx.scene.Node content) {
-        WizardPane pane = new WizardPane();
+    /** The window's size and place when the last page was left: the next page opens at the same. */
+    private double[] leftAt;
+
+    /** A page of this wizard: leaving it records the window's size and place for the next. */
+    private class Page extends WizardPane {
+        @Override
+        public void onExitingPage(Wizard wizard) {
+            if (getScene() != null && getScene().getWindow() != null) {
+                Window window = getScene().getWindow();
+                leftAt = new double[] {window.getWidth(), window.getHeight(), window.getX(), window.getY()};
+            }
+        }
+    }
+
+    private WizardPane page(String header, javafx.scene.Node content) {
+        WizardPane pane = new Page();
         pane.setHeaderText(header);
         pane.setContent(content);
         size(pane);
@@ -262,7 +295,7 @@ public final class FixWizard {
             result.setText("Copied");
         });
         VBox box = new VBox(10, scroll, new HBox(10, markdown, result));
-        WizardPane pane = new WizardPane() {
+        WizardPane pane = new Page() {
             @Override
             public void onEnteringPage(Wizard wizard) {
                 // The registry may have changed on the previous page: diagnose again, then show the chosen plan.
