@@ -27,12 +27,15 @@ public sealed interface DockerCommand {
 
     /**
      * {@code docker buildx create}: {@code endpoint} is its positional argument, a Docker context name or an endpoint
-     * address ("" when absent: the current context, or the TLS settings in the environment).
+     * address ("" when absent: the current context, or the TLS settings in the environment). {@code config} is the
+     * buildkitd.toml it gives the builder ({@code --config}, {@code --buildkitd-config}; "" when none).
      */
-    record BuildxCreate(String name, String driver, Map<String, String> driverOpts, boolean use, String endpoint) implements DockerCommand {
+    record BuildxCreate(String name, String driver, Map<String, String> driverOpts, boolean use, String endpoint, String config)
+            implements DockerCommand {
         public BuildxCreate {
             driverOpts = Map.copyOf(driverOpts);
             endpoint = endpoint == null ? "" : endpoint;
+            config = config == null ? "" : config;
         }
     }
 
@@ -267,6 +270,7 @@ public sealed interface DockerCommand {
         boolean use = false;
         Map<String, String> opts = new LinkedHashMap<>();
         String endpoint = "";
+        String config = "";
         for (int i = 0; i < args.size(); i++) {
             String word = args.get(i);
             boolean inline = word.startsWith("--") && word.contains("=");
@@ -295,12 +299,13 @@ public sealed interface DockerCommand {
                         }
                     }
                 }
+                case "--config", "--buildkitd-config" -> config = value;
                 default -> {
-                    // platforms, flags, config and nodes do not change which stores the builder reads
+                    // platforms, flags and nodes do not change which stores the builder reads
                 }
             }
         }
-        return new BuildxCreate(name, driver, opts, use, endpoint);
+        return new BuildxCreate(name, driver, opts, use, endpoint, config);
     }
 
     private static String loadFile(List<String> args) {

@@ -28,7 +28,7 @@ public enum FindingKind {
     COMPOSE_SERVICE_NOT_LINKED("compose-service-not-linked", Severity.ERROR, List.of("link-service-context")),
     BAKE_TARGET_NOT_LINKED("bake-target-not-linked", Severity.ERROR, List.of("link-target-context")),
     BUILDX_CREATE_TLS_ENV("buildx-create-tls-env", Severity.ERROR, List.of("use-docker-context")),
-    SERVICE_REGISTRY_UNREACHABLE("service-registry-unreachable", Severity.ERROR, List.of("use-docker-driver")),
+    SERVICE_REGISTRY_UNREACHABLE("service-registry-unreachable", Severity.ERROR, List.of("add-network-host", "use-docker-driver")),
     IMAGE_UNRESOLVED("image-unresolved", Severity.INFO, List.of()),
     NOT_ANALYSED("not-analysed", Severity.INFO, List.of());
 

@@ -31,7 +31,11 @@ final class GitlabEditor {
     /** The file with every edit applied. */
     String text() {
         List<String> edited = new ArrayList<>(lines);
-        ops.stream().sorted(java.util.Comparator.comparingInt(Op::start).thenComparingInt(Op::order).reversed()).forEach(op -> {
+        // Bottom-up; at one index a replacement of the original line goes first, so that lines inserted there (before
+        // that line) end up above it rather than being what it removes.
+        ops.stream().sorted(java.util.Comparator.comparingInt(Op::start).reversed()
+                .thenComparing(op -> op.remove() == 0)
+                .thenComparing(java.util.Comparator.comparingInt(Op::order).reversed())).forEach(op -> {
             for (int i = 0; i < op.remove(); i++) {
                 edited.remove(op.start());
             }
@@ -221,6 +225,44 @@ final class GitlabEditor {
             return false;
         }
         return addToBlockList(paths, path);
+    }
+
+    /**
+     * Sets {@code name: value} in the job's {@code variables} (a block mapping), adding the key when the job has none;
+     * true when it is there already; false when the variables are written in a way this editor does not change (flow
+     * style, an anchor or a merge key).
+     */
+    boolean addVariable(int keyLine, String name, String value) {
+        int indent = bodyIndent(keyLine);
+        int variables = bodyKey(keyLine, "variables");
+        String entry = name + ": " + value;
+        if (variables == 0) {
+            insert(jobEnd(keyLine), List.of(" ".repeat(indent) + "variables:", " ".repeat(indent + 2) + entry));
+            return true;
+        }
+        if (!line(variables).strip().equals("variables:")) {
+            return false;
+        }
+        int inner = -1;
+        int last = variables;
+        for (int i = variables + 1; i <= lines.size() && (line(i).isBlank() || indent(line(i)) > indent); i++) {
+            String text = line(i);
+            if (text.isBlank() || text.strip().startsWith("#")) {
+                continue;
+            }
+            if (inner < 0) {
+                inner = indent(text);
+            }
+            if (indent(text) == inner && text.strip().startsWith("<<")) {
+                return false;
+            }
+            if (indent(text) == inner && text.strip().matches("[\"']?" + Pattern.quote(name) + "[\"']?\\s*:.*")) {
+                return text.strip().equals(entry);
+            }
+            last = i;
+        }
+        insert(last, List.of(" ".repeat(inner < 0 ? indent + 2 : inner) + entry));
+        return true;
     }
 
     /** Adds {@code value} to the block list under the key on {@code keyLine}, unless it is there. */

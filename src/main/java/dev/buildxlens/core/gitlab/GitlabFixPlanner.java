@@ -65,6 +65,12 @@ public final class GitlabFixPlanner {
         for (Finding finding : diagnosis.findings()) {
             Optional<FixPlan> plan = switch (finding.kind()) {
                 case BUILDX_CREATE_TLS_ENV -> contextFirst(finding);
+                case SERVICE_REGISTRY_UNREACHABLE -> {
+                    notOffered.add(new NotOffered(FixKind.USE_DOCKER_DRIVER, finding.key(), "not planned for GitLab CI yet: the "
+                            + "docker:dind daemon's own builder would also need dind started with --insecure-registry for a "
+                            + "plain-HTTP registry:2"));
+                    yield hostNetwork(finding);
+                }
                 case IMAGE_FROM_OTHER_JOB -> {
                     carried.add(finding);
                     yield Optional.empty();
@@ -112,6 +118,107 @@ public final class GitlabFixPlanner {
         }
         return Optional.of(new FixPlan(FixKind.USE_DOCKER_CONTEXT, true, summary, List.of(finding.id()), List.of(finding.key()), List.of(),
                 List.of(), steps, done));
+    }
+
+    // ---- add-network-host: a registry service reached from a BuildKit container inside docker:dind ----
+
+    /** The buildkitd.toml the recipe writes next to the job's files. */
+    static final String BUILDKITD_CONFIG = "buildkitd.toml";
+
+    /**
+     * Three changes, each needed (buildx-facts §9.5, §9.7): FF_NETWORK_PER_BUILD puts dind and the job's services on
+     * one network, where dind knows the service by its alias (with the default links only the job's own container
+     * does); {@code --driver-opt network=host} puts the BuildKit container on dind's network (BuildKit keeps the host's
+     * resolver there, buildx#1459); a buildkitd.toml with {@code http = true} for the registry, since registry:2 speaks
+     * plain HTTP and BuildKit uses HTTPS for every registry but localhost.
+     */
+    private Optional<FixPlan> hostNetwork(Finding finding) {
+        ImageReference image = ImageReference.parseOrNull(finding.subject().image());
+        Optional<Job> job = job(finding.job());
+        if (image == null || job.isEmpty()) {
+            notOffered.add(new NotOffered(FixKind.ADD_NETWORK_HOST, finding.key(), "the job or the image is not known"));
+            return Optional.empty();
+        }
+        String registry = image.domain();
+        Edits edits = new Edits();
+        GitlabEditor editor = edits.editor(finding.file());
+        int create = editor == null ? 0 : createLine(editor, finding.line(), finding.subject().builder());
+        String command = create == 0 ? "" : editor.line(create);
+        boolean hasHostNetwork = command.contains("network=host");
+        boolean hasConfig = command.contains("--config") || command.contains("--buildkitd-config");
+        String writeConfig = "printf '[registry.\"" + registry + "\"]\\n  http = true\\n' > " + BUILDKITD_CONFIG;
+        String flags = (hasHostNetwork ? "" : " --driver-opt network=host") + (hasConfig ? "" : " --config " + BUILDKITD_CONFIG);
+        boolean perBuild = truthy(job.get().variables().get("FF_NETWORK_PER_BUILD")) || truthy(jobs.env().get("FF_NETWORK_PER_BUILD"));
+
+        List<String> done = new ArrayList<>();
+        if (perBuild) {
+            done.add("FF_NETWORK_PER_BUILD is set: dind and the services share one network");
+        }
+        if (hasHostNetwork) {
+            done.add("the builder has the host network of docker:dind");
+        }
+        boolean patched = create > 0;
+        if (create > 0) {
+            if (!flags.isEmpty()) {
+                patched &= editor.replaceOnLine(create, "docker buildx create", "docker buildx create" + flags);
+            }
+            if (!hasConfig) {
+                patched &= editor.insertCommand(create, writeConfig, true);
+            }
+        }
+        if (patched && !perBuild) {
+            Job owner = job.get();
+            patched = edit(edits, owner.file(), e -> {
+                int key = e.jobKeyLine(owner.name(), owner.line());
+                return key > 0 && e.addVariable(key, "FF_NETWORK_PER_BUILD", "\"true\"");
+            });
+        }
+        String summary = "Let builder " + finding.subject().builder() + " reach " + registry + " from inside docker:dind: the job's services "
+                + "on one network (FF_NETWORK_PER_BUILD), the builder on dind's network (--driver-opt network=host), and a "
+                + "buildkitd.toml that says " + registry + " speaks plain HTTP.";
+        String snippet = job.get().name() + ":\n  variables:\n    FF_NETWORK_PER_BUILD: \"true\"\n  script:\n    - " + writeConfig
+                + "\n    - docker buildx create --use --driver docker-container --driver-opt network=host --config " + BUILDKITD_CONFIG + "\n";
+        List<FixStep> steps = new ArrayList<>();
+        steps.add(new FixStep("The change, in .gitlab-ci.yml terms", List.of(new Snippet("gitlab-ci", "In job " + job.get().name(), "yaml",
+                snippet))));
+        if (hasConfig) {
+            steps.add(new FixStep("The builder already has a buildkitd.toml (--config): it must say [registry.\"" + registry
+                    + "\"] http = true", List.of()));
+        }
+        if (patched) {
+            steps.addAll(edits.patches());
+        } else {
+            steps.add(new FixStep("No patch: " + (create == 0 ? "the docker buildx create that makes the builder is not in the job's lines "
+                    + "before the build (a template, default: or another file)" : "a part of the job is written in a form this editor "
+                    + "does not change (a folded block, flow style, an anchor)") + "; make the change by hand", List.of()));
+        }
+        return Optional.of(new FixPlan(FixKind.ADD_NETWORK_HOST, true, summary, List.of(finding.id()), List.of(finding.key()), List.of(),
+                List.of("with FF_NETWORK_PER_BUILD every container of the job can reach every service, not only the job's own"),
+                steps, done));
+    }
+
+    /**
+     * The line of the {@code docker buildx create} that made {@code builder}: the nearest one above the build on
+     * {@code line}, within the same top-level block (a job or a template), naming the builder when it has a name of its
+     * own (a made-up name means an unnamed create). 0 when there is none.
+     */
+    private static int createLine(GitlabEditor editor, int line, String builder) {
+        boolean named = builder != null && !builder.isEmpty() && !builder.matches("builder-step\\d+");
+        for (int i = line - 1; i >= 1; i--) {
+            String text = editor.line(i);
+            if (!text.isBlank() && !text.startsWith(" ") && !text.startsWith("\t")) {
+                return 0;
+            }
+            if (text.contains("docker buildx create") && (!named || text.matches(".*(--name[ =]|\\s)" + java.util.regex.Pattern.quote(builder)
+                    + "(\\s.*|$)"))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean truthy(String value) {
+        return value != null && (value.strip().equalsIgnoreCase("true") || value.strip().equals("1"));
     }
 
     // ---- transfer-between-jobs ----

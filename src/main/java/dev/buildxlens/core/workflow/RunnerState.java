@@ -36,11 +36,16 @@ final class RunnerState {
 
     /**
      * A builder on the runner; {@code madeBy} says which step made it when its name is made up here
-     * ({@code builder-step4}), as {@link Builder#madeBy()}.
+     * ({@code builder-step4}), as {@link Builder#madeBy()}; {@code config} is the buildkitd.toml it was given ("" when
+     * none), which is where a container builder learns that a registry speaks plain HTTP (buildx-facts §9.7).
      */
-    record SimBuilder(String name, String driver, Map<String, String> driverOpts, String madeBy) {
+    record SimBuilder(String name, String driver, Map<String, String> driverOpts, String madeBy, String config) {
         SimBuilder(String name, String driver, Map<String, String> driverOpts) {
-            this(name, driver, driverOpts, "");
+            this(name, driver, driverOpts, "", "");
+        }
+
+        SimBuilder(String name, String driver, Map<String, String> driverOpts, String madeBy) {
+            this(name, driver, driverOpts, madeBy, "");
         }
 
         /** The builder in a sentence: "builder ci", or "the builder set up in step 4 (docker/setup-buildx-action)". */

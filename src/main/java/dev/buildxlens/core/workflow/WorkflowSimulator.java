@@ -1191,7 +1191,7 @@ public final class WorkflowSimulator {
                 String name = create.name().isEmpty() ? "builder-step" + (step.index() + 1) : create.name();
                 // Without --name buildx makes a name up; people read which step created it.
                 String madeBy = create.name().isEmpty() ? "created in step " + (step.index() + 1) + " (docker buildx create)" : "";
-                state.builders.put(name, new RunnerState.SimBuilder(name, create.driver(), create.driverOpts(), madeBy));
+                state.builders.put(name, new RunnerState.SimBuilder(name, create.driver(), create.driverOpts(), madeBy, create.config()));
                 if (create.use()) {
                     state.current = name;
                 }
@@ -1615,22 +1615,50 @@ public final class WorkflowSimulator {
                 }
                 return false;
             }
+            boolean hostNetwork = "host".equals(builder.driverOpts().get("network"));
+            boolean oneNetwork = networkPerBuild();
+            String why;
+            if (!hostNetwork) {
+                why = "Builder " + builderName + " is a BuildKit container that docker buildx create started inside docker:dind: it is on "
+                        + "dind's network, where the service's name does not resolve, so the " + what + " fails (a DNS or "
+                        + "connection error).";
+            } else if (!oneNetwork) {
+                why = "Builder " + builderName + " shares docker:dind's network (network=host), but dind itself knows the service's name "
+                        + "only when the runner puts the job's services on one network (FF_NETWORK_PER_BUILD); with the default "
+                        + "links only the job's own container is linked to the services, so the " + what + " fails (a DNS error).";
+            } else if (builder.config().isEmpty()) {
+                why = "Builder " + builderName + " reaches the service on dind's network (network=host, FF_NETWORK_PER_BUILD), but "
+                        + "registry:2 answers plain HTTP, and BuildKit speaks HTTPS to every registry but localhost unless its "
+                        + "buildkitd.toml says [registry.\"" + image.domain() + "\"] http = true (given with docker buildx create "
+                        + "--config): the " + what + " fails ('server gave HTTP response to HTTPS client').";
+            } else {
+                assumptions.add("job " + simulation.id + ": builder " + builderName + " reaches " + image.domain() + " on docker:dind's "
+                        + "network (network=host, FF_NETWORK_PER_BUILD); its buildkitd.toml (" + builder.config() + ") is taken to "
+                        + "say http = true for it, as registry:2 answers plain HTTP");
+                return false;
+            }
             add(FindingKind.SERVICE_REGISTRY_UNREACHABLE, step, line,
                     "builder " + builderName + " cannot reach " + image.domain() + " to " + what + " " + image.familiar(),
-                    image.domain() + " is the job's " + service + ", which the job's own container reaches by that name. Builder "
-                            + builderName + " is a BuildKit container that docker buildx create started inside docker:dind: it is on "
-                            + "dind's network, where the service's name does not resolve, so the " + what + " fails (a DNS or "
-                            + "connection error). Build and push with the docker:dind daemon's own builder, or use a registry "
-                            + "BuildKit can reach (GitLab's container registry, $CI_REGISTRY_IMAGE).",
+                    image.domain() + " is the job's " + service + ", which the job's own container reaches by that name. " + why
+                            + " Give the builder dind's network, the services one network and the registry's plain HTTP "
+                            + "(network=host, FF_NETWORK_PER_BUILD, a buildkitd.toml), build with the docker:dind daemon's own "
+                            + "builder, or use a registry BuildKit can reach (GitLab's container registry, $CI_REGISTRY_IMAGE).",
                     subject(step, builderName).withImage(image.familiar()));
             return true;
+        }
+
+        /** GitLab's feature flag, set as a CI variable: the job's services and dind on one network, each known by name. */
+        private boolean networkPerBuild() {
+            String value = jobEnv.getOrDefault("FF_NETWORK_PER_BUILD", "").strip().toLowerCase(java.util.Locale.ROOT);
+            return value.equals("true") || value.equals("1");
         }
 
         /** The docker:dind daemon using a service name: whether it resolves depends on the runner's network. */
         private void daemonUsesServiceRegistry(ImageReference image) {
             if (state.jobNetworkRegistries.containsKey(image.domain())) {
                 assumptions.add("job " + simulation.id + ": whether the docker:dind daemon reaches " + image.domain()
-                        + " by the service's name depends on the runner's network (FF_NETWORK_PER_BUILD): taken to work");
+                        + " by the service's name depends on the runner's network (FF_NETWORK_PER_BUILD), and a plain-HTTP "
+                        + "registry:2 needs dind started with --insecure-registry=" + image.domain() + ": taken to work");
             }
         }
 

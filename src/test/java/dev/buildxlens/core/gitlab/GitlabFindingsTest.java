@@ -177,4 +177,69 @@ class GitlabFindingsTest {
         assertThat(result.diagnosis().assumptions()).anySatisfy(a -> assertThat(a)
                 .contains("whether the docker:dind daemon reaches registry:5000 by the service's name"));
     }
+
+    /**
+     * The fix for a registry service (buildx-facts §9.5, §9.7): the services on one network, the builder on dind's,
+     * and the registry's plain HTTP in a buildkitd.toml. Each part alone leaves the push failing with its own reason;
+     * the patch adds all three, applies, re-parses, and the re-diagnosed pipeline has no finding but says what it takes
+     * from the config file.
+     */
+    @Test
+    void the_host_network_patch_gives_the_builder_the_service_and_the_patched_file_is_clean() throws Exception {
+        write("Dockerfile", "FROM alpine:3.20\n");
+        String original = SERVICE_REGISTRY.formatted(
+                "docker buildx create --use --name ci --driver docker-container\n    - docker buildx build -t registry:5000/app:1 --push .");
+        Path ci = write(".gitlab-ci.yml", original);
+        PipelineResult result = diagnose(ci);
+        Finding finding = result.diagnosis().findings().stream().filter(f -> f.id().equals("service-registry-unreachable")).findFirst()
+                .orElseThrow();
+        assertThat(finding.fixes()).containsExactly("add-network-host", "use-docker-driver");
+        FixPlan plan = result.fixesFor(finding).stream().filter(p -> p.id().equals("add-network-host")).findFirst().orElseThrow();
+        assertThat(plan.patches()).hasSize(1);
+        String patch = plan.patches().get(0).content();
+        assertThat(patch)
+                .contains("+    FF_NETWORK_PER_BUILD: \"true\"")
+                .contains("+    - printf '[registry.\"registry:5000\"]\\n  http = true\\n' > buildkitd.toml")
+                .contains("+    - docker buildx create --driver-opt network=host --config buildkitd.toml --use --name ci --driver docker-container");
+        assertThat(result.fixes().notOfferedFor(finding.key())).extracting(NotOffered::reason)
+                .anySatisfy(reason -> assertThat(reason).contains("--insecure-registry"));
+
+        String patched = UnifiedDiff.apply(original, patch);
+        Files.writeString(ci, patched);
+        GitlabPipeline.Job job = GitlabCiParser.read(ci, repo).jobs().get(0);
+        assertThat(job.variables()).containsEntry("FF_NETWORK_PER_BUILD", "true");
+        assertThat(job.script()).extracting(GitlabPipeline.ScriptLine::text).containsExactly(
+                "printf '[registry.\"registry:5000\"]\\n  http = true\\n' > buildkitd.toml",
+                "docker buildx create --driver-opt network=host --config buildkitd.toml --use --name ci --driver docker-container",
+                "docker buildx build -t registry:5000/app:1 --push .");
+        PipelineResult again = diagnose(ci);
+        assertThat(ids(again)).doesNotContain("service-registry-unreachable");
+        assertThat(again.diagnosis().assumptions()).anySatisfy(a -> assertThat(a).contains("builder ci reaches registry:5000")
+                .contains("buildkitd.toml"));
+    }
+
+    /** Each part of the fix alone: the finding stays, and says what is still missing. */
+    @Test
+    void host_network_alone_or_without_the_http_config_still_fails_and_says_why() throws Exception {
+        write("Dockerfile", "FROM alpine:3.20\n");
+        Path ci = write(".gitlab-ci.yml", SERVICE_REGISTRY.formatted(
+                "docker buildx create --use --driver docker-container --driver-opt network=host\n"
+                        + "    - docker buildx build -t registry:5000/app:1 --push ."));
+        Finding noNetwork = diagnose(ci).diagnosis().findings().stream().filter(f -> f.id().equals("service-registry-unreachable"))
+                .findFirst().orElseThrow();
+        assertThat(noNetwork.explanation()).contains("FF_NETWORK_PER_BUILD").contains("only the job's own container");
+
+        Path withFlag = write(".gitlab-ci.yml", SERVICE_REGISTRY.replace("DOCKER_TLS_CERTDIR: \"\"", "DOCKER_TLS_CERTDIR: \"\"\n    FF_NETWORK_PER_BUILD: 1")
+                .formatted("docker buildx create --use --driver docker-container --driver-opt network=host\n"
+                        + "    - docker buildx build -t registry:5000/app:1 --push ."));
+        PipelineResult result = diagnose(withFlag);
+        Finding noHttp = result.diagnosis().findings().stream().filter(f -> f.id().equals("service-registry-unreachable")).findFirst()
+                .orElseThrow();
+        assertThat(noHttp.explanation()).contains("plain HTTP").contains("http = true");
+        FixPlan plan = result.fixesFor(noHttp).stream().filter(p -> p.id().equals("add-network-host")).findFirst().orElseThrow();
+        assertThat(plan.alreadyDone()).anySatisfy(d -> assertThat(d).contains("FF_NETWORK_PER_BUILD"))
+                .anySatisfy(d -> assertThat(d).contains("host network"));
+        assertThat(plan.patches().get(0).content()).doesNotContain("+    FF_NETWORK_PER_BUILD").doesNotContain("--driver-opt network=host --driver-opt")
+                .contains("+    - docker buildx create --config buildkitd.toml --use --driver docker-container --driver-opt network=host");
+    }
 }
