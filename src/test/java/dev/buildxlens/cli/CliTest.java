@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,6 +197,14 @@ class CliTest {
         JsonNode json = new ObjectMapper().readTree(list.out());
         assertThat(json.get("scenarios").size()).isGreaterThanOrEqualTo(10);
         assertThat(json.at("/scenarios/0/name").asText()).isEqualTo("laptop-loaded-base");
+        // As a table, every row's runner starts in the same column, the longest lesson name included.
+        List<String> rows = run(noDaemon, "scenarios").out().lines().takeWhile(l -> !l.isBlank()).toList();
+        assertThat(rows).hasSize(json.get("scenarios").size());
+        List<Integer> runnerColumns = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            runnerColumns.add(rows.get(i).indexOf(json.at("/scenarios/" + i + "/runner").asText(), json.at("/scenarios/" + i + "/name").asText().length()));
+        }
+        assertThat(runnerColumns).as(String.join("\n", rows)).containsOnly(runnerColumns.get(0));
 
         Result inspect = run(noDaemon, "inspect", "--scenario", "laptop-loaded-base", "--format", "json");
         assertThat(inspect.exitCode()).as("no daemon is needed for a scenario").isZero();

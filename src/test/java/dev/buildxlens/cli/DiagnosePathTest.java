@@ -112,6 +112,9 @@ class DiagnosePathTest {
         assertThat(plain.out()).isEqualTo(run("diagnose", "--compose", compose.toString(), "--scenario", lesson, "--format", "json").out());
         assertThat(plain.json().at("/findings/0/id").asText()).isEqualTo("compose-service-not-linked");
         assertThat(plain.json().at("/findings/0/service").asText()).isEqualTo("web");
+        // The builds agree with the finding: web's base is not visible to the container builder (it asks docker.io).
+        assertThat(imageOf(plain, "service", "web").get("visible").asBoolean()).as("web's FROM shop-base").isFalse();
+        assertThat(imageOf(plain, "service", "base").get("visible").asBoolean()).as("base's FROM python").isTrue();
 
         // Only service base: nothing of web is diagnosed.
         Result base = run("diagnose", compose.toString(), "base", "--scenario", lesson, "--format", "json");
@@ -133,6 +136,7 @@ class DiagnosePathTest {
         assertThat(plain.out()).isEqualTo(run("diagnose", "--bake", bake.toString(), "--scenario", lesson, "--format", "json").out());
         assertThat(plain.json().at("/findings/0/id").asText()).isEqualTo("bake-target-not-linked");
         assertThat(plain.json().at("/findings/0/target").asText()).isEqualTo("app");
+        assertThat(imageOf(plain, "target", "app").get("visible").asBoolean()).as("app's FROM the base target's tag").isFalse();
 
         Result onlyBase = run("diagnose", bake.toString(), "base", "--scenario", lesson, "--format", "json");
         assertThat(onlyBase.exitCode()).as(onlyBase.err()).isZero();
@@ -207,5 +211,15 @@ class DiagnosePathTest {
                 .contains("--bake [PATH]… [TARGET…]")
                 .contains("[--set …]")
                 .contains("--gitlab-ci PATH [--repo DIR] [--job NAME]");
+    }
+
+    /** The first image of the build of that service or target. */
+    private static JsonNode imageOf(Result result, String field, String name) throws Exception {
+        for (JsonNode build : result.json().get("builds")) {
+            if (build.path(field).asText().equals(name)) {
+                return build.get("images").get(0);
+            }
+        }
+        throw new AssertionError("no build of " + field + " " + name + " in " + result.out());
     }
 }

@@ -2,6 +2,7 @@ package dev.buildxlens.core.pipeline;
 
 import dev.buildxlens.core.build.BuildSpec;
 import dev.buildxlens.core.diagnose.BuildCheck;
+import dev.buildxlens.core.diagnose.ImageCheck;
 import dev.buildxlens.core.diagnose.BuildDiagnoser;
 import dev.buildxlens.core.diagnose.BuildRequest;
 import dev.buildxlens.core.diagnose.BuildSite;
@@ -83,6 +84,19 @@ final class ProjectBuilds {
         findings.removeIf(f -> f.kind() == FindingKind.LOCAL_IMAGE_INVISIBLE && f.subject().unit() != null
                 && linked.contains(f.subject().unit() + " " + f.subject().image()));
         findings.addAll(0, linkFindings);
-        return new Judged(new Diagnosis(checks, findings, assumptions), missing);
+        // A builder that cannot read the daemon asks a registry for the other build's tag, which this run has not put
+        // there: the image is not visible to it, whatever a registry may hold (at best an old push).
+        Set<String> unlinked = new HashSet<>();
+        for (ProjectLinks.Link link : missing) {
+            if (!link.needing().readsDaemonStore()) {
+                unlinked.add(link.needing().unit() + " " + link.need().file() + ":" + link.need().line());
+            }
+        }
+        List<BuildCheck> judged = checks.stream().map(check -> check.withImages(check.images().stream()
+                .map(image -> unlinked.contains(check.unit() + " " + image.file() + ":" + image.line())
+                        ? new ImageCheck(image.ref(), image.normalized(), image.instruction(), image.file(), image.line(), image.stage(),
+                                image.foundIn(), false)
+                        : image).toList())).toList();
+        return new Judged(new Diagnosis(judged, findings, assumptions), missing);
     }
 }

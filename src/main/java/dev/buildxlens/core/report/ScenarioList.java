@@ -9,14 +9,18 @@ import java.util.List;
 /** The list of lessons ({@code scenarios}), as a table for a terminal or as JSON. */
 public final class ScenarioList {
 
-
     private ScenarioList() {
     }
 
     public static String text(List<Scenario> scenarios) {
         StringBuilder out = new StringBuilder();
+        // Columns as wide as their longest entry: a long lesson name must not push its row out of line.
+        int name = scenarios.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        int runner = scenarios.stream().mapToInt(s -> s.runner().length()).max().orElse(0);
+        int level = scenarios.stream().mapToInt(s -> s.level().length()).max().orElse(0);
+        String row = "%-" + Math.max(1, name) + "s  %-" + Math.max(1, runner) + "s  %-" + Math.max(1, level) + "s  %s%n";
         for (Scenario scenario : scenarios) {
-            out.append(String.format("%-32s %-14s %-13s %s%n", scenario.name(), scenario.runner(), scenario.level(), scenario.title()));
+            out.append(String.format(row, scenario.name(), scenario.runner(), scenario.level(), scenario.title()));
         }
         out.append("\nUse one with --scenario NAME (inspect, diagnose, fix, and the desktop app), or --scenario FILE for your own.\n");
         return out.toString();
