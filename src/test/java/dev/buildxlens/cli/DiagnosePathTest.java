@@ -213,6 +213,42 @@ class DiagnosePathTest {
                 .contains("--gitlab-ci PATH [--repo DIR] [--job NAME]");
     }
 
+    /**
+     * pull: true in a Compose build on the docker driver: the local base is not used (pull-forces-registry), and the
+     * drop-pull patch removes the line; applied with git apply, the project re-reads and is clean. A service whose
+     * pull comes through extends gets no patch and says why.
+     */
+    @Test
+    void a_compose_pull_true_gets_the_drop_pull_patch_and_the_patched_project_is_clean() throws Exception {
+        Path repo = home.resolve("pull");
+        Files.createDirectories(repo.resolve("app"));
+        Files.writeString(repo.resolve("app/Dockerfile"), "FROM my-base:latest\n");
+        String original = "services:\n  app:\n    build:\n      context: ./app\n      pull: true\n    image: shop/app\n";
+        Path compose = Files.writeString(repo.resolve("compose.yaml"), original);
+        Result before = run("diagnose", compose.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
+        assertThat(before.exitCode()).as(before.out() + before.err()).isEqualTo(1);
+        assertThat(before.json().at("/findings/0/id").asText()).isEqualTo("pull-forces-registry");
+
+        Path patches = home.resolve("pull-patches");
+        Result fix = run("fix", compose.toString(), "--scenario", "laptop-docker-driver", "--fix", "drop-pull", "--write-patch", patches.toString());
+        assertThat(fix.exitCode()).as(fix.out() + fix.err()).isZero();
+        Path patch;
+        try (var files = Files.list(patches)) {
+            patch = files.filter(f -> f.toString().endsWith(".patch")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(patch)).contains("-      pull: true");
+        Process apply = new ProcessBuilder("git", "apply", patch.toString()).directory(repo.toFile()).redirectErrorStream(true).start();
+        String output = new String(apply.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(apply.waitFor()).as(output).isZero();
+        assertThat(Files.readString(compose)).isEqualTo(original.replace("      pull: true\n", ""));
+        Result after = run("diagnose", compose.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
+        assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
+
+        Files.writeString(compose, "x-base: &base\n  context: ./app\n  pull: true\nservices:\n  app:\n    build: *base\n");
+        Result shared = run("fix", compose.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
+        assertThat(shared.out()).contains("drop-pull").contains("shared through a YAML anchor");
+    }
+
     /** The first image of the build of that service or target. */
     private static JsonNode imageOf(Result result, String field, String name) throws Exception {
         for (JsonNode build : result.json().get("builds")) {

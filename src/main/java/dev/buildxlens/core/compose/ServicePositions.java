@@ -13,7 +13,7 @@ import java.util.Optional;
 public record ServicePositions(List<KeyPosition> service, List<KeyPosition> image, List<KeyPosition> build,
                                List<KeyPosition> context, List<KeyPosition> dockerfile, List<KeyPosition> args,
                                List<KeyPosition> target, List<KeyPosition> platforms, List<KeyPosition> tags,
-                               List<KeyPosition> additionalContexts, List<KeyPosition> pullPolicy,
+                               List<KeyPosition> additionalContexts, List<KeyPosition> pull, List<KeyPosition> pullPolicy,
                                List<KeyPosition> dependsOn, List<KeyPosition> profiles) {
 
     public ServicePositions {
@@ -27,6 +27,7 @@ public record ServicePositions(List<KeyPosition> service, List<KeyPosition> imag
         platforms = List.copyOf(platforms);
         tags = List.copyOf(tags);
         additionalContexts = List.copyOf(additionalContexts);
+        pull = List.copyOf(pull);
         pullPolicy = List.copyOf(pullPolicy);
         dependsOn = List.copyOf(dependsOn);
         profiles = List.copyOf(profiles);

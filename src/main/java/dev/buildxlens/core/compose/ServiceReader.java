@@ -160,6 +160,7 @@ final class ServiceReader {
                 build == null ? List.of() : positions(build.entry("platforms")),
                 build == null ? List.of() : positions(build.entry("tags")),
                 build == null ? List.of() : positions(build.entry("additional_contexts")),
+                build == null ? List.of() : positions(build.entry("pull")),
                 positions(mapping.entry("pull_policy")), positions(mapping.entry("depends_on")),
                 positions(mapping.entry("profiles")));
     }

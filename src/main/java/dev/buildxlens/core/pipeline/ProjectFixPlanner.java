@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
 /**
  * The fixes of a Compose project or a Bake run: the missing link as a patch of the file that defines the build that
  * needs it (bake: {@code contexts = { "base" = "target:base" }} in the target's block, or the mis-keyed entry renamed;
- * Compose: {@code additional_contexts: base: service:base} under the service's {@code build}). Other findings name
+ * Compose: {@code additional_contexts: base: service:base} under the service's {@code build}), and a Compose
+ * service's {@code pull: true} removed where it keeps a local base from being used. Other findings name
  * their fixes. The builder switch is planned for the whole project (the docker driver reads the daemon's store: one
  * {@code --builder} for every service or target, or {@code docker buildx use}, which Compose and bake follow);
  * the other commands for a whole project (a registry bridge, the containerd store) are not planned here yet.
@@ -93,9 +94,72 @@ final class ProjectFixPlanner {
                     : "each service") + " an additional context for the image another service builds, so Compose builds that one first and "
                     + "hands its result to the FROM.", "compose", fragment.toString(), changes, noPatch, root));
         }
+        dropPull(judged, project, root).ifPresent(plans::add);
         useDockerDriver(judged, command, notOffered).ifPresent(plans::add);
         addNotPlanned(judged, notOffered, plans);
         return new FixPlans(plans, root, notOffered);
+    }
+
+    /**
+     * {@code pull: true} in a service's build makes BuildKit resolve every FROM from its registry, so a base that
+     * exists only in the daemon is not found: the line goes (Compose's default, false, uses the local image).
+     */
+    private static Optional<FixPlan> dropPull(ProjectBuilds.Judged judged, ComposeProject project, PatchRoot root) {
+        List<Finding> solved = new ArrayList<>();
+        Map<Path, List<Change>> changes = new LinkedHashMap<>();
+        List<String> noPatch = new ArrayList<>();
+        StringBuilder fragment = new StringBuilder("services:\n");
+        java.util.Set<String> services = new java.util.LinkedHashSet<>();
+        for (Finding finding : judged.diagnosis().findings()) {
+            if (finding.kind() == FindingKind.PULL_FORCES_REGISTRY && finding.subject().unit() != null) {
+                solved.add(finding);
+                services.add(finding.subject().unit().name());
+            }
+        }
+        for (String name : services) {
+            fragment.append("  ").append(name).append(":\n    build:\n      # no pull: true here (the default, false, uses the local image)\n");
+            Object change = project.service(name).map(ProjectFixPlanner::dropPullChange).orElse("it is not in the project's files");
+            if (change instanceof Change c) {
+                changes.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c);
+            } else {
+                noPatch.add("service " + name + ": " + change);
+            }
+        }
+        if (solved.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(plan(FixKind.DROP_PULL, solved, "Remove pull: true from the build of " + (services.size() == 1 ? "service "
+                + services.iterator().next() : "services " + String.join(", ", services)) + ": it makes BuildKit ask the registry for "
+                + "the base instead of using the image in the daemon.", "compose", fragment.toString(), changes, noPatch, root));
+    }
+
+    /** The line {@code pull: true} of the service's build removed: a Change, or why there is no patch. */
+    private static Object dropPullChange(ComposeService service) {
+        Optional<KeyPosition> pull = ServicePositions.last(service.positions().pull());
+        if (pull.isEmpty()) {
+            return "pull is not set in its build (it comes from the command line: leave out --pull)";
+        }
+        KeyPosition at = pull.get();
+        if (at.shared() || at.inherited()) {
+            return "pull: true is shared through a YAML anchor or extends, so removing it there would change other services too; "
+                    + "set pull: false in this service";
+        }
+        if (at.style() != KeyPosition.Style.SCALAR || at.valueEndLine() != at.key().line()) {
+            return "pull is not written on a line of its own";
+        }
+        Path file = at.key().file();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return file + " cannot be read";
+        }
+        int start = lineStart(text, at.key().line());
+        int end = lineStart(text, at.key().line() + 1);
+        if (!text.substring(start, start + at.key().column()).isBlank()) {
+            return "pull shares its line with another key ({...} style)";
+        }
+        return new Change(file, start, end - start, "");
     }
 
     static FixPlans bake(ProjectBuilds.Judged judged, BakeResolution resolution, Path directory, Map<String, String> environment, PatchRoot root,
@@ -227,8 +291,12 @@ final class ProjectFixPlanner {
                 if (decided) {
                     continue;
                 }
-                notOffered.add(new NotOffered(FixKind.byId(fix), finding.key(), "not planned for a Compose or Bake project yet: see the fix's "
-                        + "description in the README and apply it to the builder the project uses"));
+                String reason = fix.equals(FixKind.DROP_PULL.id())
+                        ? "not planned as a patch for a Bake file yet: remove pull = true from the target (or --pull, --set *.pull=true "
+                                + "from the command)"
+                        : "not planned for a Compose or Bake project yet: see the fix's description in the README and apply it to the "
+                                + "builder the project uses";
+                notOffered.add(new NotOffered(FixKind.byId(fix), finding.key(), reason));
             }
         }
     }
@@ -243,7 +311,9 @@ final class ProjectFixPlanner {
     private static FixPlan plan(FixKind kind, List<Finding> solved, String summary, String language, String fragment,
                                 Map<Path, List<Change>> changes, List<String> noPatch, PatchRoot root) {
         List<FixStep> steps = new ArrayList<>();
-        steps.add(new FixStep("The change", List.of(new Snippet(language, "In " + solved.get(0).file(), language.equals("hcl") ? "hcl" : "yaml",
+        // The file the change is made in (a finding may sit in the Dockerfile the change is about).
+        String where = changes.isEmpty() ? solved.get(0).file() : root.relative(changes.keySet().iterator().next());
+        steps.add(new FixStep("The change", List.of(new Snippet(language, "In " + where, language.equals("hcl") ? "hcl" : "yaml",
                 fragment))));
         if (!noPatch.isEmpty()) {
             steps.add(new FixStep("No patch for this part: " + String.join("; ", noPatch), List.of()));
