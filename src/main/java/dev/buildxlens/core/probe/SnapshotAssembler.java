@@ -171,7 +171,8 @@ public final class SnapshotAssembler {
             String description;
             if (context.name().equals(daemon.context())) {
                 description = daemon.reachable()
-                        ? daemon.imageStore().label() + " image store, " + daemon.images().size() + " images"
+                        ? daemon.imageStore().label() + " image store, " + daemon.images().size()
+                                + (daemon.images().size() == 1 ? " image" : " images")
                         : "daemon unreachable";
             } else {
                 description = "not probed (" + context.host() + ")";

@@ -39,7 +39,9 @@ public final class BuildersView extends SplitPane {
         right.getChildren().add(dev.buildxlens.ui.help.Help.wordsLink("builder-words"));
         right.getChildren().add(actions(viewModel, services));
         getItems().addAll(section("Builders", table(viewModel)), right);
-        setDividerPositions(0.6);
+        // The table's five columns want about 650 px to show "docker-container" and a store id whole at 1024 px;
+        // the reasons beside it wrap.
+        setDividerPositions(0.64);
     }
 
     /** Commands that change the machine: the exact words first, Copy always, Run only after confirmation. */
@@ -85,9 +87,9 @@ public final class BuildersView extends SplitPane {
         // Each column keeps room for its heading's first words; a cell too narrow for its value has it in a tooltip.
         table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Builder", 170, BuilderRow::displayName), 150,
                 "the builder's name; ★ marks the current one"));
-        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Driver", 130, BuilderRow::driver), 125,
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Driver", 140, BuilderRow::driver), 138,
                 "how buildx runs its BuildKit (docker, docker-container, kubernetes, remote)"));
-        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Status", 90, BuilderRow::status), 80, ""));
+        table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Status", 90, BuilderRow::status), 84, ""));
         table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Can read (FROM resolves here)", 280, BuilderRow::canRead), 110,
                 "the stores a FROM in a build on this builder resolves from"));
         table.getColumns().add(dev.buildxlens.ui.Tables.readable(column("Cannot read", 260, BuilderRow::cannotRead), 100,

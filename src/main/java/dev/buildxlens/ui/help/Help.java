@@ -62,6 +62,9 @@ public final class Help {
     public static Hyperlink wordsLink(String id) {
         Hyperlink link = new Hyperlink("What are BuildKit, a content store, a driver?");
         link.setId(id);
+        // In a narrow pane (the Builders tab's reasons at 1024 px) the question wraps rather than losing its end.
+        link.setWrapText(true);
+        link.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip tooltip = new Tooltip(WORDS);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(520);
