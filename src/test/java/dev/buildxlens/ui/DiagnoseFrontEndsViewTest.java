@@ -15,6 +15,7 @@ import dev.buildxlens.ui.main.MainViewModel;
 import dev.buildxlens.ui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -180,6 +181,54 @@ class DiagnoseFrontEndsViewTest {
         assertThat(robot.lookup("In GitLab CI").tryQuery()).isPresent();
         assertThat(text(robot, "#wizard-where-note")).contains("GitLab CI file");
         robot.interact(() -> robot.lookup("#wizard-where").query().getScene().getWindow().hide());
+    }
+
+    /**
+     * A GitLab job whose docker-container builder pushes to a registry service: the app offers the host-network fix
+     * with its .gitlab-ci.yml patch, and the wizard walks to the same change and applies it; the re-run is clean.
+     */
+    @Test
+    void a_gitlab_registry_service_gets_the_host_network_patch_through_the_wizard(FxRobot robot) throws Exception {
+        Path repo = Files.createDirectories(temp.resolve("gitlab-service"));
+        Files.createDirectories(repo.resolve(".git"));
+        Files.writeString(repo.resolve("Dockerfile"), "FROM alpine:3.20\n");
+        Path ci = Files.writeString(repo.resolve(".gitlab-ci.yml"), """
+                build:
+                  image: docker:27
+                  services:
+                    - docker:27-dind
+                    - name: registry:2
+                      alias: registry
+                  variables:
+                    DOCKER_HOST: tcp://docker:2375
+                    DOCKER_TLS_CERTDIR: ""
+                  script:
+                    - docker buildx create --use --driver docker-container
+                    - docker buildx build -t registry:5000/app:1 --push .
+                """);
+        open(robot, ci);
+        ListView<Finding> findings = robot.lookup("#findings").queryListView();
+        assertThat(findings.getItems()).extracting(Finding::id).containsExactly("service-registry-unreachable");
+        ListView<FixPlan> fixes = robot.lookup("#fixes").queryListView();
+        assertThat(fixes.getItems()).extracting(FixPlan::id).containsExactly("add-network-host");
+
+        javafx.application.Platform.runLater(() -> robot.lookup("#fix-wizard").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int page = 1; page < 4; page++) {
+            robot.clickOn("Next");
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        List<dev.buildxlens.ui.snippet.SnippetBox> changes = FixWizardFindingTest.changes(robot);
+        int patch = 0;
+        while (!changes.get(patch).title().startsWith("gitlab-ci-patch")) {
+            patch++;
+        }
+        assertThat(changes.get(patch).exactText()).contains("+    FF_NETWORK_PER_BUILD: \"true\"").contains("--driver-opt network=host");
+        FixWizardFindingTest.scrollToAndClick(robot, robot.lookup("#wizard-apply-" + patch).query());
+        assertThat(Files.readString(ci)).contains("FF_NETWORK_PER_BUILD").contains("--config buildkitd.toml");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(findings.getItems()).as("re-diagnosed after Apply").isEmpty();
+        robot.interact(() -> robot.lookup("#wizard-changes").query().getScene().getWindow().hide());
     }
 
     /**
