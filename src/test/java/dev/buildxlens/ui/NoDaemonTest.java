@@ -79,8 +79,11 @@ class NoDaemonTest {
         robot.clickOn("#builder-default");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(badge(robot, "#store-daemon_default")).isEqualTo("? unknown");
+        // The docker driver runs on that daemon: with no daemon, not even docker.io is known to be readable.
+        assertThat(robot.lookup("#edge-default--registry_docker_io").query().getStyleClass()).contains("edge-unknown")
+                .doesNotContain("edge-can-read");
         assertThat(robot.lookup("#store-map-explanation").queryAs(Label.class).getText())
-                .startsWith("default can read registry:docker.io").contains("daemon:default is unknown");
+                .isEqualTo("whether default can read daemon:default, registry:docker.io is unknown: the daemon does not answer.");
     }
 
     @Test

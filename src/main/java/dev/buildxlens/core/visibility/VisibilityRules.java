@@ -44,10 +44,22 @@ public final class VisibilityRules {
         if (daemon.reachable()) {
             return verdicts;
         }
-        return verdicts.stream().map(v -> v.storeId().equals(daemon.storeId()) && v.access() == Access.CAN_READ
-                ? new StoreAccess(v.storeId(), Access.UNKNOWN, "the docker driver reads this image store, but its daemon ("
-                  + daemon.context() + ") did not answer: what it holds, and whether a build runs at all, is unknown")
-                : v).toList();
+        // A builder that runs on that daemon (the docker driver, or a container on it) may not run at all: what it
+        // could read elsewhere is unknown too. What it cannot read stays cannot.
+        Predicate<String> local = localEndpoint(daemon);
+        boolean runsThere = builder.nodes().isEmpty() ? builder.driver().equals(DOCKER)
+                : builder.nodes().stream().anyMatch(n -> local.test(n.endpoint()));
+        return verdicts.stream().map(v -> {
+            if (v.storeId().equals(daemon.storeId()) && v.access() == Access.CAN_READ) {
+                return new StoreAccess(v.storeId(), Access.UNKNOWN, "the docker driver reads this image store, but its daemon ("
+                        + daemon.context() + ") did not answer: what it holds, and whether a build runs at all, is unknown");
+            }
+            if (runsThere && v.access() != Access.CANNOT_READ && v.access() != Access.UNKNOWN) {
+                return new StoreAccess(v.storeId(), Access.UNKNOWN, builder.name() + " runs on the daemon of context " + daemon.context()
+                        + ", which did not answer: whether it builds at all, and so reads " + v.storeId() + ", is unknown");
+            }
+            return v;
+        }).toList();
     }
 
     /**

@@ -110,15 +110,27 @@ public final class StoreMapViewModel {
         model.get().edges().stream().filter(e -> e.builder().equals(name)).forEach(e -> verdicts.put(e.store(), e.access()));
         lens = () -> showBuilder(name);
         highlight(new Highlight(Mode.BUILDER, Set.of(name), verdicts, Set.of(), java.util.Map.of(), java.util.Map.of()));
-        explanation.set(name + " can read " + join(verdicts, Access.CAN_READ, "nothing a FROM resolves from")
-                + (verdicts.containsValue(Access.CANNOT_READ) ? "; not " + join(verdicts, Access.CANNOT_READ, "") : "")
-                + (verdicts.containsValue(Access.ONLY_WITH_NETWORK_HOST)
-                        ? "; " + join(verdicts, Access.ONLY_WITH_NETWORK_HOST, "") + " only with network=host" : "")
-                + (verdicts.containsValue(Access.CACHE_ONLY)
-                        ? "; its own cache " + join(verdicts, Access.CACHE_ONLY, "") + " holds layers, never names" : "")
-                + (verdicts.containsValue(Access.UNKNOWN)
-                        ? "; whether it can read " + join(verdicts, Access.UNKNOWN, "") + " is unknown: the daemon does not answer" : "")
-                + ".");
+        // With its daemon gone, what the builder can read may be all unknown: it is then not said to read "nothing".
+        List<String> parts = new java.util.ArrayList<>();
+        boolean unknown = verdicts.containsValue(Access.UNKNOWN);
+        if (unknown && !verdicts.containsValue(Access.CAN_READ)) {
+            parts.add("whether " + name + " can read " + join(verdicts, Access.UNKNOWN, "") + " is unknown: the daemon does not answer");
+        } else {
+            parts.add(name + " can read " + join(verdicts, Access.CAN_READ, "nothing a FROM resolves from"));
+        }
+        if (verdicts.containsValue(Access.CANNOT_READ)) {
+            parts.add("not " + join(verdicts, Access.CANNOT_READ, ""));
+        }
+        if (verdicts.containsValue(Access.ONLY_WITH_NETWORK_HOST)) {
+            parts.add(join(verdicts, Access.ONLY_WITH_NETWORK_HOST, "") + " only with network=host");
+        }
+        if (verdicts.containsValue(Access.CACHE_ONLY)) {
+            parts.add("its own cache " + join(verdicts, Access.CACHE_ONLY, "") + " holds layers, never names");
+        }
+        if (unknown && verdicts.containsValue(Access.CAN_READ)) {
+            parts.add("whether it can read " + join(verdicts, Access.UNKNOWN, "") + " is unknown: the daemon does not answer");
+        }
+        explanation.set(String.join("; ", parts) + ".");
     }
 
     private static String join(java.util.Map<String, Access> verdicts, Access access, String none) {
