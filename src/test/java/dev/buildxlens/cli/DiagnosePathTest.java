@@ -249,6 +249,38 @@ class DiagnosePathTest {
         assertThat(shared.out()).contains("drop-pull").contains("shared through a YAML anchor");
     }
 
+    /** The same for a Bake target's own pull = true; one inherited from another target gets the reason instead. */
+    @Test
+    void a_bake_pull_true_gets_the_drop_pull_patch_and_the_patched_file_is_clean() throws Exception {
+        Path repo = home.resolve("bake-pull");
+        Files.createDirectories(repo.resolve("app"));
+        Files.writeString(repo.resolve("app/Dockerfile"), "FROM my-base:latest\n");
+        String original = "group \"default\" {\n  targets = [\"app\"]\n}\n\ntarget \"app\" {\n  context = \"app\"\n  pull = true\n"
+                + "  tags = [\"shop/app\"]\n}\n";
+        Path bake = Files.writeString(repo.resolve("docker-bake.hcl"), original);
+        Result before = run("diagnose", bake.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
+        assertThat(before.exitCode()).as(before.out() + before.err()).isEqualTo(1);
+        assertThat(before.json().at("/findings/0/id").asText()).isEqualTo("pull-forces-registry");
+
+        Path patches = home.resolve("bake-pull-patches");
+        Result fix = run("fix", bake.toString(), "--scenario", "laptop-docker-driver", "--fix", "drop-pull", "--write-patch", patches.toString());
+        assertThat(fix.exitCode()).as(fix.out() + fix.err()).isZero();
+        Path patch;
+        try (var files = Files.list(patches)) {
+            patch = files.filter(f -> f.toString().endsWith(".patch")).findFirst().orElseThrow();
+        }
+        Process apply = new ProcessBuilder("git", "apply", patch.toString()).directory(repo.toFile()).redirectErrorStream(true).start();
+        String output = new String(apply.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(apply.waitFor()).as(output).isZero();
+        assertThat(Files.readString(bake)).isEqualTo(original.replace("  pull = true\n", ""));
+        Result after = run("diagnose", bake.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
+        assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
+
+        Files.writeString(bake, "target \"common\" {\n  pull = true\n}\n\ntarget \"default\" {\n  inherits = [\"common\"]\n  context = \"app\"\n}\n");
+        Result inherited = run("fix", bake.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
+        assertThat(inherited.out()).contains("drop-pull").contains("inherited");
+    }
+
     /** The first image of the build of that service or target. */
     private static JsonNode imageOf(Result result, String field, String name) throws Exception {
         for (JsonNode build : result.json().get("builds")) {

@@ -199,9 +199,70 @@ final class ProjectFixPlanner {
                     + "its FROM names (\"key\" = \"target:NAME\"), so bake builds that one first and hands its result over.", "hcl",
                     fragment.toString(), changes, noPatch, root));
         }
+        dropBakePull(judged, resolution, directory, root).ifPresent(plans::add);
         useDockerDriver(judged, command, notOffered).ifPresent(plans::add);
         addNotPlanned(judged, notOffered, plans);
         return new FixPlans(plans, root, notOffered);
+    }
+
+    /** As for Compose: a target's {@code pull = true} that keeps a local base from being used goes. */
+    private static Optional<FixPlan> dropBakePull(ProjectBuilds.Judged judged, BakeResolution resolution, Path directory, PatchRoot root) {
+        List<Finding> solved = new ArrayList<>();
+        java.util.Set<String> targets = new java.util.LinkedHashSet<>();
+        for (Finding finding : judged.diagnosis().findings()) {
+            if (finding.kind() == FindingKind.PULL_FORCES_REGISTRY && finding.subject().unit() != null) {
+                solved.add(finding);
+                targets.add(finding.subject().unit().name());
+            }
+        }
+        if (solved.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Path, List<Change>> changes = new LinkedHashMap<>();
+        List<String> noPatch = new ArrayList<>();
+        StringBuilder fragment = new StringBuilder();
+        for (String name : targets) {
+            fragment.append("target \"").append(name).append("\" {\n  # no pull = true here (the default, false, uses the local image)\n}\n");
+            Object change = resolution.target(name).map(t -> dropPullChange(t, directory)).orElse("it is not in the bake files");
+            if (change instanceof Change c) {
+                changes.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c);
+            } else {
+                noPatch.add("target " + name + ": " + change);
+            }
+        }
+        return Optional.of(plan(FixKind.DROP_PULL, solved, "Remove pull = true from " + (targets.size() == 1 ? "target "
+                + targets.iterator().next() : "targets " + String.join(", ", targets)) + ": it makes BuildKit ask the registry for the "
+                + "base instead of using the image in the daemon.", "hcl", fragment.toString(), changes, noPatch, root));
+    }
+
+    /** The target's own {@code pull = true} line removed: a Change, or why there is no patch. */
+    private static Object dropPullChange(BakeTarget target, Path directory) {
+        Optional<BlockSource> block = target.patchBlock();
+        if (block.isEmpty()) {
+            return "it comes from a compose file: remove pull: true from its service there";
+        }
+        if (block.get().format() != BakeSource.Format.HCL) {
+            return block.get().file() + " is JSON: remove \"pull\": true by hand";
+        }
+        Optional<AttributeSource> pull = block.get().attribute("pull");
+        if (pull.isEmpty()) {
+            return "pull is not set in its own block (it is inherited, or comes from --pull or --set): remove it there";
+        }
+        Path file = directory.resolve(block.get().file());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return file + " cannot be read";
+        }
+        SourceRange range = pull.get().range();
+        int start = text.lastIndexOf('\n', Math.max(0, range.startOffset() - 1)) + 1;
+        int end = text.indexOf('\n', range.endOffset());
+        end = end < 0 ? text.length() : end + 1;
+        if (!text.substring(start, range.startOffset()).isBlank() || !text.substring(range.endOffset(), end).isBlank()) {
+            return "pull shares its line with other attributes; remove pull = true by hand";
+        }
+        return new Change(file, start, end - start, "");
     }
 
     private static Map<String, List<ProjectLinks.Link>> byNeeding(List<ProjectLinks.Link> links) {
@@ -291,12 +352,8 @@ final class ProjectFixPlanner {
                 if (decided) {
                     continue;
                 }
-                String reason = fix.equals(FixKind.DROP_PULL.id())
-                        ? "not planned as a patch for a Bake file yet: remove pull = true from the target (or --pull, --set *.pull=true "
-                                + "from the command)"
-                        : "not planned for a Compose or Bake project yet: see the fix's description in the README and apply it to the "
-                                + "builder the project uses";
-                notOffered.add(new NotOffered(FixKind.byId(fix), finding.key(), reason));
+                notOffered.add(new NotOffered(FixKind.byId(fix), finding.key(), "not planned for a Compose or Bake project yet: see the "
+                        + "fix's description in the README and apply it to the builder the project uses"));
             }
         }
     }
