@@ -209,6 +209,10 @@ public final class GitlabFixPlanner {
             if (!text.isBlank() && !text.startsWith(" ") && !text.startsWith("\t")) {
                 return 0;
             }
+            String command = text.strip().replaceFirst("^-\\s*", "");
+            if (command.startsWith("#")) {
+                continue;
+            }
             if (text.contains("docker buildx create") && (!named || text.matches(".*(--name[ =]|\\s)" + java.util.regex.Pattern.quote(builder)
                     + "(\\s.*|$)"))) {
                 return i;
