@@ -229,17 +229,8 @@ class DiagnosePathTest {
         assertThat(before.exitCode()).as(before.out() + before.err()).isEqualTo(1);
         assertThat(before.json().at("/findings/0/id").asText()).isEqualTo("pull-forces-registry");
 
-        Path patches = home.resolve("pull-patches");
-        Result fix = run("fix", compose.toString(), "--scenario", "laptop-docker-driver", "--fix", "drop-pull", "--write-patch", patches.toString());
-        assertThat(fix.exitCode()).as(fix.out() + fix.err()).isZero();
-        Path patch;
-        try (var files = Files.list(patches)) {
-            patch = files.filter(f -> f.toString().endsWith(".patch")).findFirst().orElseThrow();
-        }
-        assertThat(Files.readString(patch)).contains("-      pull: true");
-        Process apply = new ProcessBuilder("git", "apply", patch.toString()).directory(repo.toFile()).redirectErrorStream(true).start();
-        String output = new String(apply.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(apply.waitFor()).as(output).isZero();
+        String patch = applyDropPull(compose, repo, home.resolve("pull-patches"));
+        assertThat(patch).contains("-      pull: true");
         assertThat(Files.readString(compose)).isEqualTo(original.replace("      pull: true\n", ""));
         Result after = run("diagnose", compose.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
         assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
@@ -262,8 +253,19 @@ class DiagnosePathTest {
         assertThat(before.exitCode()).as(before.out() + before.err()).isEqualTo(1);
         assertThat(before.json().at("/findings/0/id").asText()).isEqualTo("pull-forces-registry");
 
-        Path patches = home.resolve("bake-pull-patches");
-        Result fix = run("fix", bake.toString(), "--scenario", "laptop-docker-driver", "--fix", "drop-pull", "--write-patch", patches.toString());
+        applyDropPull(bake, repo, home.resolve("bake-pull-patches"));
+        assertThat(Files.readString(bake)).isEqualTo(original.replace("  pull = true\n", ""));
+        Result after = run("diagnose", bake.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
+        assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
+
+        Files.writeString(bake, "target \"common\" {\n  pull = true\n}\n\ntarget \"default\" {\n  inherits = [\"common\"]\n  context = \"app\"\n}\n");
+        Result inherited = run("fix", bake.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
+        assertThat(inherited.out()).contains("drop-pull").contains("inherited");
+    }
+
+    /** {@code fix FILE --fix drop-pull --write-patch DIR} on the docker-driver lesson, then {@code git apply} in the repository: the patch. */
+    private String applyDropPull(Path file, Path repo, Path patches) throws Exception {
+        Result fix = run("fix", file.toString(), "--scenario", "laptop-docker-driver", "--fix", "drop-pull", "--write-patch", patches.toString());
         assertThat(fix.exitCode()).as(fix.out() + fix.err()).isZero();
         Path patch;
         try (var files = Files.list(patches)) {
@@ -272,13 +274,7 @@ class DiagnosePathTest {
         Process apply = new ProcessBuilder("git", "apply", patch.toString()).directory(repo.toFile()).redirectErrorStream(true).start();
         String output = new String(apply.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(apply.waitFor()).as(output).isZero();
-        assertThat(Files.readString(bake)).isEqualTo(original.replace("  pull = true\n", ""));
-        Result after = run("diagnose", bake.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
-        assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
-
-        Files.writeString(bake, "target \"common\" {\n  pull = true\n}\n\ntarget \"default\" {\n  inherits = [\"common\"]\n  context = \"app\"\n}\n");
-        Result inherited = run("fix", bake.toString(), "--scenario", "laptop-docker-driver", "--format", "json");
-        assertThat(inherited.out()).contains("drop-pull").contains("inherited");
+        return Files.readString(patch);
     }
 
     /** The first image of the build of that service or target. */

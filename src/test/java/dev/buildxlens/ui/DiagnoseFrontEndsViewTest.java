@@ -192,20 +192,8 @@ class DiagnoseFrontEndsViewTest {
         Path repo = Files.createDirectories(temp.resolve("gitlab-service"));
         Files.createDirectories(repo.resolve(".git"));
         Files.writeString(repo.resolve("Dockerfile"), "FROM alpine:3.20\n");
-        Path ci = Files.writeString(repo.resolve(".gitlab-ci.yml"), """
-                build:
-                  image: docker:27
-                  services:
-                    - docker:27-dind
-                    - name: registry:2
-                      alias: registry
-                  variables:
-                    DOCKER_HOST: tcp://docker:2375
-                    DOCKER_TLS_CERTDIR: ""
-                  script:
-                    - docker buildx create --use --driver docker-container
-                    - docker buildx build -t registry:5000/app:1 --push .
-                """);
+        Path ci = Files.writeString(repo.resolve(".gitlab-ci.yml"), dev.buildxlens.testing.Fixtures.text("gitlab/registry-service-job.yml")
+                .formatted("docker buildx create --use --driver docker-container\n    - docker buildx build -t registry:5000/app:1 --push ."));
         open(robot, ci);
         ListView<Finding> findings = robot.lookup("#findings").queryListView();
         assertThat(findings.getItems()).extracting(Finding::id).containsExactly("service-registry-unreachable");

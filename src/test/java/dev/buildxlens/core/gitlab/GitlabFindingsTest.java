@@ -125,20 +125,8 @@ class GitlabFindingsTest {
                 .anySatisfy(reason -> assertThat(reason).contains("does not run after job build-base").contains("$CI_REGISTRY_IMAGE"));
     }
 
-    private static final String SERVICE_REGISTRY = """
-            build:
-              image: docker:27
-              services:
-                - docker:27-dind
-                - name: registry:2
-                  alias: registry
-              variables:
-                DOCKER_HOST: tcp://docker:2375
-                DOCKER_TLS_CERTDIR: ""
-              script:
-                - %s
-            """;
-
+    /** A job with a registry:2 service and docker:dind; %s is its script (shared with the app's test of the same case). */
+    private static final String SERVICE_REGISTRY = dev.buildxlens.testing.Fixtures.text("gitlab/registry-service-job.yml");
     @Test
     void a_buildkit_container_inside_dind_cannot_reach_the_registry_service_by_its_alias() throws Exception {
         write("Dockerfile", "FROM alpine:3.20\n");
