@@ -148,7 +148,9 @@ public final class GitlabFixPlanner {
         boolean hasConfig = command.contains("--config") || command.contains("--buildkitd-config");
         String writeConfig = "printf '[registry.\"" + registry + "\"]\\n  http = true\\n' > " + BUILDKITD_CONFIG;
         String flags = (hasHostNetwork ? "" : " --driver-opt network=host") + (hasConfig ? "" : " --config " + BUILDKITD_CONFIG);
-        boolean perBuild = truthy(job.get().variables().get("FF_NETWORK_PER_BUILD")) || truthy(jobs.env().get("FF_NETWORK_PER_BUILD"));
+        // The job's own value wins over the pipeline's, as in the simulation.
+        String flag = job.get().variables().getOrDefault("FF_NETWORK_PER_BUILD", jobs.env().get("FF_NETWORK_PER_BUILD"));
+        boolean perBuild = WorkflowSimulator.featureFlagOn(flag);
 
         List<String> done = new ArrayList<>();
         if (perBuild) {
@@ -219,10 +221,6 @@ public final class GitlabFixPlanner {
             }
         }
         return 0;
-    }
-
-    private static boolean truthy(String value) {
-        return value != null && (value.strip().equalsIgnoreCase("true") || value.strip().equals("1"));
     }
 
     // ---- transfer-between-jobs ----

@@ -76,6 +76,14 @@ import java.util.regex.Pattern;
 public final class WorkflowSimulator {
 
     /**
+     * Whether a GitLab Runner feature flag set as a variable is on: the runner reads it with Go's strconv.ParseBool
+     * (1, t, T, TRUE, true, True); anything else, or unset, is off.
+     */
+    public static boolean featureFlagOn(String value) {
+        return value != null && java.util.Set.of("1", "t", "T", "TRUE", "true", "True").contains(value.strip());
+    }
+
+    /**
      * {@code repoRoot} resolves Dockerfile paths; {@code job} limits the report to one job (empty: all);
      * {@code imageStore} overrides the store {@code runs-on} implies (null: by runs-on); {@code event} is the event
      * the workflow runs for (null: push when it listens to push, else its first trigger).
@@ -1649,8 +1657,7 @@ public final class WorkflowSimulator {
 
         /** GitLab's feature flag, set as a CI variable: the job's services and dind on one network, each known by name. */
         private boolean networkPerBuild() {
-            String value = jobEnv.getOrDefault("FF_NETWORK_PER_BUILD", "").strip().toLowerCase(java.util.Locale.ROOT);
-            return value.equals("true") || value.equals("1");
+            return featureFlagOn(jobEnv.get("FF_NETWORK_PER_BUILD"));
         }
 
         /** The docker:dind daemon using a service name: whether it resolves depends on the runner's network. */
