@@ -51,6 +51,10 @@ public final class Cli {
               buildx-lens fix --dockerfile|--workflow|--gitlab-ci|--compose|--bake PATH [the options of diagnose]
                               [--fix ID] [--registry HOST:PORT] [--format text|json|markdown] [--write-patch DIR]
                                                            the fixes for what diagnose finds, ready to copy
+                buildx-lens doctor [-v] [--format text|json|markdown|github-issue]
+                                                           check this machine: engines of every context, buildx,
+                                                           builders, registry settings, image store, registries
+                                                           (exit 0 no ✗, 1 any ✗, 3 no engine answers)
               buildx-lens scenarios [--format text|json]   list the built-in lessons; every command (and the app)
                                                            takes --scenario NAME|FILE instead of this machine
               buildx-lens --version                        print the version
@@ -67,9 +71,13 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
 
+    private final dev.buildxlens.core.pipeline.ImageDetails imageDetails;
+
     public Cli(Environment env, Function<LiveProbe.Options, Snapshot> probe, PrintStream out, PrintStream err) {
         this.env = env;
         this.probe = probe;
+        // The platforms of a live build's local images are read from the engines that hold them (a lesson has its own).
+        this.imageDetails = dev.buildxlens.core.probe.LiveImageDetails.forEnvironment(env);
         this.out = out;
         this.err = err;
     }
@@ -110,10 +118,49 @@ public final class Cli {
                 yield ExitCode.OK;
             }
             case "inspect" -> inspect(args);
-            case "diagnose" -> new DiagnoseCommand(probe, env.variables(), out, err).run(args);
-            case "fix" -> new FixCommand(probe, env.variables(), out, err).run(args);
+            case "diagnose" -> new DiagnoseCommand(probe, imageDetails, env.variables(), out, err).run(args);
+            case "fix" -> new FixCommand(probe, imageDetails, env.variables(), out, err).run(args);
             case "scenarios" -> scenarios(args);
+            case "doctor" -> doctor(args);
             default -> throw new UsageException("unknown command '" + command + "'");
+        };
+    }
+
+    /** {@code doctor}: the checklist; exit 0 with no ✗, 1 with any, 3 when no engine answers (the list is printed anyway). */
+    private ExitCode doctor(Arguments args) throws UsageException {
+        String format = "text";
+        boolean verbose = false;
+        dev.buildxlens.core.scenario.Scenario world = null;
+        while (args.hasMore()) {
+            String word = args.next();
+            switch (Arguments.optionName(word)) {
+                case "-v", "--verbose" -> verbose = true;
+                case "--format" -> {
+                    format = args.valueOf(word);
+                    if (!List.of("text", "json", "markdown", "github-issue").contains(format)) {
+                        throw new UsageException("--format must be text, json, markdown or github-issue, not '" + format + "'");
+                    }
+                }
+                case "--scenario" -> world = scenario(args.valueOf(word));
+                default -> throw new UsageException("doctor: unknown option '" + word + "'");
+            }
+        }
+        Snapshot snapshot = world != null ? world.snapshot() : probe.apply(LiveProbe.Options.defaults());
+        dev.buildxlens.core.doctor.DoctorInputs inputs = world != null
+                ? new dev.buildxlens.core.doctor.DoctorInputs(snapshot, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty())
+                : DoctorFacts.of(env, snapshot);
+        List<dev.buildxlens.core.doctor.Check> checks = dev.buildxlens.core.doctor.MachineDoctor.checks(inputs);
+        out.print(switch (format) {
+            case "json" -> dev.buildxlens.core.report.DoctorReport.json(checks);
+            case "markdown" -> dev.buildxlens.core.report.DoctorReport.markdown(checks);
+            case "github-issue" -> dev.buildxlens.core.report.DoctorReport.githubIssue(checks, snapshot);
+            default -> dev.buildxlens.core.report.DoctorReport.text(checks, verbose);
+        });
+        out.flush();
+        return switch (dev.buildxlens.core.doctor.MachineDoctor.exitCode(snapshot, checks)) {
+            case 3 -> ExitCode.DAEMON_UNREACHABLE;
+            case 1 -> ExitCode.FINDINGS;
+            default -> ExitCode.OK;
         };
     }
 

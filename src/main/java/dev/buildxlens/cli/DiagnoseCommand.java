@@ -38,8 +38,12 @@ final class DiagnoseCommand {
     private final PrintStream err;
 
     /** {@code environment} gives {@code --build-arg NAME} its value, as docker does. */
-    DiagnoseCommand(Function<LiveProbe.Options, Snapshot> probe, Map<String, String> environment, PrintStream out, PrintStream err) {
+    private final dev.buildxlens.core.pipeline.ImageDetails details;
+
+    DiagnoseCommand(Function<LiveProbe.Options, Snapshot> probe, dev.buildxlens.core.pipeline.ImageDetails details,
+                    Map<String, String> environment, PrintStream out, PrintStream err) {
         this.probe = probe;
+        this.details = details;
         this.environment = environment;
         this.out = out;
         this.err = err;
@@ -103,7 +107,7 @@ final class DiagnoseCommand {
             }
             BuildInput input = input(options);
             PipelineResult result = DiagnosisPipeline.run(input, () -> options.scenario != null ? options.scenario.snapshot()
-                    : probe.apply(LiveProbe.Options.defaults().withRegistries(options.registries)), options.choices());
+                    : probe.apply(LiveProbe.Options.defaults().withRegistries(options.registries)), options.choices(), details);
             ExitCode daemonCode = ExitCode.OK;
             if (result.daemonUnreachable()) {
                 Snapshot world = result.world();

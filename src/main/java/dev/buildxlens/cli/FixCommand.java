@@ -29,8 +29,9 @@ final class FixCommand {
     private final java.util.Map<String, String> environment;
     private final PrintStream out;
 
-    FixCommand(Function<LiveProbe.Options, Snapshot> probe, java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
-        this.diagnose = new DiagnoseCommand(probe, environment, out, err);
+    FixCommand(Function<LiveProbe.Options, Snapshot> probe, dev.buildxlens.core.pipeline.ImageDetails details,
+               java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
+        this.diagnose = new DiagnoseCommand(probe, details, environment, out, err);
         this.environment = environment;
         this.out = out;
     }

@@ -65,6 +65,7 @@ public final class DesktopApp extends Application {
         Environment env = Environment.system();
         SnapshotSource probe = progress -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take(progress);
         MainViewModel viewModel = new MainViewModel(probe, executor, Clock.systemUTC());
+        viewModel.diagnose().useImageDetails(dev.buildxlens.core.probe.LiveImageDetails.forEnvironment(env));
         // A lesson's files live in a temporary folder: it goes with the app, however the app ends (also System.exit).
         Runtime.getRuntime().addShutdownHook(new Thread(viewModel::deleteLessonFilesNow, "buildx-lens-lesson-cleanup"));
         viewModel.diagnose().remember(settings.recentFiles());

@@ -8,6 +8,11 @@ import dev.buildxlens.core.dockerfile.ImageNeed;
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Access;
 import dev.buildxlens.core.model.Builder;
+import dev.buildxlens.core.model.ContextEngine;
+import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.Platform;
+import dev.buildxlens.core.model.RegistryTrust;
+import dev.buildxlens.core.visibility.PlatformMatch;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.RegistryHosts;
 import dev.buildxlens.core.model.Snapshot;
@@ -55,6 +60,7 @@ public final class BuildDiagnoser {
             context.argWithoutDefault(problem);
         }
         context.buildLevel();
+        context.registryTargets();
         Map<String, String> opts = builder.nodes().isEmpty() ? Map.of() : builder.nodes().get(0).driverOpts();
         BuildSite site = request.site();
         BuildCheck check = new BuildCheck(site.file(), site.line(), site.job(), site.stepLabel(),
@@ -81,7 +87,7 @@ public final class BuildDiagnoser {
             return builder.accessTo(storeId).map(StoreAccess::access).orElseGet(() -> {
                 // A registry the snapshot did not list (e.g. ghcr.io): decide by the same rules.
                 Store store = new Store(storeId, StoreKind.REGISTRY, storeId.substring("registry:".length()), "");
-                return VisibilityRules.accessFor(builder, List.of(store), VisibilityRules.localEndpoint(snapshot.daemon()))
+                return VisibilityRules.accessFor(builder, List.of(store), VisibilityRules.localEndpoint(snapshot.daemon()), snapshot.daemon())
                         .stream().findFirst().map(StoreAccess::access).orElse(Access.CANNOT_READ);
             });
         }
@@ -107,7 +113,9 @@ public final class BuildDiagnoser {
             }
             ImageReference ref = need.reference();
             List<String> foundIn = ImageLocator.foundIn(snapshot, ref);
-            String daemonStore = snapshot.daemon().storeId();
+            Daemon engine = engine();
+            String daemonStore = engine.storeId();
+            List<String> otherEngines = foundIn.stream().filter(id -> id.startsWith("daemon:") && !id.equals(daemonStore)).toList();
             String registryStore = StoreIds.registry(ref.domain());
             boolean readable = foundIn.stream().anyMatch(s -> access(s) == Access.CAN_READ);
             boolean inRegistry = foundIn.stream().anyMatch(s -> s.startsWith("registry:"));
@@ -122,6 +130,9 @@ public final class BuildDiagnoser {
                                     + " instead of using the local image. The image was loaded, built or tagged locally and was never "
                                     + "pushed, so the registry does not have it and the build fails with 'pull access denied' or 'not found'.");
                     visible = false;
+                }
+                if (visible) {
+                    visible = platformMatches(need, ref, foundIn, engine);
                 }
             } else if (RegistryHosts.isLoopback(ref.domain())) {
                 visible = false;
@@ -148,6 +159,9 @@ public final class BuildDiagnoser {
                 } else {
                     visible = true;
                 }
+            } else if (access(registryStore) == Access.ONLY_WITH_CONFIG) {
+                visible = false;
+                registryConfig(ref.domain(), need.instruction() + " " + ref.familiar(), need.file(), need.line(), ref.familiar());
             } else if (foundIn.contains(daemonStore)) {
                 visible = false;
                 String via = need.context() != null
@@ -162,11 +176,123 @@ public final class BuildDiagnoser {
                                 + "docker build, docker tag). It will look for " + ref.normalized() + " in " + ref.domain()
                                 + " and fail with 'pull access denied' or 'not found'." + via
                                 + " Only the docker driver reads the daemon's images.");
+            } else if (!otherEngines.isEmpty()) {
+                visible = false;
+                inOtherContext(need, ref, engine, otherEngines);
             } else {
                 visible = access(registryStore) == Access.CAN_READ;
             }
             return new ImageCheck(need.raw(), ref.normalized(), need.instruction(), need.file(), need.line(), need.stage(),
                     foundIn, visible);
+        }
+
+        /**
+         * The engine the build runs on and loads into: the context (or docker host) of the builder's first node; the
+         * current context's engine when the node names neither (a remote or Kubernetes endpoint).
+         */
+        Daemon engine() {
+            String endpoint = builder.nodes().isEmpty() ? snapshot.daemon().context() : builder.nodes().get(0).endpoint();
+            for (ContextEngine candidate : snapshot.engines()) {
+                if (candidate.name().equals(endpoint) || (!candidate.host().isEmpty() && candidate.host().equals(endpoint))) {
+                    return candidate.current() ? snapshot.daemon() : candidate.daemon();
+                }
+            }
+            return snapshot.daemon();
+        }
+
+        /**
+         * The image is in another context's engine and not in the one this build uses. Separate engines (Docker
+         * Desktop, colima, a setup-docker-action daemon, a remote host) have separate image stores.
+         */
+        private void inOtherContext(ImageNeed need, ImageReference ref, Daemon engine, List<String> otherEngines) {
+            List<String> contexts = otherEngines.stream().map(id -> id.substring("daemon:".length())).toList();
+            String where = contexts.size() == 1 ? "the engine of context " + contexts.get(0)
+                    : "the engines of contexts " + String.join(", ", contexts);
+            String isolated = builder.driver().equals(VisibilityRules.DOCKER) ? ""
+                    : " Even in its own engine's store " + describeBuilder() + " could not read it: only the docker driver reads a "
+                      + "daemon's images, so the next step is a build on the docker driver of " + contexts.get(0) + ".";
+            String file = need.file().isEmpty() ? request.site().file() : need.file();
+            int line = need.file().isEmpty() ? request.site().line() : need.line();
+            findings.add(Finding.of(FindingKind.IMAGE_IN_OTHER_CONTEXT,
+                    ref.familiar() + " is in " + where + ", not in the engine of context " + engine.context() + " where this build runs",
+                    "Every Docker context has its own engine and image store: an image loaded or built with one context (Docker "
+                            + "Desktop, colima, OrbStack, a remote host, a daemon set up by setup-docker-action) is not in another. "
+                            + "The build uses " + ref.familiar() + " through " + how(need) + " on " + describeBuilder()
+                            + ", whose engine is context " + engine.context() + "'s; there BuildKit finds no " + ref.familiar()
+                            + " and asks " + ref.domain() + " for " + ref.normalized() + ", which fails with 'pull access denied' "
+                            + "or 'not found' for an image that was only ever local." + isolated,
+                    file, line, request.site().stepLabel(),
+                    subject().withImage(ref.familiar()).withDetail(contexts.get(0)).withSource(file + ":" + line)));
+        }
+
+        /**
+         * The docker driver uses a local image only for the platform the build asks for (moby#42893, buildx-facts
+         * §9.8): when the engine holds the image only for other platforms, BuildKit resolves the name from its
+         * registry instead. Unknown platforms (not looked up) decide nothing.
+         */
+        private boolean platformMatches(ImageNeed need, ImageReference ref, List<String> foundIn, Daemon engine) {
+            if (!builder.driver().equals(VisibilityRules.DOCKER) || !foundIn.contains(engine.storeId())
+                    || foundIn.stream().anyMatch(id -> id.startsWith("registry:") && access(id) == Access.CAN_READ)) {
+                return true;
+            }
+            List<Platform> held = ImageLocator.localImages(snapshot, engine, ref).stream()
+                    .flatMap(image -> image.platforms().stream()).distinct().toList();
+            if (held.isEmpty()) {
+                return true;
+            }
+            List<Platform> targets = new ArrayList<>();
+            if (!need.platform().isEmpty()) {
+                Platform.parse(need.platform()).ifPresent(targets::add);
+            } else if (!spec.platforms().isEmpty()) {
+                spec.platforms().forEach(p -> Platform.parse(p).ifPresent(targets::add));
+            } else {
+                engine.platform().ifPresent(targets::add);
+            }
+            List<Platform> missing = targets.stream().filter(t -> held.stream().noneMatch(h -> PlatformMatch.usesLocal(h, t))).toList();
+            if (missing.isEmpty()) {
+                return true;
+            }
+            String wanted = String.join(", ", missing.stream().map(Platform::toString).toList());
+            String have = String.join(", ", held.stream().map(Platform::toString).toList());
+            String how = !need.platform().isEmpty() ? "its FROM --platform=" + need.platform()
+                    : !spec.platforms().isEmpty() ? "--platform " + String.join(",", spec.platforms())
+                    : "the engine's own platform, as no --platform is given";
+            String file = need.file().isEmpty() ? request.site().file() : need.file();
+            int line = need.file().isEmpty() ? request.site().line() : need.line();
+            findings.add(Finding.of(FindingKind.LOCAL_IMAGE_WRONG_PLATFORM,
+                    ref.familiar() + " is in the image store only for " + have + "; this build needs " + wanted,
+                    "The docker driver uses a local image only when its platform matches the one the build asks for ("
+                            + how + "), compared after normalising as containerd does (arm64 is arm64/v8, x86_64 is amd64). "
+                            + "Otherwise BuildKit resolves " + ref.normalized() + " from " + ref.domain() + " instead of using the "
+                            + "local image, and an image that was only ever local fails with 'pull access denied' or 'not found' "
+                            + "(moby#42893).",
+                    file, line, request.site().stepLabel(),
+                    subject().withImage(ref.familiar()).withDetail(missing.get(0) + " (have " + have + ")").withSource(file + ":" + line)));
+            return false;
+        }
+
+        /**
+         * A registry the daemon trusts specially (insecure-registries, a certs.d CA) that this builder's BuildKit
+         * reaches only with its own configuration (buildx-facts §9.7): an error where the build needs it.
+         */
+        void registryConfig(String host, String what, String file, int line, String image) {
+            if (findings.stream().anyMatch(f -> f.kind() == FindingKind.REGISTRY_CONFIG_NOT_INHERITED && f.subject().detail().equals(host))) {
+                return;
+            }
+            String need = RegistryTrust.special(snapshot.daemon(), host).orElse("insecure");
+            String symptom = need.equals("ca") ? "x509: certificate signed by unknown authority"
+                    : "http: server gave HTTP response to HTTPS client";
+            String at = file.isEmpty() ? request.site().file() : file;
+            int atLine = file.isEmpty() ? request.site().line() : line;
+            findings.add(Finding.of(FindingKind.REGISTRY_CONFIG_NOT_INHERITED,
+                    describeBuilder() + " does not have the daemon's settings for " + host + " (" + what + "): it will fail with '" + symptom + "'",
+                    "The daemon " + (need.equals("ca") ? "trusts a private CA for " + host + " (/etc/docker/certs.d/" + host + "/)"
+                            : "lists " + host + " in insecure-registries") + ", so docker pull and the docker driver reach it. "
+                            + "Those settings belong to dockerd: " + describeBuilder() + " runs BuildKit in its own container, which "
+                            + "reads only its own buildkitd.toml, and that has no [registry.\"" + host + "\"] "
+                            + (need.equals("ca") ? "ca" : "http = true") + " entry.",
+                    at, atLine, request.site().stepLabel(),
+                    subject().withImage(image).withDetail(host).withSource(at + ":" + atLine)));
         }
 
         /** How the image reaches the build: a FROM, COPY --from or RUN --mount line, or a named context for one. */
@@ -288,6 +414,46 @@ public final class BuildDiagnoser {
                             "Loading into a classic image store goes through the docker exporter, which cannot hold a manifest list: "
                                     + "'docker exporter does not currently support exporting manifest lists'. Load one platform, push "
                                     + "instead, or turn on the containerd image store.");
+                }
+            }
+        }
+
+        /**
+         * Registries the build writes to or reads cache from ({@code --push} tags, {@code type=registry} cache) that
+         * need settings the builder lacks; and, as information, the daemon's other special registries it lacks.
+         */
+        void registryTargets() {
+            if (builder.driver().equals(VisibilityRules.DOCKER)) {
+                return;
+            }
+            List<String[]> targets = new ArrayList<>();
+            if (spec.push() || spec.exports().stream().anyMatch(e -> "true".equals(e.attributes().get("push")))) {
+                spec.tags().forEach(tag -> targets.add(new String[] {tag, "push " + tag}));
+            }
+            for (String cache : spec.cacheTo()) {
+                String ref = CacheSpec.parse(cache).attributes().getOrDefault("ref", "");
+                if (!ref.isEmpty()) {
+                    targets.add(new String[] {ref, "cache export " + ref});
+                }
+            }
+            for (String[] target : targets) {
+                ImageReference ref = ImageReference.parseOrNull(target[0]);
+                if (ref != null && access(StoreIds.registry(ref.domain())) == Access.ONLY_WITH_CONFIG) {
+                    registryConfig(ref.domain(), target[1], "", 0, ref.familiar());
+                }
+            }
+            for (String host : RegistryTrust.configuredHosts(snapshot.daemon())) {
+                boolean reported = findings.stream().anyMatch(f -> f.kind() == FindingKind.REGISTRY_CONFIG_NOT_INHERITED
+                        && f.subject().detail().equals(host));
+                if (!reported && access(StoreIds.registry(host)) == Access.ONLY_WITH_CONFIG) {
+                    String need = RegistryTrust.special(snapshot.daemon(), host).orElse("insecure");
+                    findings.add(new Finding(FindingKind.REGISTRY_CONFIG_NOT_INHERITED, Severity.INFO,
+                            describeBuilder() + " lacks the daemon's settings for " + host + " (this build does not use it)",
+                            "The daemon " + (need.equals("ca") ? "trusts a private CA for " + host : "lists " + host + " in insecure-registries")
+                                    + "; " + builderSubject() + " has no such entry in its buildkitd.toml. A build on it that pulls from, "
+                                    + "pushes to or caches in " + host + " would fail with '" + (need.equals("ca")
+                                    ? "x509: certificate signed by unknown authority" : "http: server gave HTTP response to HTTPS client") + "'.",
+                            request.site().file(), request.site().line(), request.site().stepLabel(), subject().withDetail(host)));
                 }
             }
         }

@@ -29,6 +29,11 @@ public enum FindingKind {
     BAKE_TARGET_NOT_LINKED("bake-target-not-linked", Severity.ERROR, List.of("link-target-context")),
     BUILDX_CREATE_TLS_ENV("buildx-create-tls-env", Severity.ERROR, List.of("use-docker-context")),
     SERVICE_REGISTRY_UNREACHABLE("service-registry-unreachable", Severity.ERROR, List.of("add-network-host", "use-docker-driver")),
+    IMAGE_IN_OTHER_CONTEXT("image-in-other-context", Severity.ERROR,
+            List.of("build-on-context-builder", "move-image-to-context", "switch-context")),
+    LOCAL_IMAGE_WRONG_PLATFORM("local-image-wrong-platform", Severity.ERROR,
+            List.of("build-for-image-platform", "load-image-platform")),
+    REGISTRY_CONFIG_NOT_INHERITED("registry-config-not-inherited", Severity.ERROR, List.of("builder-registry-config")),
     IMAGE_UNRESOLVED("image-unresolved", Severity.INFO, List.of()),
     NOT_ANALYSED("not-analysed", Severity.INFO, List.of());
 

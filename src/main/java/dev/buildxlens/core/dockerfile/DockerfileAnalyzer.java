@@ -40,6 +40,8 @@ public final class DockerfileAnalyzer {
         final List<ImageNeed> images = new ArrayList<>();
         final List<BuildArgProblem> argProblems = new ArrayList<>();
         NamedContext replacedBy;
+        /** The stage's FROM --platform value, expanded; "" when it gives none. */
+        String platform = "";
 
         Stage(int index, String name, int line) {
             this.index = index;
@@ -179,8 +181,12 @@ public final class DockerfileAnalyzer {
     private static Stage from(Instruction instruction, List<Stage> stages, Map<String, String> globals,
                               Map<String, NamedContext> contexts, String file, char escape) throws DockerfileException {
         List<String> words = new ArrayList<>(ShellWords.split(instruction.arguments(), escape));
+        String platformFlag = "";
         while (!words.isEmpty() && words.get(0).startsWith("--")) {
-            words.remove(0);
+            String flag = words.remove(0);
+            if (flag.startsWith("--platform=")) {
+                platformFlag = flag.substring("--platform=".length());
+            }
         }
         if (words.isEmpty()) {
             throw new DockerfileException(file, instruction.line(), "FROM requires an image");
@@ -196,6 +202,14 @@ public final class DockerfileAnalyzer {
             throw new DockerfileException(file, instruction.line(), "FROM requires either one or three arguments");
         }
         Stage stage = new Stage(stages.size(), name, instruction.line());
+        if (!platformFlag.isEmpty()) {
+            try {
+                // FROM --platform expands the global ARGs and BuildKit's own (BUILDPLATFORM, TARGETPLATFORM …).
+                stage.platform = ShellWords.expand(platformFlag, globals, escape).value();
+            } catch (ShellWords.ExpansionException e) {
+                throw new DockerfileException(file, instruction.line(), e.getMessage());
+            }
+        }
         String written = words.get(0);
         ShellWords.Expansion expansion;
         try {
@@ -286,7 +300,8 @@ public final class DockerfileAnalyzer {
         }
         try {
             ImageReference parsed = ImageReference.parse(raw);
-            stage.images.add(new ImageNeed(raw, parsed, reference.instruction(), file, reference.line(), stage.label(), context));
+            stage.images.add(new ImageNeed(raw, parsed, reference.instruction(), file, reference.line(), stage.label(), context,
+                    reference.instruction().equals("FROM") ? stage.platform : ""));
         } catch (InvalidReferenceException e) {
             throw new DockerfileException(file, reference.line(), e.getMessage()
                     + (context == null ? "" : " (from --build-context " + context.name() + ")"));

@@ -4,11 +4,21 @@ import dev.buildxlens.core.image.ImageReference;
 
 /**
  * An image a build needs from outside: the reference as written (after ARG expansion) and normalised, where it
- * is used, and the named context that supplies it, if any. A need whose {@code context} is an OCI layout or local
+ * is used, the named context that supplies it, if any, and the platform its stage's {@code FROM --platform=…} asks for
+ * (after ARG expansion; "" when the line gives none and the build's target platform applies). A need whose {@code context} is an OCI layout or local
  * files has no {@code reference}: the client supplies it.
  */
 public record ImageNeed(String raw, ImageReference reference, String instruction, String file, int line, String stage,
-                        NamedContext context) {
+                        NamedContext context, String platform) {
+
+    public ImageNeed {
+        platform = platform == null ? "" : platform;
+    }
+
+    /** A need with no {@code FROM --platform}: it is resolved for the build's target platform. */
+    public ImageNeed(String raw, ImageReference reference, String instruction, String file, int line, String stage, NamedContext context) {
+        this(raw, reference, instruction, file, line, stage, context, "");
+    }
 
     public boolean suppliedByClient() {
         return context != null && context.kind() != NamedContext.Kind.DOCKER_IMAGE;

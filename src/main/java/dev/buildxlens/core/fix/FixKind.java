@@ -34,7 +34,20 @@ public enum FixKind {
     LINK_TARGET_CONTEXT("link-target-context", "Link the target to the one that builds its base", false,
             new Tradeoffs("yes", "yes", false, false, "none: bake then builds the base first")),
     LINK_SERVICE_CONTEXT("link-service-context", "Link the service to the one that builds its base", false,
-            new Tradeoffs("yes", "yes", false, false, "none: the base is then built first"));
+            new Tradeoffs("yes", "yes", false, false, "none: the base is then built first")),
+    BUILD_ON_CONTEXT_BUILDER("build-on-context-builder", "Build on the engine that has the image", true,
+            new Tradeoffs("no (unless that engine uses the containerd image store)", "inline only (unless that engine uses the containerd image store)",
+                    false, false, "none")),
+    MOVE_IMAGE_TO_CONTEXT("move-image-to-context", "Copy the image into this engine", false,
+            new Tradeoffs("yes", "yes", false, false, "a save and a load of the image")),
+    SWITCH_CONTEXT("switch-context", "Switch the Docker CLI to the other context", true,
+            new Tradeoffs("as that engine allows", "as that engine allows", false, false, "none")),
+    BUILD_FOR_IMAGE_PLATFORM("build-for-image-platform", "Build for the local image's platform", false,
+            new Tradeoffs("one platform", "yes", false, false, "emulation when the platform is not the machine's own")),
+    LOAD_IMAGE_PLATFORM("load-image-platform", "Load the image for the build's platform", false,
+            new Tradeoffs("yes", "yes", false, false, "a build or pull of the base image for that platform")),
+    BUILDER_REGISTRY_CONFIG("builder-registry-config", "Give the builder the registry settings", true,
+            new Tradeoffs("yes", "yes", false, false, "a builder restart"));
 
     private final String id;
     private final String title;

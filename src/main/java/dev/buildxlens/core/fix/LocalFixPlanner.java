@@ -111,6 +111,12 @@ public final class LocalFixPlanner {
             case ADD_REGISTRY_SERVICE -> Optional.of(registryService(finding));
             case DROP_PULL -> Optional.of(buildx(new PlanDraft(kind, finding, "Build without --pull, so the docker driver uses the local image."))
                     .step("Build without --pull", shell("The build", BuildCommands.buildx(build.toBuilder().pull(false).build()))).plan());
+            case BUILD_ON_CONTEXT_BUILDER -> contextBuilder(finding);
+            case MOVE_IMAGE_TO_CONTEXT -> moveImage(finding);
+            case SWITCH_CONTEXT -> switchContext(finding);
+            case BUILD_FOR_IMAGE_PLATFORM -> imagePlatform(finding);
+            case LOAD_IMAGE_PLATFORM -> Optional.of(loadPlatform(finding));
+            case BUILDER_REGISTRY_CONFIG -> Optional.of(registryConfig(finding));
             case LOAD_RESULT, TRANSFER_BETWEEN_JOBS, RENAME_ACTION_INPUT, USE_DOCKER_CONTEXT, LINK_TARGET_CONTEXT, LINK_SERVICE_CONTEXT -> Optional.empty();
         };
     }
@@ -401,6 +407,145 @@ public final class LocalFixPlanner {
         PlanDraft draft = new PlanDraft(FixKind.ADD_REGISTRY_SERVICE, finding, "Start a registry on " + host + " and push the image there first.");
         registryImagePrerequisite(draft);
         return draft.step("Start the registry", shell("Registry", registryRun(host))).plan();
+    }
+
+    // ---- other contexts, platforms, registry settings ----
+
+    /** The engine (context) a finding found the image in: its subject's detail. */
+    private String otherContext(Finding finding) {
+        return finding.subject().detail();
+    }
+
+    /** The store kind of a context's engine, for what its docker driver can build. */
+    private ImageStoreKind storeOf(String contextName) {
+        return context.snapshot().engine(contextName).map(e -> e.daemon().imageStore()).orElse(ImageStoreKind.UNKNOWN);
+    }
+
+    private Optional<FixPlan> contextBuilder(Finding finding) {
+        String other = otherContext(finding);
+        if (storeOf(other) != ImageStoreKind.CONTAINERD) {
+            List<String> refused = new ArrayList<>(dockerDriverRefuses(build));
+            if (!refused.isEmpty() && storeOf(other) == ImageStoreKind.CLASSIC) {
+                notOffered(FixKind.BUILD_ON_CONTEXT_BUILDER, finding, "the docker driver of context " + other
+                        + " (classic image store) cannot build this: " + String.join("; ", refused));
+                return Optional.empty();
+            }
+        }
+        PlanDraft draft = buildx(new PlanDraft(FixKind.BUILD_ON_CONTEXT_BUILDER, finding,
+                "Build on '" + other + "', the docker-driver builder of context " + other + ": it builds with that engine's own "
+                        + "BuildKit and reads that engine's image store, where " + finding.image() + " is."));
+        BuildSpec there = build.toBuilder().builder(other).build();
+        return Optional.of(draft.step("Build on the other context's engine", shell("Build", BuildCommands.buildx(there)))
+                .step("The result stays in that engine: use it there", shell("Use",
+                        ShellQuote.command(List.of("docker", "--context", other, "images")))).plan());
+    }
+
+    private Optional<FixPlan> moveImage(Finding finding) {
+        String other = otherContext(finding);
+        if (!builder.driver().equals(VisibilityRules.DOCKER)) {
+            notOffered(FixKind.MOVE_IMAGE_TO_CONTEXT, finding, "builder " + builder.name() + " (" + builder.driver()
+                    + " driver) cannot read any engine's images, so copying " + finding.image() + " into its engine alone does not help");
+            return Optional.empty();
+        }
+        String here = builderEngine();
+        PlanDraft draft = new PlanDraft(FixKind.MOVE_IMAGE_TO_CONTEXT, finding,
+                "Copy " + finding.image() + " from the engine of context " + other + " into the engine of context " + here
+                        + " (a save piped into a load), then build as before.");
+        return Optional.of(draft.step("Copy the image between the engines", shell("Copy",
+                        ShellQuote.command(List.of("docker", "--context", other, "save", finding.image())) + " | "
+                                + ShellQuote.command(List.of("docker", "--context", here, "load"))))
+                .step("Build as before", shell("Build", BuildCommands.buildx(build))).plan());
+    }
+
+    private Optional<FixPlan> switchContext(Finding finding) {
+        String other = otherContext(finding);
+        PlanDraft draft = buildx(new PlanDraft(FixKind.SWITCH_CONTEXT, finding,
+                "Point the Docker CLI at context " + other + " again: docker commands, and the builder buildx uses by default, "
+                        + "then talk to the engine that has " + finding.image() + "."));
+        draft.changesElsewhere("every later docker command (docker run, docker images, docker compose) talks to " + other
+                + "'s engine until you switch back");
+        BuildSpec there = build.toBuilder().builder(builder.driver().equals(VisibilityRules.DOCKER) ? "" : other).build();
+        return Optional.of(draft.step("Switch the context", shell("Context", ShellQuote.command(List.of("docker", "context", "use", other))))
+                .step("Build", shell("Build", BuildCommands.buildx(there))).plan());
+    }
+
+    /** The context of the engine this build runs on (the builder's node endpoint as a context). */
+    private String builderEngine() {
+        String endpoint = builder.nodes().isEmpty() ? context.snapshot().daemon().context() : builder.nodes().get(0).endpoint();
+        return context.snapshot().engines().stream()
+                .filter(e -> e.name().equals(endpoint) || (!e.host().isEmpty() && e.host().equals(endpoint)))
+                .map(dev.buildxlens.core.model.ContextEngine::name).findFirst().orElse(context.snapshot().daemon().context());
+    }
+
+    /** The platform the local image has, from the finding's detail ({@code linux/amd64 (have linux/arm64)}). */
+    private static String heldPlatform(Finding finding) {
+        String detail = finding.subject().detail();
+        int have = detail.indexOf("(have ");
+        return have < 0 ? "" : detail.substring(have + 6, detail.length() - 1).split(", ")[0];
+    }
+
+    private static String wantedPlatform(Finding finding) {
+        String detail = finding.subject().detail();
+        int space = detail.indexOf(' ');
+        return space < 0 ? detail : detail.substring(0, space);
+    }
+
+    private Optional<FixPlan> imagePlatform(Finding finding) {
+        Optional<ImageNeed> need = needFor(finding);
+        String held = heldPlatform(finding);
+        if (need.isPresent() && !need.get().platform().isEmpty()) {
+            notOffered(FixKind.BUILD_FOR_IMAGE_PLATFORM, finding, "the Dockerfile's own FROM --platform=" + need.get().platform()
+                    + " decides this stage's platform; change it there, or load " + finding.image() + " for that platform");
+            return Optional.empty();
+        }
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        PlanDraft draft = buildx(new PlanDraft(FixKind.BUILD_FOR_IMAGE_PLATFORM, finding,
+                "Build for " + held + ", the platform " + finding.image() + " has locally: the docker driver then uses the local image."));
+        Optional<dev.buildxlens.core.model.Platform> own = context.snapshot().daemon().platform();
+        if (own.isPresent() && dev.buildxlens.core.model.Platform.parse(held).map(p -> !p.sameAs(own.get())).orElse(false)) {
+            draft.changesElsewhere("the result is a " + held + " image: on this " + own.get() + " engine it runs only under "
+                    + "emulation (QEMU binfmt), and RUN steps in the build need it too");
+        }
+        return Optional.of(draft.step("Build for the image's platform", shell("Build",
+                BuildCommands.buildx(build.toBuilder().platforms(List.of(held)).build()))).plan());
+    }
+
+    private FixPlan loadPlatform(Finding finding) {
+        String wanted = wantedPlatform(finding);
+        PlanDraft draft = new PlanDraft(FixKind.LOAD_IMAGE_PLATFORM, finding,
+                "Put " + finding.image() + " for " + wanted + " into the image store (it replaces the tag's other platform with "
+                        + "the classic store): rebuild the base for that platform, or load an archive made for it.");
+        return draft.step("Rebuild the base image for " + wanted + " (replace <base-context> with the folder it is built from)",
+                        shell("Base", ShellQuote.command(List.of("docker", "buildx", "build", "--builder", context.snapshot().daemon().context(),
+                                "--platform", wanted, "--load", "-t", finding.image())) + " <base-context>"))
+                .step("Check the platform the store now holds", shell("Check", ShellQuote.command(List.of("docker", "image", "inspect",
+                        "--format", "{{.Os}}/{{.Architecture}}{{with .Variant}}/{{.}}{{end}}", finding.image()))))
+                .step("Build as before", shell("Build", BuildCommands.buildx(build))).plan();
+    }
+
+    private FixPlan registryConfig(Finding finding) {
+        String host = finding.subject().detail();
+        String need = dev.buildxlens.core.model.RegistryTrust.special(context.snapshot().daemon(), host).orElse("insecure");
+        String table = "[registry.\"" + host + "\"]\n" + (need.equals("ca")
+                ? "  ca = [\"/etc/docker/certs.d/" + host + "/ca.crt\"]\n"
+                : "  http = true\n  insecure = true\n");
+        Map<String, String> opts = withOpt(builder, "network", builder.nodes().isEmpty() ? "" : builder.nodes().get(0).driverOpts().getOrDefault("network", ""));
+        if (opts.get("network").isEmpty()) {
+            opts.remove("network");
+        }
+        PlanDraft draft = buildx(new PlanDraft(FixKind.BUILDER_REGISTRY_CONFIG, finding,
+                "Give builder " + builder.name() + " its own settings for " + host + " in a buildkitd.toml: BuildKit in a container "
+                        + "never reads the daemon's " + (need.equals("ca") ? "certs.d" : "insecure-registries") + "."));
+        return draft.step("Write the BuildKit configuration (" + CONFIG_FILE + ")", new Snippet("toml", CONFIG_FILE, "toml", table))
+                .step("Recreate the builder with it (the configuration is read when the builder is created; buildx before 0.13 "
+                                + "calls the flag --config)", shell("Builder", ShellQuote.command(List.of("docker", "buildx", "rm", builder.name()))
+                                + "\n" + builderCreate(builder.name(), opts, CONFIG_FILE)))
+                .step("Or, in GitHub Actions, give setup-buildx-action the same table", new Snippet("yaml", "workflow step", "yaml",
+                        "- uses: docker/setup-buildx-action@v3\n  with:\n    buildkitd-config-inline: |\n"
+                                + table.lines().map(l -> "      " + l.strip()).collect(java.util.stream.Collectors.joining("\n")) + "\n"))
+                .step("Build as before", shell("Build", BuildCommands.buildx(build))).plan();
     }
 
     // ---- helpers ----

@@ -4,7 +4,7 @@ import dev.buildxlens.core.model.DockerClient;
 import java.util.Optional;
 
 /** What a plan's commands need from the machine, said with what the snapshot knows of its Docker CLI. */
-final class Prerequisites {
+public final class Prerequisites {
 
     private Prerequisites() {
     }
@@ -20,7 +20,7 @@ final class Prerequisites {
         };
     }
 
-    static String howToGetBuildx(String os) {
+    public static String howToGetBuildx(String os) {
         return switch (os) {
             case "darwin" -> "Docker Desktop ships it; with Homebrew's docker CLI, brew install docker-buildx and link it into "
                     + "~/.docker/cli-plugins as brew explains";

@@ -163,6 +163,10 @@ public final class WorkflowFixPlanner {
             // A GitHub runner's Docker is a local socket; DOCKER_HOST with TLS from the environment is GitLab's dind
             // (core.gitlab plans that fix in .gitlab-ci.yml terms).
             case USE_DOCKER_CONTEXT -> Optional.empty();
+            // A simulated runner has one engine, images of its own platform and no registry settings of its own: these
+            // findings come only from a machine's snapshot, whose fixes the local planner writes.
+            case BUILD_ON_CONTEXT_BUILDER, MOVE_IMAGE_TO_CONTEXT, SWITCH_CONTEXT, BUILD_FOR_IMAGE_PLATFORM, LOAD_IMAGE_PLATFORM,
+                 BUILDER_REGISTRY_CONFIG -> Optional.empty();
             case LINK_TARGET_CONTEXT, LINK_SERVICE_CONTEXT -> {
                 // The link is a change of the bake or compose file the step runs, not of the workflow.
                 notOffered.add(new NotOffered(kind, finding.key(), "the link belongs in the " + (kind == FixKind.LINK_TARGET_CONTEXT

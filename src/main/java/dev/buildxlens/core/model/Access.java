@@ -8,6 +8,11 @@ public enum Access {
     CANNOT_READ("cannot-read"),
     /** It could, if the builder's BuildKit shared the host network ({@code driver-opt network=host}). */
     ONLY_WITH_NETWORK_HOST("only-with-network-host"),
+    /**
+     * It could, if the builder's BuildKit had the registry settings the daemon has ({@code insecure-registries}, a
+     * {@code certs.d} CA) in its own {@code buildkitd.toml}.
+     */
+    ONLY_WITH_CONFIG("only-with-config"),
     /** The builder's own cache: layers by digest, never tags, so no {@code FROM} resolves from it. */
     CACHE_ONLY("cache-only"),
     /**

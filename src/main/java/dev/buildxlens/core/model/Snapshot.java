@@ -18,15 +18,23 @@ public record Snapshot(
         List<Registry> registries,
         List<String> problems,
         List<String> notes,
-        DockerClient client) {
+        DockerClient client,
+        List<ContextEngine> engines) {
 
     public Snapshot {
+        engines = withCurrent(engines == null ? List.of() : engines, daemon);
         client = client == null ? DockerClient.unknown("not looked at") : client;
         builders = List.copyOf(builders);
         stores = List.copyOf(stores);
         registries = List.copyOf(registries);
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+    }
+
+    /** A picture of one engine, the current context's. */
+    public Snapshot(Instant takenAt, String origin, Daemon daemon, List<Builder> builders, List<Store> stores,
+                    List<Registry> registries, List<String> problems, List<String> notes, DockerClient client) {
+        this(takenAt, origin, daemon, builders, stores, registries, problems, notes, client, List.of());
     }
 
     /** A picture whose Docker CLI was not looked at (tests, hand-made worlds). */
@@ -36,7 +44,29 @@ public record Snapshot(
     }
 
     public Snapshot withClient(DockerClient value) {
-        return new Snapshot(takenAt, origin, daemon, builders, stores, registries, problems, notes, value);
+        return new Snapshot(takenAt, origin, daemon, builders, stores, registries, problems, notes, value, engines);
+    }
+
+    /** The current context's engine first, as the probe's daemon says, then the others in their order. */
+    private static List<ContextEngine> withCurrent(List<ContextEngine> engines, Daemon daemon) {
+        List<ContextEngine> out = new java.util.ArrayList<>();
+        out.add(ContextEngine.current(daemon));
+        for (ContextEngine engine : engines) {
+            if (!engine.name().equals(daemon.context())) {
+                out.add(new ContextEngine(engine.name(), engine.host(), false, engine.state(), engine.error(), engine.daemon()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The engine of a context, current or not. */
+    public Optional<ContextEngine> engine(String context) {
+        return engines.stream().filter(e -> e.name().equals(context)).findFirst();
+    }
+
+    /** The engines of the other contexts. */
+    public List<ContextEngine> otherEngines() {
+        return engines.stream().filter(e -> !e.current()).toList();
     }
 
     public Optional<Builder> builder(String name) {

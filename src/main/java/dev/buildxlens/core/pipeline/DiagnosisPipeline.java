@@ -67,9 +67,15 @@ public final class DiagnosisPipeline {
      * simulated runner): the live probe, or a lesson's snapshot.
      */
     public static PipelineResult run(BuildInput input, Supplier<Snapshot> machine, FixChoices choices) throws InputException {
+        return run(input, machine, choices, ImageDetails.NONE);
+    }
+
+    /** As {@link #run(BuildInput, Supplier, FixChoices)}, with the needed images' platforms looked up by {@code details}. */
+    public static PipelineResult run(BuildInput input, Supplier<Snapshot> machine, FixChoices choices, ImageDetails details)
+            throws InputException {
         try {
             if (input instanceof DockerfileBuild dockerfile) {
-                return dockerfile(dockerfile, machine.get(), choices);
+                return dockerfile(dockerfile, machine.get(), choices, details);
             }
             if (input instanceof GitlabCiBuild gitlab) {
                 return gitlab(gitlab, choices);
@@ -86,11 +92,13 @@ public final class DiagnosisPipeline {
         }
     }
 
-    private static PipelineResult dockerfile(DockerfileBuild input, Snapshot snapshot, FixChoices choices)
+    private static PipelineResult dockerfile(DockerfileBuild input, Snapshot machine, FixChoices choices, ImageDetails details)
             throws DockerfileException, InputException {
         String display = input.spec().dockerfile();
         String text = input.inMemory() ? input.text() : DockerfileFiles.readText(input.path(), display);
         DockerfileAnalysis analysis = DockerfileAnalyzer.analyze(DockerfileParser.parse(text, display), input.spec().dockerfileInputs());
+        Snapshot snapshot = details.complete(machine, analysis.images().stream()
+                .map(dev.buildxlens.core.dockerfile.ImageNeed::reference).filter(java.util.Objects::nonNull).toList());
         BuildDiagnoser.Result result;
         try {
             result = BuildDiagnoser.diagnose(snapshot, new BuildRequest(analysis, input.spec(), BuildSite.local(display)));

@@ -66,8 +66,35 @@ final class DaemonProbe {
                 });
             }
         }
+        String localHostname = HiddenImages.localHostname();
+        int hidden = HiddenImages.count(store, host, Json.text(info, "DockerRootDir"), Json.text(info, "Name"),
+                localHostname, problems);
+        boolean onThisMachine = host.startsWith("unix://") && Json.text(info, "Name").equals(localHostname);
+        List<String> caHosts = onThisMachine ? certsDHosts(java.nio.file.Path.of("/etc/docker/certs.d")) : List.of();
         return new Daemon(true, context, host, connection.serverVersion(), connection.apiVersion(), os, arch,
-                storageDriver, store, insecure, mirrors, images, containers, attempts);
+                storageDriver, store, insecure, mirrors, images, containers, attempts, hidden, caHosts);
+    }
+
+    /** Hosts with a CA the daemon trusts: {@code /etc/docker/certs.d/<host:port>/*.crt} (the daemon's own rule). */
+    static List<String> certsDHosts(java.nio.file.Path certsD) {
+        List<String> hosts = new ArrayList<>();
+        if (!java.nio.file.Files.isDirectory(certsD)) {
+            return hosts;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> dirs = java.nio.file.Files.list(certsD)) {
+            for (java.nio.file.Path dir : dirs.sorted().toList()) {
+                try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(".crt"))) {
+                        hosts.add(dir.getFileName().toString());
+                    }
+                } catch (IOException e) {
+                    // An unreadable host directory is one the probe cannot speak for.
+                }
+            }
+        } catch (IOException e) {
+            return hosts;
+        }
+        return hosts;
     }
 
     /** One GET; a failure becomes a problem line naming what was being read, and {@code null}. */

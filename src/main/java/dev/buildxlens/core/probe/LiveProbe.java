@@ -2,6 +2,7 @@ package dev.buildxlens.core.probe;
 
 import dev.buildxlens.core.Trace;
 import dev.buildxlens.core.model.Container;
+import dev.buildxlens.core.model.ContextEngine;
 import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.DiscoveryAttempt;
 import dev.buildxlens.core.model.Registry;
@@ -25,33 +26,52 @@ import java.util.concurrent.TimeUnit;
 public final class LiveProbe {
 
     /** Settings of one probe. {@code extraRegistries} are {@code --registry HOST:PORT} values. */
-    public record Options(List<String> extraRegistries, Duration buildxTimeout, Duration registryTimeout, boolean useBuildxCli) {
+    public record Options(List<String> extraRegistries, Duration buildxTimeout, Duration registryTimeout, boolean useBuildxCli,
+                          boolean probeOtherContexts) {
         public Options {
             extraRegistries = List.copyOf(extraRegistries);
         }
 
+        public Options(List<String> extraRegistries, Duration buildxTimeout, Duration registryTimeout, boolean useBuildxCli) {
+            this(extraRegistries, buildxTimeout, registryTimeout, useBuildxCli, true);
+        }
+
         public static Options defaults() {
-            return new Options(List.of(), Duration.ofSeconds(15), Duration.ofSeconds(5), true);
+            return new Options(List.of(), Duration.ofSeconds(15), Duration.ofSeconds(5), true, true);
         }
 
         public Options withRegistries(List<String> registries) {
-            return new Options(registries, buildxTimeout, registryTimeout, useBuildxCli);
+            return new Options(registries, buildxTimeout, registryTimeout, useBuildxCli, probeOtherContexts);
+        }
+
+        /** Only the current context's engine: what a benchmark of the first picture measures. */
+        public Options currentContextOnly() {
+            return new Options(extraRegistries, buildxTimeout, registryTimeout, useBuildxCli, false);
         }
     }
 
     /** How long the slow parts may take before a partial picture is handed out. */
     static final Duration PARTIAL_AFTER = Duration.ofMillis(300);
 
+    /** How long all other contexts together may take (each is bounded by its own 2 s connect timeout too). */
+    static final Duration ENGINE_BOUND = Duration.ofSeconds(8);
+
     private final Environment env;
     private final DockerConnector connector;
     private final Options options;
     private final Clock clock;
+    private final OtherEngines otherEngines;
 
     public LiveProbe(Environment env, DockerConnector connector, Options options, Clock clock) {
+        this(env, connector, options, clock, OtherEngines.withDefaultTimeouts(env));
+    }
+
+    public LiveProbe(Environment env, DockerConnector connector, Options options, Clock clock, OtherEngines otherEngines) {
         this.env = env;
         this.connector = connector;
         this.options = options;
         this.clock = clock;
+        this.otherEngines = otherEngines;
     }
 
     public static LiveProbe forEnvironment(Environment env, Options options) {
@@ -94,17 +114,36 @@ public final class LiveProbe {
         DaemonDiscovery discovery = new DaemonDiscovery(env, contexts, connector);
         DaemonDiscovery.Outcome outcome = discovery.discover();
         Trace.mark("daemon found");
-        List<DiscoveryAttempt> attempts = discovery.attempts();
-        Daemon daemon;
-        if (outcome.connection().isPresent()) {
-            try (DockerConnection connection = outcome.connection().get()) {
-                daemon = DaemonProbe.read(connection, outcome.context(), outcome.host(), attempts, problems::add);
+        // Other contexts' engines are asked on their own threads with short timeouts, while the current one is read.
+        ExecutorService enginePool = Executors.newFixedThreadPool(OtherEngines.CAP, runnable -> {
+            Thread thread = new Thread(runnable, "buildx-lens-engine");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, CompletableFuture<ContextEngine>> engines = options.probeOtherContexts()
+                    ? otherEngines.start(contextList, outcome.context(), enginePool) : Map.of();
+            List<DiscoveryAttempt> attempts = discovery.attempts();
+            Daemon daemon;
+            if (outcome.connection().isPresent()) {
+                try (DockerConnection connection = outcome.connection().get()) {
+                    daemon = DaemonProbe.read(connection, outcome.context(), outcome.host(), attempts, problems::add);
+                }
+            } else {
+                daemon = Daemon.unreachable(outcome.context(), outcome.host(), attempts);
             }
-        } else {
-            daemon = Daemon.unreachable(outcome.context(), outcome.host(), attempts);
+            Trace.mark("daemon read");
+            problems.addAll(contexts.problems());
+            return take(pool, progress, problems, contextList, contexts, daemon, store, listing, engines);
+        } finally {
+            enginePool.shutdownNow();
         }
-        Trace.mark("daemon read");
-        problems.addAll(contexts.problems());
+    }
+
+    private Snapshot take(ExecutorService pool, java.util.function.Consumer<ProbeProgress> progress, List<String> problems,
+                          List<DockerContext> contextList, ContextStore contexts, Daemon daemon,
+                          CompletableFuture<BuilderStore> store, CompletableFuture<BuildxCli.Listing> listing,
+                          Map<String, CompletableFuture<ContextEngine>> engines) {
 
         Map<String, String> hosts = registryHosts(daemon, problems);
         Map<String, CompletableFuture<Registry>> queries = startRegistryQueries(hosts, pool);
@@ -113,6 +152,7 @@ public final class LiveProbe {
 
         List<CompletableFuture<?>> slow = new ArrayList<>(queries.values());
         slow.add(listing);
+        slow.addAll(engines.values());
         try {
             // A short grace: a picture that completes within it is shown once, not in two flickering steps.
             CompletableFuture.allOf(slow.toArray(CompletableFuture[]::new)).get(PARTIAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
@@ -130,6 +170,11 @@ public final class LiveProbe {
                 pending.add("registry " + host);
             }
         });
+        engines.forEach((name, engine) -> {
+            if (!engine.isDone()) {
+                pending.add("context " + name);
+            }
+        });
         if (!pending.isEmpty()) {
             BuildxCli.Listing listingSoFar = listing.isDone() ? listing.join() : BuildxCli.Listing.notAsked(
                     "docker buildx ls is still answering: builders from the store files for now");
@@ -139,15 +184,18 @@ public final class LiveProbe {
                             "still being queried", List.of(), false)));
             registriesSoFar.add(dockerHub());
             progress.accept(new ProbeProgress(SnapshotAssembler.assemble(new ProbeResults(clock.instant(), contextList, daemon,
-                    endpointKey, builderStore, listingSoFar, env.get("BUILDX_BUILDER"), registriesSoFar, List.copyOf(problems))), pending));
+                    endpointKey, builderStore, listingSoFar, env.get("BUILDX_BUILDER"), registriesSoFar, List.copyOf(problems),
+                    enginesSoFar(engines))), pending));
             Trace.mark("partial picture");
         }
 
         List<Registry> registries = collectRegistries(hosts, queries);
         registries.add(dockerHub());
         Trace.mark("registries read");
+        List<ContextEngine> otherEngines = collectEngines(engines);
+        Trace.mark("other contexts read");
         ProbeResults facts = new ProbeResults(clock.instant(), contextList, daemon, endpointKey, builderStore,
-                listing.join(), env.get("BUILDX_BUILDER"), registries, problems);
+                listing.join(), env.get("BUILDX_BUILDER"), registries, problems, otherEngines);
         Snapshot snapshot = SnapshotAssembler.assemble(facts);
         Trace.mark("snapshot assembled");
         return snapshot;
@@ -187,6 +235,36 @@ public final class LiveProbe {
             }
         }
         return hosts;
+    }
+
+    /** The other contexts as far as they answered: one still being asked is shown as such, not as unreachable. */
+    private static List<ContextEngine> enginesSoFar(Map<String, CompletableFuture<ContextEngine>> engines) {
+        List<ContextEngine> out = new ArrayList<>();
+        engines.forEach((name, engine) -> out.add(engine.isDone() ? engine.join() : stillAsking(name, engine)));
+        return out;
+    }
+
+    private static ContextEngine stillAsking(String name, CompletableFuture<ContextEngine> engine) {
+        return new ContextEngine(name, "", false, ContextEngine.State.NOT_PROBED, "still being probed",
+                Daemon.unreachable(name, "", List.of()));
+    }
+
+    private static List<ContextEngine> collectEngines(Map<String, CompletableFuture<ContextEngine>> engines) {
+        List<ContextEngine> out = new ArrayList<>();
+        long deadline = System.nanoTime() + ENGINE_BOUND.toNanos();
+        engines.forEach((name, engine) -> {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                out.add(engine.get(left, TimeUnit.NANOSECONDS));
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                out.add(new ContextEngine(name, "", false, ContextEngine.State.UNREACHABLE,
+                        "no complete answer within " + ENGINE_BOUND.toSeconds() + " s", Daemon.unreachable(name, "", List.of())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.add(stillAsking(name, engine));
+            }
+        });
+        return out;
     }
 
     private static Registry dockerHub() {

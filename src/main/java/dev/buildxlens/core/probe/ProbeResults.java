@@ -1,5 +1,6 @@
 package dev.buildxlens.core.probe;
 
+import dev.buildxlens.core.model.ContextEngine;
 import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.Registry;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * The raw facts one probe gathered, before they are put together: everything {@link SnapshotAssembler}
  * needs, and nothing it has to fetch. {@code endpointKey} is the buildx key of the current endpoint
- * (the context name, or for {@code default} the docker host).
+ * (the context name, or for {@code default} the docker host). {@code otherEngines} are the other contexts' engines
+ * as far as they were probed.
  */
 public record ProbeResults(
         Instant takenAt,
@@ -20,11 +22,20 @@ public record ProbeResults(
         BuildxCli.Listing buildxListing,
         Optional<String> buildxBuilderVariable,
         List<Registry> registries,
-        List<String> problems) {
+        List<String> problems,
+        List<ContextEngine> otherEngines) {
 
     public ProbeResults {
+        otherEngines = List.copyOf(otherEngines);
         contexts = List.copyOf(contexts);
         registries = List.copyOf(registries);
         problems = List.copyOf(problems);
+    }
+
+    /** The facts of a probe that looked at the current context's engine only. */
+    public ProbeResults(Instant takenAt, List<DockerContext> contexts, Daemon daemon, String endpointKey, BuilderStore builderStore,
+                        BuildxCli.Listing buildxListing, Optional<String> buildxBuilderVariable, List<Registry> registries,
+                        List<String> problems) {
+        this(takenAt, contexts, daemon, endpointKey, builderStore, buildxListing, buildxBuilderVariable, registries, problems, List.of());
     }
 }

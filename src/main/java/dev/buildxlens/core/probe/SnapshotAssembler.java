@@ -4,6 +4,7 @@ import dev.buildxlens.core.model.BackingContainer;
 import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.BuilderNode;
 import dev.buildxlens.core.model.Container;
+import dev.buildxlens.core.model.ContextEngine;
 import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.Registry;
 import dev.buildxlens.core.model.Secrets;
@@ -47,12 +48,14 @@ public final class SnapshotAssembler {
         List<String> notes = new ArrayList<>();
         Predicate<String> localEndpoint = VisibilityRules.localEndpoint(daemon);
 
+        Map<String, ContextEngine> others = new LinkedHashMap<>();
+        facts.otherEngines().forEach(engine -> others.put(engine.name(), engine));
         Map<String, Builder> builders = new LinkedHashMap<>();
         for (DockerContext context : facts.contexts()) {
-            builders.put(context.name().toLowerCase(), contextBuilder(context, daemon));
+            builders.put(context.name().toLowerCase(), contextBuilder(context, daemon, others.get(context.name())));
         }
         for (StoredBuilder stored : facts.builderStore().builders()) {
-            builders.put(stored.name().toLowerCase(), storedBuilder(stored, facts, daemon, localEndpoint));
+            builders.put(stored.name().toLowerCase(), storedBuilder(stored, facts, daemon, localEndpoint, others));
         }
         problems.addAll(facts.builderStore().problems());
         if (!facts.builderStore().exists()) {
@@ -69,10 +72,14 @@ public final class SnapshotAssembler {
         }
 
         String current = currentBuilder(facts, builders, listed, daemon.context());
-        List<Store> stores = stores(facts, builders.values(), daemon);
+        List<Registry> registries = withTrustedRegistries(facts.registries(), daemon);
+        facts = new ProbeResults(facts.takenAt(), facts.contexts(), facts.daemon(), facts.endpointKey(), facts.builderStore(),
+                facts.buildxListing(), facts.buildxBuilderVariable(), registries, facts.problems(), facts.otherEngines());
+        List<Store> stores = stores(facts, builders.values(), daemon, others);
+        List<Daemon> unanswered = facts.otherEngines().stream().filter(e -> !e.reachable()).map(ContextEngine::daemon).toList();
         List<Builder> finished = builders.values().stream()
                 .map(b -> b.withCurrent(b.name().equalsIgnoreCase(current)))
-                .map(b -> b.withAccess(VisibilityRules.accessFor(b, stores, daemon)))
+                .map(b -> b.withAccess(VisibilityRules.accessFor(b, stores, daemon, unanswered)))
                 .toList();
 
         for (Registry registry : facts.registries()) {
@@ -80,25 +87,37 @@ public final class SnapshotAssembler {
                 problems.add("registry " + registry.host() + " (" + registry.source() + "): " + registry.error());
             }
         }
-        return new Snapshot(facts.takenAt(), origin, daemon, finished, stores, facts.registries(), problems, notes,
-                facts.buildxListing().client());
+        return new Snapshot(facts.takenAt(), origin, daemon, finished, stores, registries, problems, notes,
+                facts.buildxListing().client(), facts.otherEngines());
     }
 
-    private static Builder contextBuilder(DockerContext context, Daemon daemon) {
-        boolean probed = context.name().equals(daemon.context());
-        String status = probed ? (daemon.reachable() ? "running" : "error") : "unknown";
+    private static Builder contextBuilder(DockerContext context, Daemon daemon, ContextEngine other) {
+        boolean current = context.name().equals(daemon.context());
+        String status;
+        String error = "";
+        if (current) {
+            status = daemon.reachable() ? "running" : "error";
+            error = daemon.reachable() ? "" : "the daemon of this context is unreachable";
+        } else if (other == null || other.state() == ContextEngine.State.NOT_PROBED) {
+            status = "unknown";
+        } else {
+            status = other.reachable() ? "running" : "error";
+            error = other.reachable() ? "" : "the daemon of this context is unreachable: " + other.error();
+        }
         BuilderNode node = new BuilderNode(context.name(), context.name(), status, "", List.of(), Map.of(), List.of(), "", null);
-        String error = probed && !daemon.reachable() ? "the daemon of this context is unreachable" : "";
         return new Builder(context.name(), VisibilityRules.DOCKER, false, true, null, List.of(node), List.of(), error);
     }
 
-    private static Builder storedBuilder(StoredBuilder stored, ProbeResults facts, Daemon daemon, Predicate<String> localEndpoint) {
+    private static Builder storedBuilder(StoredBuilder stored, ProbeResults facts, Daemon daemon, Predicate<String> localEndpoint,
+                                         Map<String, ContextEngine> others) {
         List<BuilderNode> nodes = new ArrayList<>();
         for (StoredBuilder.StoredNode node : stored.nodes()) {
             BackingContainer container = null;
             String status = "unknown";
             if (VisibilityRules.DOCKER_CONTAINER.equals(stored.driver())) {
-                container = backingContainer(node, daemon, localEndpoint);
+                ContextEngine other = others.get(node.endpoint());
+                container = other != null && other.reachable() ? backingContainer(node, other.daemon(), e -> true)
+                        : backingContainer(node, daemon, localEndpoint);
                 status = switch (container.state()) {
                     case "running" -> "running";
                     case "stopped" -> "stopped";
@@ -165,7 +184,34 @@ public final class SnapshotAssembler {
                 facts.endpointKey(), known).builder();
     }
 
-    private static List<Store> stores(ProbeResults facts, java.util.Collection<Builder> builders, Daemon daemon) {
+    /**
+     * The registries the daemon was configured to treat specially (insecure-registries by name, certs.d CAs) join the
+     * picture, so the map can show which builders reach them only with their own configuration.
+     */
+    private static List<Registry> withTrustedRegistries(List<Registry> registries, Daemon daemon) {
+        List<Registry> out = new ArrayList<>(registries);
+        for (String host : dev.buildxlens.core.model.RegistryTrust.configuredHosts(daemon)) {
+            if (out.stream().noneMatch(r -> r.host().equals(host))) {
+                String source = daemon.insecureRegistries().contains(host) ? "in the daemon's insecure-registries; not queried"
+                        : "the daemon trusts a private CA for it (certs.d); not queried";
+                out.add(new Registry(host, false, source, false, false, "", List.of(), false));
+            }
+        }
+        return out;
+    }
+
+    /** How a store card describes another context's engine: what it holds, or why that is not known. */
+    static String engineDescription(ContextEngine engine) {
+        return switch (engine.state()) {
+            case REACHABLE -> engine.daemon().imageStore().label() + " image store, " + engine.daemon().images().size()
+                    + (engine.daemon().images().size() == 1 ? " image" : " images");
+            case UNREACHABLE -> "unreachable: " + engine.error();
+            case NOT_PROBED -> engine.error().isEmpty() ? "not probed" : engine.error();
+        };
+    }
+
+    private static List<Store> stores(ProbeResults facts, java.util.Collection<Builder> builders, Daemon daemon,
+                                      Map<String, ContextEngine> others) {
         List<Store> stores = new ArrayList<>();
         for (DockerContext context : facts.contexts()) {
             String description;
@@ -174,6 +220,8 @@ public final class SnapshotAssembler {
                         ? daemon.imageStore().label() + " image store, " + daemon.images().size()
                                 + (daemon.images().size() == 1 ? " image" : " images")
                         : "daemon unreachable";
+            } else if (others.containsKey(context.name())) {
+                description = engineDescription(others.get(context.name()));
             } else {
                 description = "not probed (" + context.host() + ")";
             }

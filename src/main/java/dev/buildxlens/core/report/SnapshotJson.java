@@ -6,6 +6,7 @@ import dev.buildxlens.core.json.JsonTrees;
 import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.BuilderNode;
 import dev.buildxlens.core.model.Container;
+import dev.buildxlens.core.model.ContextEngine;
 import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.DiscoveryAttempt;
 import dev.buildxlens.core.model.Image;
@@ -35,6 +36,8 @@ public final class SnapshotJson {
         root.put("takenAt", snapshot.takenAt().toString());
         root.put("origin", snapshot.origin());
         root.set("daemon", daemon(snapshot.daemon(), new ImageLocations(snapshot)));
+        ArrayNode contexts = root.putArray("contexts");
+        snapshot.engines().forEach(engine -> contexts.add(context(engine)));
         ArrayNode builders = root.putArray("builders");
         snapshot.builders().forEach(b -> builders.add(builder(b)));
         ArrayNode stores = root.putArray("stores");
@@ -44,6 +47,31 @@ public final class SnapshotJson {
         strings(root.putArray("problems"), snapshot.problems());
         strings(root.putArray("notes"), snapshot.notes());
         return root;
+    }
+
+    /** One context's engine: whether it answered, its store, and how many images it holds. */
+    private static ObjectNode context(ContextEngine engine) {
+        ObjectNode node = JsonTrees.object();
+        node.put("name", engine.name());
+        node.put("host", engine.host());
+        node.put("current", engine.current());
+        node.put("reachable", engine.reachable());
+        node.put("state", engine.state().label());
+        if (!engine.error().isEmpty()) {
+            node.put("error", engine.error());
+        }
+        node.put("storeId", engine.storeId());
+        node.put("imageStore", engine.daemon().imageStore().label());
+        ObjectNode images = node.putObject("images");
+        if (engine.reachable()) {
+            images.put("count", engine.daemon().images().size());
+        } else {
+            images.putNull("count");
+        }
+        if (engine.daemon().hiddenImages() != Daemon.NOT_COUNTED) {
+            images.put("hidden", engine.daemon().hiddenImages());
+        }
+        return node;
     }
 
     private static ObjectNode daemon(Daemon daemon, ImageLocations locations) {
@@ -60,6 +88,10 @@ public final class SnapshotJson {
         node.put("storeId", daemon.storeId());
         strings(node.putArray("insecureRegistries"), daemon.insecureRegistries());
         strings(node.putArray("registryMirrors"), daemon.registryMirrors());
+        strings(node.putArray("registryCaHosts"), daemon.registryCaHosts());
+        if (daemon.hiddenImages() != Daemon.NOT_COUNTED) {
+            node.put("hiddenImages", daemon.hiddenImages());
+        }
         ArrayNode attempts = node.putArray("attempts");
         for (DiscoveryAttempt attempt : daemon.attempts()) {
             ObjectNode a = attempts.addObject();
@@ -77,6 +109,9 @@ public final class SnapshotJson {
             i.put("size", image.size());
             i.put("created", image.created().toString());
             i.put("dangling", image.dangling());
+            if (!image.platforms().isEmpty()) {
+                strings(i.putArray("platforms"), image.platforms().stream().map(Object::toString).toList());
+            }
             strings(i.putArray("alsoIn"), locations.registryCopies(image));
         }
         ArrayNode containers = node.putArray("containers");

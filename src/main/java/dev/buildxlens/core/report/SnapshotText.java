@@ -24,6 +24,7 @@ public final class SnapshotText {
     public static String write(Snapshot snapshot) {
         StringBuilder out = new StringBuilder();
         daemon(out, snapshot.daemon(), new ImageLocations(snapshot));
+        contexts(out, snapshot);
         builders(out, snapshot.builders());
         registries(out, snapshot.registries());
         if (!snapshot.problems().isEmpty()) {
@@ -35,6 +36,24 @@ public final class SnapshotText {
             snapshot.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
         }
         return out.toString();
+    }
+
+    /** Every context's engine, one line each; only when there is more than the current one. */
+    private static void contexts(StringBuilder out, Snapshot snapshot) {
+        if (snapshot.engines().size() < 2) {
+            return;
+        }
+        out.append("\nContexts: ").append(snapshot.engines().size()).append('\n');
+        for (dev.buildxlens.core.model.ContextEngine engine : snapshot.engines()) {
+            out.append(engine.current() ? "  * " : "    ").append(engine.name()).append("  ").append(engine.host()).append("  ");
+            switch (engine.state()) {
+                case REACHABLE -> out.append(engine.daemon().imageStore().label()).append(" image store, ")
+                        .append(engine.daemon().images().size()).append(engine.daemon().images().size() == 1 ? " image" : " images");
+                case UNREACHABLE -> out.append("unreachable: ").append(engine.error());
+                case NOT_PROBED -> out.append(engine.error().isEmpty() ? "not probed" : engine.error());
+            }
+            out.append('\n');
+        }
     }
 
     private static void daemon(StringBuilder out, Daemon daemon, ImageLocations locations) {
@@ -54,6 +73,10 @@ public final class SnapshotText {
         }
         if (!daemon.registryMirrors().isEmpty()) {
             out.append("  registry mirrors: ").append(String.join(", ", daemon.registryMirrors())).append('\n');
+        }
+        if (daemon.hiddenImages() > 0) {
+            out.append("  ").append(daemon.hiddenImages()).append(daemon.hiddenImages() == 1 ? " image is" : " images are")
+                    .append(" hidden in the classic image store (the containerd store is on)\n");
         }
         long dangling = daemon.images().stream().filter(Image::dangling).count();
         out.append("\nImages in ").append(daemon.storeId()).append(": ").append(daemon.images().size())
@@ -116,7 +139,7 @@ public final class SnapshotText {
                         .append(": ").append(access.reason()).append('\n');
             }
         }
-        out.append("  (* current builder; ✓ can read, ✗ cannot read, ~ only with network=host, · cache only, ? unknown)\n");
+        out.append("  (* current builder; ✓ can read, ✗ cannot read, ~ only with network=host, ≈ only with registry config, · cache only, ? unknown)\n");
     }
 
     private static String symbol(Access access) {
@@ -124,6 +147,7 @@ public final class SnapshotText {
             case CAN_READ -> "✓";
             case CANNOT_READ -> "✗";
             case ONLY_WITH_NETWORK_HOST -> "~";
+            case ONLY_WITH_CONFIG -> "≈";
             case CACHE_ONLY -> "·";
             case UNKNOWN -> "?";
         };

@@ -4,7 +4,9 @@ import dev.buildxlens.core.build.BuildSpec;
 import dev.buildxlens.core.dockerfile.NamedContext;
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Container;
+import dev.buildxlens.core.model.ContextEngine;
 import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.Platform;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.ImageStoreKind;
 import dev.buildxlens.core.model.Registry;
@@ -37,7 +39,7 @@ public final class ScenarioLoader {
 
     /** Keys of an image entry: {@code digests} are repo digests as docker inspect shows them. */
     private static final Set<String> TOP_KEYS = Set.of("name", "title", "level", "goal", "runner", "daemon", "builders",
-            "registries", "build", "steps", "expect");
+            "registries", "build", "steps", "expect", "contexts");
     private static final Set<String> DRIVERS = Set.of("docker", "docker-container", "kubernetes", "remote", "cloud");
 
     private final String file;
@@ -104,8 +106,9 @@ public final class ScenarioLoader {
                 String status = text(builder.get("status"), "running");
                 String endpoint = text(builder.get("endpoint"), driver.equals("docker-container") ? daemon.host() : "tcp://buildkitd:1234");
                 String nodeName = builderName + "0";
+                String config = text(builder.get("buildkitdConfig"), "");
                 builders.add(new StoredBuilder(builderName, driver, List.of(new StoredBuilder.StoredNode(nodeName, endpoint,
-                        List.of(), opts, List.of(), Map.of())), false));
+                        List.of(), opts, List.of(), config.isEmpty() ? Map.of() : Map.of("buildkitd.toml", config))), false));
                 if (driver.equals("docker-container") && !status.equals("inactive")) {
                     containers.add(new Container("scenario-" + nodeName, Container.BUILDER_CONTAINER_PREFIX + nodeName,
                             "moby/buildkit:buildx-stable-1", "", status.equals("running") ? "running" : "exited", List.of(),
@@ -113,19 +116,22 @@ public final class ScenarioLoader {
                 }
             }
         }
-        daemon = new Daemon(daemon.reachable(), daemon.context(), daemon.host(), daemon.serverVersion(), daemon.apiVersion(), daemon.os(),
-                daemon.arch(), daemon.storageDriver(), daemon.imageStore(), daemon.insecureRegistries(), daemon.registryMirrors(),
-                daemon.images(), containers, daemon.attempts());
+        daemon = daemon.withContainers(containers);
+        List<ContextEngine> others = contexts(top.get("contexts"), daemon.context());
         List<Registry> registries = registries(top.get("registries"));
         String key = daemon.context().equals(DockerContext.DEFAULT) ? daemon.host() : daemon.context();
         BuilderStore store = new BuilderStore(Path.of("scenario"), true, builders, Map.of(),
                 current.isEmpty() ? Optional.empty() : Optional.of(new BuilderStore.CurrentPointer(key, current, false)), Map.of(), List.of());
-        ProbeResults facts = new ProbeResults(Instant.EPOCH, List.of(new DockerContext(daemon.context(), "", daemon.host(), false, null)),
-                daemon, key, store, new BuildxCli.Listing(Optional.empty(), dev.buildxlens.core.model.DockerClient.assumedWithBuildx("the lesson assumes a Docker CLI with buildx"), ""), Optional.empty(), registries, List.of());
+        List<DockerContext> contextList = new ArrayList<>();
+        contextList.add(new DockerContext(daemon.context(), "", daemon.host(), false, null));
+        others.forEach(other -> contextList.add(new DockerContext(other.name(), "", other.host(), false, null)));
+        ProbeResults facts = new ProbeResults(Instant.EPOCH, contextList,
+                daemon, key, store, new BuildxCli.Listing(Optional.empty(), dev.buildxlens.core.model.DockerClient.assumedWithBuildx("the lesson assumes a Docker CLI with buildx"), ""), Optional.empty(), registries, List.of(),
+                others);
         Snapshot assembled = SnapshotAssembler.assemble(facts, "scenario " + name);
         Snapshot snapshot = madeBy.isEmpty() ? assembled : new Snapshot(assembled.takenAt(), assembled.origin(), assembled.daemon(),
                 assembled.builders().stream().map(b -> b.withMadeBy(madeBy.getOrDefault(b.name(), ""))).toList(), assembled.stores(),
-                assembled.registries(), assembled.problems(), assembled.notes(), assembled.client());
+                assembled.registries(), assembled.problems(), assembled.notes(), assembled.client(), assembled.engines());
         List<String> steps = new ArrayList<>();
         if (top.get("steps") != null) {
             for (Node step : YamlDocument.sequence(top.get("steps"), file, "steps")) {
@@ -142,8 +148,55 @@ public final class ScenarioLoader {
                 runner, snapshot, build(top.get("build"), runner), steps, expect);
     }
 
+    /**
+     * Other contexts' engines: {@code contexts: [{name, host, state: reachable|unreachable|not-probed, error, imageStore,
+     * images}]}, each with its own image store.
+     */
+    private List<ContextEngine> contexts(Node node, String currentContext) throws WorkflowException, ScenarioException {
+        List<ContextEngine> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        for (Node contextNode : YamlDocument.sequence(node, file, "contexts")) {
+            Map<String, Node> context = YamlDocument.mapping(contextNode, file, "a context");
+            String name = required(context, "name", contextNode);
+            if (name.equals(currentContext)) {
+                throw new ScenarioException(file, YamlDocument.line(context.get("name")), "context '" + name
+                        + "' is the daemon's own: describe it under daemon");
+            }
+            String host = text(context.get("host"), "unix:///var/run/" + name + ".sock");
+            String stateText = text(context.get("state"), "reachable");
+            ContextEngine.State state = switch (stateText) {
+                case "reachable" -> ContextEngine.State.REACHABLE;
+                case "unreachable" -> ContextEngine.State.UNREACHABLE;
+                case "not-probed" -> ContextEngine.State.NOT_PROBED;
+                default -> throw new ScenarioException(file, YamlDocument.line(context.get("state")),
+                        "state must be reachable, unreachable or not-probed, not '" + stateText + "'");
+            };
+            Daemon daemon = state == ContextEngine.State.REACHABLE
+                    ? daemon(contextNode, Set.of("name", "host", "state", "error"), name, host)
+                    : Daemon.unreachable(name, host, List.of());
+            out.add(new ContextEngine(name, host, false, state, text(context.get("error"), state == ContextEngine.State.UNREACHABLE
+                    ? "connection refused (nothing listens there)" : ""), daemon));
+        }
+        return out;
+    }
+
+    private static final Set<String> DAEMON_KEYS = Set.of("context", "host", "version", "apiVersion", "imageStore", "images", "arch",
+            "insecureRegistries", "registryMirrors", "hiddenImages");
+
     private Daemon daemon(Node node) throws WorkflowException, ScenarioException {
+        return daemon(node, Set.of(), null, null);
+    }
+
+    private Daemon daemon(Node node, Set<String> extraKeys, String contextName, String contextHost) throws WorkflowException, ScenarioException {
         Map<String, Node> daemon = node == null ? Map.of() : YamlDocument.mapping(node, file, "daemon");
+        for (Map.Entry<String, Node> entry : daemon.entrySet()) {
+            if (!DAEMON_KEYS.contains(entry.getKey()) && !extraKeys.contains(entry.getKey())) {
+                throw new ScenarioException(file, YamlDocument.line(entry.getValue()), "unknown key '" + entry.getKey() + "' in "
+                        + (contextName == null ? "daemon" : "context " + contextName));
+            }
+        }
         String storeText = text(daemon.get("imageStore"), "classic");
         ImageStoreKind store = switch (storeText) {
             case "classic" -> ImageStoreKind.CLASSIC;
@@ -168,15 +221,35 @@ public final class ScenarioLoader {
                     }
                 }
                 index++;
-                String id = "sha256:" + sha256(String.join(",", tags) + "#" + index);
-                images.add(new Image(id, tags, digests, 1_000_000L * index, Instant.parse("2026-01-01T00:00:00Z")));
+                String id = "sha256:" + sha256(String.join(",", tags) + "#" + index + (contextName == null ? "" : "@" + contextName));
+                List<Platform> platforms = new ArrayList<>();
+                List<String> platformTexts = new ArrayList<>(list(image.get("platforms"), "platforms"));
+                if (image.get("platform") != null) {
+                    platformTexts.add(scalar(image.get("platform"), "a platform"));
+                }
+                for (String text : platformTexts) {
+                    platforms.add(Platform.parse(text).orElseThrow(() -> new ScenarioException(file, YamlDocument.line(imageNode),
+                            "platform '" + text + "' is not os/arch[/variant]")));
+                }
+                images.add(new Image(id, tags, digests, 1_000_000L * index, Instant.parse("2026-01-01T00:00:00Z"), platforms));
             }
         }
         List<Container> containers = new ArrayList<>();
-        return new Daemon(true, text(daemon.get("context"), "default"), text(daemon.get("host"), "unix:///var/run/docker.sock"),
-                text(daemon.get("version"), "27.0.3"), text(daemon.get("apiVersion"), "1.46"), "linux", "x86_64",
-                store == ImageStoreKind.CONTAINERD ? "overlayfs" : "overlay2", store, List.of("127.0.0.0/8"), List.of(), images,
-                containers, List.of());
+        List<String> insecure = new ArrayList<>(List.of("127.0.0.0/8"));
+        insecure.addAll(list(daemon.get("insecureRegistries"), "insecureRegistries"));
+        int hidden = Daemon.NOT_COUNTED;
+        if (daemon.get("hiddenImages") != null) {
+            try {
+                hidden = Integer.parseInt(scalar(daemon.get("hiddenImages"), "hiddenImages"));
+            } catch (NumberFormatException e) {
+                throw new ScenarioException(file, YamlDocument.line(daemon.get("hiddenImages")), "hiddenImages must be a number");
+            }
+        }
+        return new Daemon(true, contextName != null ? contextName : text(daemon.get("context"), "default"),
+                contextHost != null ? contextHost : text(daemon.get("host"), "unix:///var/run/docker.sock"),
+                text(daemon.get("version"), "27.0.3"), text(daemon.get("apiVersion"), "1.46"), "linux", text(daemon.get("arch"), "x86_64"),
+                store == ImageStoreKind.CONTAINERD ? "overlayfs" : "overlay2", store, insecure,
+                list(daemon.get("registryMirrors"), "registryMirrors"), images, containers, List.of(), hidden, List.of());
     }
 
     private List<Registry> registries(Node node) throws WorkflowException, ScenarioException {

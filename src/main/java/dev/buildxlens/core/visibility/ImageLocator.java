@@ -1,6 +1,8 @@
 package dev.buildxlens.core.visibility;
 
 import dev.buildxlens.core.image.ImageReference;
+import dev.buildxlens.core.model.ContextEngine;
+import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.Registry;
 import dev.buildxlens.core.model.Snapshot;
@@ -17,8 +19,8 @@ import java.util.Map;
  */
 public final class ImageLocator {
 
-    /** The daemon's images by normalised tag, for the snapshot analysed last (compared by identity, not equals). */
-    private record TagIndex(Snapshot snapshot, Map<String, List<Image>> byTag) {
+    /** Each engine's images by normalised tag, for the snapshot analysed last (compared by identity, not equals). */
+    private record TagIndex(Snapshot snapshot, Map<String, Map<String, List<Image>>> byEngine) {
     }
 
     private static volatile TagIndex lastIndex;
@@ -26,15 +28,17 @@ public final class ImageLocator {
     private ImageLocator() {
     }
 
+    /**
+     * The store ids holding the reference: the current daemon's, another context's engine ({@code daemon:<context>})
+     * when it answered, a registry that was listed, or the registry a local image carries a repo digest of.
+     */
     public static List<String> foundIn(Snapshot snapshot, ImageReference reference) {
         List<String> stores = new ArrayList<>();
-        // A tag is looked up in an index; a digest (rare) still walks the images.
-        Iterable<Image> candidates = reference.digest().isEmpty()
-                ? tagIndex(snapshot).getOrDefault(reference.normalized(), List.of()) : snapshot.daemon().images();
-        for (Image image : candidates) {
-            if (inDaemonImage(image, reference)) {
-                add(stores, snapshot.daemon().storeId());
-                if (hasRepoDigestFor(image, reference)) {
+        for (ContextEngine engine : snapshot.engines()) {
+            Daemon daemon = engine.current() ? snapshot.daemon() : engine.daemon();
+            for (Image image : localImages(snapshot, daemon, reference)) {
+                add(stores, daemon.storeId());
+                if (engine.current() && hasRepoDigestFor(image, reference)) {
                     add(stores, StoreIds.registry(reference.domain()));
                 }
             }
@@ -59,17 +63,36 @@ public final class ImageLocator {
         return stores;
     }
 
+    /** The images of one engine of the snapshot that carry the reference (by tag, or by repo digest). */
+    public static List<Image> localImages(Snapshot snapshot, Daemon daemon, ImageReference reference) {
+        // A tag is looked up in an index; a digest (rare) still walks the images.
+        Iterable<Image> candidates = reference.digest().isEmpty()
+                ? tagIndex(snapshot, daemon).getOrDefault(reference.normalized(), List.of()) : daemon.images();
+        List<Image> out = new ArrayList<>(1);
+        for (Image image : candidates) {
+            if (inDaemonImage(image, reference)) {
+                out.add(image);
+            }
+        }
+        return out;
+    }
+
     /**
      * Parsing every tag of every image for every FROM was 150 ms per build at 10,000 images (measured with
-     * src/test/bench/core.sh); the index parses each tag once per snapshot.
+     * src/test/bench/core.sh); the index parses each tag once per snapshot and engine.
      */
-    private static Map<String, List<Image>> tagIndex(Snapshot snapshot) {
+    private static Map<String, List<Image>> tagIndex(Snapshot snapshot, Daemon daemon) {
         TagIndex index = lastIndex;
-        if (index != null && index.snapshot() == snapshot) {
-            return index.byTag();
+        if (index == null || index.snapshot() != snapshot) {
+            index = new TagIndex(snapshot, new java.util.concurrent.ConcurrentHashMap<>());
+            lastIndex = index;
         }
+        return index.byEngine().computeIfAbsent(daemon.storeId(), id -> byTag(daemon));
+    }
+
+    private static Map<String, List<Image>> byTag(Daemon daemon) {
         Map<String, List<Image>> byTag = new HashMap<>();
-        for (Image image : snapshot.daemon().images()) {
+        for (Image image : daemon.images()) {
             for (String tag : image.tags()) {
                 ImageReference local = ImageReference.parseOrNull(tag);
                 if (local != null) {
@@ -80,7 +103,6 @@ public final class ImageLocator {
                 }
             }
         }
-        lastIndex = new TagIndex(snapshot, byTag);
         return byTag;
     }
 

@@ -40,7 +40,23 @@ public final class VisibilityRules {
      * answer (what it holds, and whether a build runs at all, cannot be told).
      */
     public static List<StoreAccess> accessFor(Builder builder, List<Store> stores, dev.buildxlens.core.model.Daemon daemon) {
-        List<StoreAccess> verdicts = accessFor(builder, stores, localEndpoint(daemon));
+        return accessFor(builder, stores, daemon, List.of());
+    }
+
+    /**
+     * As {@link #accessFor(Builder, List, dev.buildxlens.core.model.Daemon)}, and the same for each other context's
+     * engine that did not answer ({@code unanswered}): what a builder on it could read is unknown.
+     */
+    public static List<StoreAccess> accessFor(Builder builder, List<Store> stores, dev.buildxlens.core.model.Daemon daemon,
+                                              List<dev.buildxlens.core.model.Daemon> unanswered) {
+        List<StoreAccess> verdicts = unknownWhereSilent(builder, accessFor(builder, stores, localEndpoint(daemon), daemon), daemon);
+        for (dev.buildxlens.core.model.Daemon other : unanswered) {
+            verdicts = unknownWhereSilent(builder, verdicts, other);
+        }
+        return verdicts;
+    }
+
+    private static List<StoreAccess> unknownWhereSilent(Builder builder, List<StoreAccess> verdicts, dev.buildxlens.core.model.Daemon daemon) {
         if (daemon.reachable()) {
             return verdicts;
         }
@@ -67,15 +83,24 @@ public final class VisibilityRules {
      *                      probed, i.e. the machine whose {@code localhost} the loopback registries live on
      */
     public static List<StoreAccess> accessFor(Builder builder, List<Store> stores, Predicate<String> localEndpoint) {
+        return accessFor(builder, stores, localEndpoint, null);
+    }
+
+    /**
+     * @param trust the daemon whose registry settings (insecure registries, certs.d CAs) decide whether a container
+     *              builder needs its own configuration for a registry; null when unknown
+     */
+    public static List<StoreAccess> accessFor(Builder builder, List<Store> stores, Predicate<String> localEndpoint,
+                                              dev.buildxlens.core.model.Daemon trust) {
         List<StoreAccess> out = new ArrayList<>();
         List<BuilderNode> nodes = builder.nodes();
         for (Store store : stores) {
             StoreAccess combined = null;
             if (nodes.isEmpty()) {
-                combined = forNode(builder, null, store, localEndpoint);
+                combined = forNode(builder, null, store, localEndpoint, trust);
             }
             for (BuilderNode node : nodes) {
-                StoreAccess verdict = forNode(builder, node, store, localEndpoint);
+                StoreAccess verdict = forNode(builder, node, store, localEndpoint, trust);
                 if (verdict == null) {
                     continue;
                 }
@@ -96,13 +121,14 @@ public final class VisibilityRules {
     private static int rank(Access access) {
         return switch (access) {
             case CAN_READ, CACHE_ONLY -> 0;
-            case ONLY_WITH_NETWORK_HOST, UNKNOWN -> 1;
+            case ONLY_WITH_NETWORK_HOST, ONLY_WITH_CONFIG, UNKNOWN -> 1;
             case CANNOT_READ -> 2;
         };
     }
 
     /** The verdict for one node and one store, or null when the pair has nothing to say (another builder's cache). */
-    static StoreAccess forNode(Builder builder, BuilderNode node, Store store, Predicate<String> localEndpoint) {
+    static StoreAccess forNode(Builder builder, BuilderNode node, Store store, Predicate<String> localEndpoint,
+                               dev.buildxlens.core.model.Daemon trust) {
         String driver = builder.driver();
         return switch (store.kind()) {
             case DAEMON -> daemonStore(driver, node, store);
@@ -111,7 +137,7 @@ public final class VisibilityRules {
                     + "never image names: no FROM resolves from it, not even an image this builder built. Results stay "
                     + "here unless the build uses --load, --push or an output")
                     : null;
-            case REGISTRY -> registry(driver, node, store, localEndpoint);
+            case REGISTRY -> registry(driver, node, store, localEndpoint, trust);
         };
     }
 
@@ -140,10 +166,27 @@ public final class VisibilityRules {
         return new StoreAccess(id, Access.CANNOT_READ, why);
     }
 
-    private static StoreAccess registry(String driver, BuilderNode node, Store store, Predicate<String> localEndpoint) {
+    private static StoreAccess registry(String driver, BuilderNode node, Store store, Predicate<String> localEndpoint,
+                                        dev.buildxlens.core.model.Daemon trust) {
         String id = store.id();
         String host = id.substring("registry:".length());
         if (!RegistryHosts.isLoopback(host)) {
+            java.util.Optional<String> special = trust == null ? java.util.Optional.empty()
+                    : dev.buildxlens.core.model.RegistryTrust.special(trust, host);
+            if (special.isPresent() && driver.equals(DOCKER)) {
+                return new StoreAccess(id, Access.CAN_READ, "dockerd pulls with its own registry settings, which "
+                        + (special.get().equals("ca") ? "trust a private CA for " + host + " (certs.d)" : "list " + host + " in insecure-registries"));
+            }
+            if (special.isPresent() && node != null && !dev.buildxlens.core.model.RegistryTrust.covered(node, host, special.get())) {
+                return new StoreAccess(id, Access.ONLY_WITH_CONFIG, "the daemon " + (special.get().equals("ca")
+                        ? "trusts a private CA for " + host + " (/etc/docker/certs.d)" : "lists " + host + " in insecure-registries")
+                        + ", but BuildKit in its own container does not inherit that: without [registry.\"" + host + "\"] "
+                        + (special.get().equals("ca") ? "ca = [...]" : "http = true") + " in the builder's buildkitd.toml it fails with "
+                        + (special.get().equals("ca") ? "'x509: certificate signed by unknown authority'" : "'http: server gave HTTP response to HTTPS client'"));
+            }
+            if (special.isPresent() && node != null) {
+                return new StoreAccess(id, Access.CAN_READ, "the builder's buildkitd.toml has [registry.\"" + host + "\"] settings");
+            }
             return new StoreAccess(id, Access.CAN_READ, "pulled over the network: assumed reachable, not verified");
         }
         return switch (driver) {

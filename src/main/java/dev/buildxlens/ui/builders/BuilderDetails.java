@@ -43,6 +43,7 @@ final class BuilderDetails {
             case CAN_READ -> "CAN READ";
             case CANNOT_READ -> "CANNOT READ";
             case ONLY_WITH_NETWORK_HOST -> "ONLY WITH network=host";
+            case ONLY_WITH_CONFIG -> "ONLY WITH CONFIG";
             case CACHE_ONLY -> "CACHE ONLY";
             case UNKNOWN -> "UNKNOWN";
         };

@@ -10,7 +10,8 @@ public record BuilderRow(String name, String driver, String status, boolean curr
 
     public static BuilderRow of(Builder builder) {
         String cannot = builder.access().stream()
-                .filter(a -> a.access() == Access.CANNOT_READ || a.access() == Access.ONLY_WITH_NETWORK_HOST)
+                .filter(a -> a.access() == Access.CANNOT_READ || a.access() == Access.ONLY_WITH_NETWORK_HOST
+                        || a.access() == Access.ONLY_WITH_CONFIG)
                 .map(BuilderRow::describe)
                 .collect(Collectors.joining(", "));
         // A store whose daemon did not answer is neither readable nor unreadable: it is listed with a question mark.
@@ -20,7 +21,11 @@ public record BuilderRow(String name, String driver, String status, boolean curr
     }
 
     private static String describe(StoreAccess access) {
-        return access.access() == Access.ONLY_WITH_NETWORK_HOST ? access.storeId() + " (only with network=host)" : access.storeId();
+        return switch (access.access()) {
+            case ONLY_WITH_NETWORK_HOST -> access.storeId() + " (only with network=host)";
+            case ONLY_WITH_CONFIG -> access.storeId() + " (only with registry config)";
+            default -> access.storeId();
+        };
     }
 
     public String displayName() {

@@ -120,6 +120,13 @@ public final class DiagnoseViewModel {
         kind.addListener((o, before, now) -> optionsFor(now));
     }
 
+    /** Where the platforms of a live build's local images are read (on the executor, with the rest of a run). */
+    private volatile dev.buildxlens.core.pipeline.ImageDetails imageDetails = dev.buildxlens.core.pipeline.ImageDetails.NONE;
+
+    public void useImageDetails(dev.buildxlens.core.pipeline.ImageDetails details) {
+        this.imageDetails = details;
+    }
+
     /**
      * Which of the toolbar's options the open kind takes, as on the command line: a Dockerfile every build option; a
      * Compose or Bake file the builder (their build options are in the file); a workflow the runner's image store; a
@@ -454,7 +461,8 @@ public final class DiagnoseViewModel {
         ImageStoreKind store = imageStore.get();
         Map<String, String> environment = lessonFile ? Map.of() : System.getenv();
         judgedAgainst = snapshot;
-        executor.execute(() -> run(path, spec, store, environment, snapshot, choices), run -> {
+        dev.buildxlens.core.pipeline.ImageDetails details = imageDetails;
+        executor.execute(() -> run(path, spec, store, environment, snapshot, choices, details), run -> {
             if (mine == generation) {
                 show(run);
                 finishedRuns.set(finishedRuns.get() + 1);
@@ -670,7 +678,7 @@ public final class DiagnoseViewModel {
     }
 
     private static Run run(Path path, BuildSpec spec, ImageStoreKind store, Map<String, String> environment, Snapshot snapshot,
-                           FixChoices choices) {
+                           FixChoices choices, dev.buildxlens.core.pipeline.ImageDetails details) {
         Path opened = path.toAbsolutePath().normalize();
         InputKind kind = null;
         try {
@@ -680,7 +688,7 @@ public final class DiagnoseViewModel {
             if (BuildInputs.usesMachine(kind) && snapshot == null) {
                 throw new IllegalStateException("no picture of this machine yet: wait for the first refresh");
             }
-            PipelineResult result = DiagnosisPipeline.run(input, () -> snapshot, choices);
+            PipelineResult result = DiagnosisPipeline.run(input, () -> snapshot, choices, details);
             Map<Path, List<String>> texts = new LinkedHashMap<>();
             texts.put(opened, lines(result.sourceText()));
             for (Path read : result.filesRead()) {

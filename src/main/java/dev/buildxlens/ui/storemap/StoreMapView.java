@@ -40,11 +40,12 @@ public final class StoreMapView extends BorderPane {
     static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
 
     /** The legend in words, for where the drawn one is not (a handout). */
-    public static final String LEGEND_IN_WORDS = "Solid edge: can read · dashed: only with network=host · broken with ✕: cannot read"
+    public static final String LEGEND_IN_WORDS = "Solid edge: can read · dashed: only with network=host · long dash-dot: only with the builder's own registry config · broken with ✕: cannot read"
             + " · dotted: layers only, no names · dash-dot with ?: unknown (the daemon did not answer).";
 
     /** The drawn legend: each edge style as it looks, and what it means. */
-    private static final List<String> LEGEND = List.of("──── can read", "─ ─ ─ only with network=host", "──✕── cannot read",
+    private static final List<String> LEGEND = List.of("──── can read", "─ ─ ─ only with network=host",
+            "── · ── only with config", "──✕── cannot read",
             "······ layers only", "─ · ? · ─ unknown");
 
     private final StoreMapViewModel viewModel;
@@ -623,7 +624,7 @@ public final class StoreMapView extends BorderPane {
                 boolean holding = highlight.holding().contains(id);
                 card.pseudoClassStateChanged(READABLE, verdict == Access.CAN_READ);
                 card.pseudoClassStateChanged(UNREADABLE, verdict == Access.CANNOT_READ);
-                card.pseudoClassStateChanged(NETWORK_HOST, verdict == Access.ONLY_WITH_NETWORK_HOST);
+                card.pseudoClassStateChanged(NETWORK_HOST, verdict == Access.ONLY_WITH_NETWORK_HOST || verdict == Access.ONLY_WITH_CONFIG);
                 card.pseudoClassStateChanged(LAYERS_ONLY, verdict == Access.CACHE_ONLY);
                 card.pseudoClassStateChanged(UNKNOWN, verdict == Access.UNKNOWN);
                 card.pseudoClassStateChanged(HOLDING, holding);
@@ -633,6 +634,7 @@ public final class StoreMapView extends BorderPane {
                     case CAN_READ -> "✓ can read";
                     case CANNOT_READ -> "✗ cannot read";
                     case ONLY_WITH_NETWORK_HOST -> "~ only with network=host";
+                    case ONLY_WITH_CONFIG -> "≈ only with config";
                     case CACHE_ONLY -> "· layers only, no names";
                     case UNKNOWN -> "? unknown";
                 };

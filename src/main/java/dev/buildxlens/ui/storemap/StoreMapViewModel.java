@@ -124,6 +124,9 @@ public final class StoreMapViewModel {
         if (verdicts.containsValue(Access.ONLY_WITH_NETWORK_HOST)) {
             parts.add(join(verdicts, Access.ONLY_WITH_NETWORK_HOST, "") + " only with network=host");
         }
+        if (verdicts.containsValue(Access.ONLY_WITH_CONFIG)) {
+            parts.add(join(verdicts, Access.ONLY_WITH_CONFIG, "") + " only with its own registry config");
+        }
         if (verdicts.containsValue(Access.CACHE_ONLY)) {
             parts.add("its own cache " + join(verdicts, Access.CACHE_ONLY, "") + " holds layers, never names");
         }
@@ -172,6 +175,7 @@ public final class StoreMapViewModel {
             case CAN_READ -> "can read";
             case CANNOT_READ -> "cannot read";
             case ONLY_WITH_NETWORK_HOST -> "can read only with network=host";
+            case ONLY_WITH_CONFIG -> "can read only with its own registry config";
             case CACHE_ONLY -> "keeps only layers in";
             case UNKNOWN -> "may or may not read (unknown)";
         };
@@ -192,6 +196,9 @@ public final class StoreMapViewModel {
         parts.add(readers.isEmpty() ? "no builder can read " + id : String.join(", ", readers) + " can read " + id);
         if (byVerdict.containsKey(Access.ONLY_WITH_NETWORK_HOST)) {
             parts.add(String.join(", ", byVerdict.get(Access.ONLY_WITH_NETWORK_HOST)) + " only with network=host");
+        }
+        if (byVerdict.containsKey(Access.ONLY_WITH_CONFIG)) {
+            parts.add(String.join(", ", byVerdict.get(Access.ONLY_WITH_CONFIG)) + " only with their own registry config");
         }
         if (byVerdict.containsKey(Access.CANNOT_READ)) {
             parts.add("not " + String.join(", ", byVerdict.get(Access.CANNOT_READ)));
