@@ -115,7 +115,7 @@ public final class MachineDoctor {
 
     private static Check buildx(DockerClient client) {
         return switch (client.buildx()) {
-            case INSTALLED -> Check.ok("buildx", "docker buildx " + client.buildxVersion(), "Docker CLI " + client.version()
+            case INSTALLED -> Check.ok("buildx", "docker buildx " + (client.buildxVersion().isEmpty() ? "(version unknown)" : client.buildxVersion()), "Docker CLI " + client.version()
                     + (client.path().isEmpty() ? "" : " at " + client.path()), client.detail().isEmpty() ? List.of() : List.of(client.detail()));
             case MISSING, FAILED -> new Check("buildx", Check.Status.ERROR, "The docker buildx plugin is "
                     + (client.buildx() == DockerClient.Plugin.MISSING ? "missing" : "not working"),

@@ -2,6 +2,7 @@ package dev.buildxlens.core.scenario;
 
 import dev.buildxlens.core.model.Builder;
 import dev.buildxlens.core.model.BuilderNode;
+import dev.buildxlens.core.model.ContextEngine;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.Registry;
 import dev.buildxlens.core.model.Secrets;
@@ -45,15 +46,26 @@ public final class ScenarioExport {
         out.append("  version: ").append(quote(snapshot.daemon().serverVersion())).append('\n');
         out.append("  apiVersion: ").append(quote(snapshot.daemon().apiVersion())).append('\n');
         out.append("  imageStore: ").append(snapshot.daemon().imageStore().label().equals("containerd") ? "containerd" : "classic").append('\n');
-        out.append("  images:\n");
-        for (Image image : snapshot.daemon().images()) {
-            if (image.tags().isEmpty()) {
-                continue; // dangling images name nothing a build can ask for
-            }
-            out.append("    - tags: [");
-            out.append(String.join(", ", image.tags().stream().map(ScenarioExport::quote).toList())).append("]\n");
-            if (!image.digests().isEmpty()) {
-                out.append("      digests: [").append(String.join(", ", image.digests().stream().map(ScenarioExport::quote).toList())).append("]\n");
+        daemonSettings(out, snapshot.daemon(), "  ");
+        images(out, snapshot.daemon().images(), "  ");
+        if (!snapshot.otherEngines().isEmpty()) {
+            out.append("contexts:\n");
+            for (ContextEngine engine : snapshot.otherEngines()) {
+                out.append("  - name: ").append(quote(engine.name())).append('\n');
+                out.append("    host: ").append(quote(path(engine.host(), keepUserNames, redacted, "host of context " + engine.name()))).append('\n');
+                out.append("    state: ").append(switch (engine.state()) {
+                    case REACHABLE -> "reachable";
+                    case UNREACHABLE -> "unreachable";
+                    case NOT_PROBED -> "not-probed";
+                }).append('\n');
+                if (!engine.error().isEmpty()) {
+                    out.append("    error: ").append(quote(path(engine.error(), keepUserNames, redacted, "error of context " + engine.name()))).append('\n');
+                }
+                if (engine.reachable()) {
+                    out.append("    version: ").append(quote(engine.daemon().serverVersion())).append('\n');
+                    out.append("    imageStore: ").append(engine.daemon().imageStore().label().equals("containerd") ? "containerd" : "classic").append('\n');
+                    images(out, engine.daemon().images(), "    ");
+                }
             }
         }
         out.append("builders:\n");
@@ -107,6 +119,37 @@ public final class ScenarioExport {
         }
         out.append("steps:\n  - \"A snapshot of a real machine: diagnose a Dockerfile against it with --scenario FILE --dockerfile PATH.\"\n");
         return new Export(out.toString(), redacted);
+    }
+
+    /** The daemon's registry settings and hidden images, as a lesson writes them. */
+    private static void daemonSettings(StringBuilder out, dev.buildxlens.core.model.Daemon daemon, String indent) {
+        List<String> insecure = daemon.insecureRegistries().stream().filter(r -> !r.equals("127.0.0.0/8") && !r.equals("::1/128")).toList();
+        if (!insecure.isEmpty()) {
+            out.append(indent).append("insecureRegistries: [").append(String.join(", ", insecure.stream().map(ScenarioExport::quote).toList())).append("]\n");
+        }
+        if (!daemon.registryMirrors().isEmpty()) {
+            out.append(indent).append("registryMirrors: [").append(String.join(", ", daemon.registryMirrors().stream().map(ScenarioExport::quote).toList())).append("]\n");
+        }
+        if (daemon.hiddenImages() != dev.buildxlens.core.model.Daemon.NOT_COUNTED) {
+            out.append(indent).append("hiddenImages: ").append(daemon.hiddenImages()).append('\n');
+        }
+    }
+
+    private static void images(StringBuilder out, List<Image> images, String indent) {
+        out.append(indent).append("images:\n");
+        for (Image image : images) {
+            if (image.tags().isEmpty()) {
+                continue; // dangling images name nothing a build can ask for
+            }
+            out.append(indent).append("  - tags: [");
+            out.append(String.join(", ", image.tags().stream().map(ScenarioExport::quote).toList())).append("]\n");
+            if (!image.digests().isEmpty()) {
+                out.append(indent).append("    digests: [").append(String.join(", ", image.digests().stream().map(ScenarioExport::quote).toList())).append("]\n");
+            }
+            if (!image.platforms().isEmpty()) {
+                out.append(indent).append("    platforms: [").append(String.join(", ", image.platforms().stream().map(p -> quote(p.toString())).toList())).append("]\n");
+            }
+        }
     }
 
     private static String path(String value, boolean keepUserNames, List<String> redacted, String what) {
