@@ -29,6 +29,11 @@ public final class SecondDaemon implements AutoCloseable {
 
     /** Starts it and waits until it answers; skips (or fails under BUILDX_LENS_REQUIRE_DOCKER=1) when it cannot. */
     public SecondDaemon start() throws IOException, InterruptedException {
+        return start(List.of());
+    }
+
+    /** Starts it with extra dockerd options (e.g. {@code --insecure-registry HOST:PORT}). */
+    public SecondDaemon start(List<String> extraOptions) throws IOException, InterruptedException {
         Path dockerd = java.util.stream.Stream.of("/usr/sbin/dockerd", "/usr/bin/dockerd", "/usr/local/bin/dockerd")
                 .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
         if (dockerd == null) {
@@ -42,9 +47,11 @@ public final class SecondDaemon implements AutoCloseable {
         }
         // Its own network namespace: with --bridge=none, dockerd 20.10 deletes the host's docker0 at start
         // (libnetwork removes the default bridge interface it believes it owns), which breaks the shared daemon.
-        process = new ProcessBuilder(List.of(unshare.toString(), "--net", dockerd.toString(), "--data-root", dir.resolve("data").toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(unshare.toString(), "--net", dockerd.toString(), "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
-                "-H", host(), "--bridge=none", "--iptables=false", "--ip-masq=false"))
+                "-H", host(), "--bridge=none", "--iptables=false", "--ip-masq=false"));
+        command.addAll(extraOptions);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

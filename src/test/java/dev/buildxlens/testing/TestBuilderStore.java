@@ -31,6 +31,15 @@ public final class TestBuilderStore {
         return this;
     }
 
+    /** A node whose stored {@code Files} hold a {@code buildkitd.toml}, as {@code docker buildx create --buildkitd-config} keeps it. */
+    public TestBuilderStore builderWithConfig(String name, String driver, String endpoint, String toml) throws IOException {
+        String files = "{\"buildkitd.toml\":\"" + java.util.Base64.getEncoder().encodeToString(toml.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"}";
+        Files.writeString(root.resolve("buildx/instances/" + name), "{\"Name\":\"" + name + "\",\"Driver\":\"" + driver
+                + "\",\"Nodes\":[{\"Name\":\"" + name + "0\",\"Endpoint\":\"" + endpoint + "\",\"Platforms\":null,\"DriverOpts\":null"
+                + ",\"Flags\":null,\"Files\":" + files + "}],\"Dynamic\":false}");
+        return this;
+    }
+
     /** {@code current}, as {@code docker buildx use <name>} writes it for endpoint {@code key}. */
     public TestBuilderStore current(String key, String name) throws IOException {
         Files.writeString(root.resolve("buildx/current"), "{\"Key\":\"" + key + "\",\"Name\":\"" + name + "\",\"Global\":false}");

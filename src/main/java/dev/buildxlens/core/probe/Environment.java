@@ -39,6 +39,12 @@ public record Environment(Map<String, String> variables, Path home, String osNam
         return get("BUILDX_CONFIG").map(Path::of).orElse(dockerConfigDir().resolve("buildx"));
     }
 
+    public Environment without(String name) {
+        Map<String, String> copy = new java.util.HashMap<>(variables);
+        copy.remove(name);
+        return new Environment(copy, home, osName);
+    }
+
     public Environment with(String name, String value) {
         var copy = new java.util.HashMap<>(variables);
         copy.put(name, value);
