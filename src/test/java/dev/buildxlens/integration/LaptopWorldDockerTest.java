@@ -161,6 +161,38 @@ class LaptopWorldDockerTest {
         }
     }
 
+    /**
+     * Rows of fixtures/platform/dockerd-20.10-oracle.tsv re-checked on every run: the no-variant fallback, a lower arm
+     * variant, and an amd64 level above the engine's; each verdict of diagnose against dockerd's own build.
+     */
+    @Test
+    void the_platform_rule_and_dockerds_buildkit_agree_on_the_engine() throws Exception {
+        record Row(String arch, String variant, String target, boolean usedLocally) {
+        }
+        List<Row> rows = List.of(new Row("arm", "", "linux/arm/v6", true), new Row("arm", "v7", "linux/arm/v6", false),
+                new Row("amd64", "v2", "linux/amd64", false), new Row("amd64", "", "linux/amd64/v2", true));
+        Environment env = Environment.system().without("DOCKER_CONTEXT").with("DOCKER_HOST", "unix:///var/run/docker.sock")
+                .with("DOCKER_CONFIG", Files.createDirectories(temp.resolve("rows-config")).toString())
+                .with("BUILDX_CONFIG", temp.resolve("rows-buildx").toString());
+        int index = 0;
+        for (Row row : rows) {
+            String image = "lens-row-" + RUN + "/base:" + (index++);
+            assertThat(load("unix:///var/run/docker.sock", dockerSaveArchive(image, row.arch(), row.variant(), image)).exitCode()).isZero();
+            try {
+                Path dir = dockerfile("FROM " + image + "\nLABEL lens=1\n");
+                Result diagnosis = cli(env, "diagnose", "--dockerfile", dir.resolve("Dockerfile").toString(), dir.toString(),
+                        "--platform", row.target(), "--format", "json");
+                DockerCli.Result build = oracle("unix:///var/run/docker.sock", dir, "--platform", row.target());
+                String what = row + ": " + build.output();
+                assertThat(build.exitCode() == 0).as(what).isEqualTo(row.usedLocally());
+                assertThat(JsonTrees.parse(diagnosis.out()).get("findings").findValuesAsText("id")).as(what)
+                        .isEqualTo(row.usedLocally() ? List.of() : List.of("local-image-wrong-platform"));
+            } finally {
+                DockerCli.run(docker, "unix:///var/run/docker.sock", Map.of(), List.of("rmi", "-f", image), null);
+            }
+        }
+    }
+
     @Test
     void a_container_builder_without_the_daemons_insecure_registry_setting_is_reported_and_with_it_is_not() throws Exception {
         Path dir = dockerfile("FROM " + INSECURE + "/team/base:1\n");
