@@ -8,7 +8,6 @@ import dev.buildxlens.core.dockerfile.ImageNeed;
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Access;
 import dev.buildxlens.core.model.Builder;
-import dev.buildxlens.core.model.ContextEngine;
 import dev.buildxlens.core.model.Daemon;
 import dev.buildxlens.core.model.Platform;
 import dev.buildxlens.core.model.RegistryTrust;
@@ -186,18 +185,9 @@ public final class BuildDiagnoser {
                     foundIn, visible);
         }
 
-        /**
-         * The engine the build runs on and loads into: the context (or docker host) of the builder's first node; the
-         * current context's engine when the node names neither (a remote or Kubernetes endpoint).
-         */
+        /** The engine the build runs on and loads into (its builder's). */
         Daemon engine() {
-            String endpoint = builder.nodes().isEmpty() ? snapshot.daemon().context() : builder.nodes().get(0).endpoint();
-            for (ContextEngine candidate : snapshot.engines()) {
-                if (candidate.name().equals(endpoint) || (!candidate.host().isEmpty() && candidate.host().equals(endpoint))) {
-                    return candidate.current() ? snapshot.daemon() : candidate.daemon();
-                }
-            }
-            return snapshot.daemon();
+            return snapshot.engineOf(builder).daemon();
         }
 
         /**

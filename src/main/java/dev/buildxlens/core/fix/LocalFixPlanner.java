@@ -469,12 +469,9 @@ public final class LocalFixPlanner {
                 .step("Build", shell("Build", BuildCommands.buildx(there))).plan());
     }
 
-    /** The context of the engine this build runs on (the builder's node endpoint as a context). */
+    /** The context of the engine this build runs on. */
     private String builderEngine() {
-        String endpoint = builder.nodes().isEmpty() ? context.snapshot().daemon().context() : builder.nodes().get(0).endpoint();
-        return context.snapshot().engines().stream()
-                .filter(e -> e.name().equals(endpoint) || (!e.host().isEmpty() && e.host().equals(endpoint)))
-                .map(dev.buildxlens.core.model.ContextEngine::name).findFirst().orElse(context.snapshot().daemon().context());
+        return context.snapshot().engineOf(builder).name();
     }
 
     /** The platform the local image has, from the finding's detail ({@code linux/amd64 (have linux/arm64)}). */

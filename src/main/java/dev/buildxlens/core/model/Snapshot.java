@@ -64,6 +64,16 @@ public record Snapshot(
         return engines.stream().filter(e -> e.name().equals(context)).findFirst();
     }
 
+    /**
+     * The engine a builder runs on and loads into: the context (or docker host) of its first node; the current
+     * context's engine when the node names neither (a remote or Kubernetes endpoint).
+     */
+    public ContextEngine engineOf(Builder builder) {
+        String endpoint = builder.nodes().isEmpty() ? daemon.context() : builder.nodes().get(0).endpoint();
+        return engines.stream().filter(e -> e.name().equals(endpoint) || (!e.host().isEmpty() && e.host().equals(endpoint)))
+                .findFirst().orElse(engines.get(0));
+    }
+
     /** The engines of the other contexts. */
     public List<ContextEngine> otherEngines() {
         return engines.stream().filter(e -> !e.current()).toList();

@@ -71,8 +71,7 @@ public final class DaemonDiscovery {
             attempts.add(new DiscoveryAttempt(source, "", false, "context '" + name + "' has no docker endpoint"));
             return new Outcome(Optional.empty(), name, "");
         }
-        boolean verify = found.tls().isPresent() && !found.skipTlsVerify();
-        return tryOne(new DaemonCandidate(source, found.name(), found.host(), found.tlsDir(), verify));
+        return tryOne(DaemonCandidate.ofContext(source, found));
     }
 
     /** Where Docker Engine, Docker Desktop and rootless Docker put their sockets, in the order they are tried. */

@@ -129,8 +129,7 @@ public final class LiveImageDetails implements ImageDetails {
             try {
                 java.util.Optional<DockerContext> context = contexts.find(daemon.context());
                 if (context.isPresent()) {
-                    boolean verify = context.get().tls().isPresent() && !context.get().skipTlsVerify();
-                    return new DaemonCandidate("context " + daemon.context(), daemon.context(), daemon.host(), context.get().tlsDir(), verify);
+                    return DaemonCandidate.ofContext("context " + daemon.context(), context.get());
                 }
             } catch (IOException e) {
                 // Fall through: the host as probed.

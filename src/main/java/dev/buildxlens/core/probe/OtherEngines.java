@@ -88,7 +88,7 @@ public final class OtherEngines {
             return new ContextEngine(context.name(), "", false, ContextEngine.State.UNREACHABLE, why,
                     Daemon.unreachable(context.name(), "", List.of(new DiscoveryAttempt(source, "", false, why))));
         }
-        DaemonCandidate candidate = candidate(context, source);
+        DaemonCandidate candidate = DaemonCandidate.ofContext(source, context);
         try (DockerConnection connection = connector.connect(candidate)) {
             List<DiscoveryAttempt> attempts = List.of(new DiscoveryAttempt(source, context.host(), true,
                     "Docker " + connection.serverVersion() + " answered"));
@@ -108,12 +108,4 @@ public final class OtherEngines {
         }
     }
 
-    /** How the Docker CLI connects to a context: its TLS files, verified unless the context skips verification. */
-    DaemonCandidate candidate(DockerContext context, String source) {
-        if (context.name().equals(DockerContext.DEFAULT)) {
-            return new DaemonCandidate(source, context.name(), context.host(), null, false);
-        }
-        boolean verify = context.tls().isPresent() && !context.skipTlsVerify();
-        return new DaemonCandidate(source, context.name(), context.host(), context.tlsDir(), verify);
-    }
 }
