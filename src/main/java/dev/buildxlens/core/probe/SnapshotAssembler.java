@@ -73,16 +73,14 @@ public final class SnapshotAssembler {
 
         String current = currentBuilder(facts, builders, listed, daemon.context());
         List<Registry> registries = withTrustedRegistries(facts.registries(), daemon);
-        facts = new ProbeResults(facts.takenAt(), facts.contexts(), facts.daemon(), facts.endpointKey(), facts.builderStore(),
-                facts.buildxListing(), facts.buildxBuilderVariable(), registries, facts.problems(), facts.otherEngines());
-        List<Store> stores = stores(facts, builders.values(), daemon, others);
+        List<Store> stores = stores(facts.contexts(), registries, builders.values(), daemon, others);
         List<Daemon> unanswered = facts.otherEngines().stream().filter(e -> !e.reachable()).map(ContextEngine::daemon).toList();
         List<Builder> finished = builders.values().stream()
                 .map(b -> b.withCurrent(b.name().equalsIgnoreCase(current)))
                 .map(b -> b.withAccess(VisibilityRules.accessFor(b, stores, daemon, unanswered)))
                 .toList();
 
-        for (Registry registry : facts.registries()) {
+        for (Registry registry : registries) {
             if (registry.queried() && !registry.reachable()) {
                 problems.add("registry " + registry.host() + " (" + registry.source() + "): " + registry.error());
             }
@@ -210,10 +208,10 @@ public final class SnapshotAssembler {
         };
     }
 
-    private static List<Store> stores(ProbeResults facts, java.util.Collection<Builder> builders, Daemon daemon,
-                                      Map<String, ContextEngine> others) {
+    private static List<Store> stores(List<DockerContext> contexts, List<Registry> registries, java.util.Collection<Builder> builders,
+                                      Daemon daemon, Map<String, ContextEngine> others) {
         List<Store> stores = new ArrayList<>();
-        for (DockerContext context : facts.contexts()) {
+        for (DockerContext context : contexts) {
             String description;
             if (context.name().equals(daemon.context())) {
                 description = daemon.reachable()
@@ -227,7 +225,7 @@ public final class SnapshotAssembler {
             }
             stores.add(new Store(StoreIds.daemon(context.name()), StoreKind.DAEMON, context.name(), description));
         }
-        if (facts.contexts().stream().noneMatch(c -> c.name().equals(daemon.context()))) {
+        if (contexts.stream().noneMatch(c -> c.name().equals(daemon.context()))) {
             stores.add(new Store(daemon.storeId(), StoreKind.DAEMON, daemon.context(), "daemon unreachable"));
         }
         for (Builder builder : builders) {
@@ -236,7 +234,7 @@ public final class SnapshotAssembler {
                         builder.driver() + " BuildKit cache (layers by digest)"));
             }
         }
-        for (Registry registry : facts.registries()) {
+        for (Registry registry : registries) {
             String description = !registry.queried() ? registry.source()
                     : registry.reachable() ? registry.repositories().size() + " repositories (" + registry.source() + ")"
                     : "unreachable: " + registry.error();
