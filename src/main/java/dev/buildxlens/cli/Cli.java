@@ -147,8 +147,8 @@ public final class Cli {
         }
         Snapshot snapshot = world != null ? world.snapshot() : probe.apply(LiveProbe.Options.defaults());
         dev.buildxlens.core.doctor.DoctorInputs inputs = world != null
-                ? new dev.buildxlens.core.doctor.DoctorInputs(snapshot, java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty())
-                : DoctorFacts.of(env, snapshot);
+                ? dev.buildxlens.core.doctor.DoctorInputs.of(snapshot)
+                : dev.buildxlens.core.doctor.DoctorFacts.of(env, snapshot);
         List<dev.buildxlens.core.doctor.Check> checks = dev.buildxlens.core.doctor.MachineDoctor.checks(inputs);
         out.print(switch (format) {
             case "json" -> dev.buildxlens.core.report.DoctorReport.json(checks);

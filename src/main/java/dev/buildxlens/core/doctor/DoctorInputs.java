@@ -10,4 +10,9 @@ import java.util.Optional;
  * longer exists.
  */
 public record DoctorInputs(Snapshot snapshot, Optional<String> dockerHost, Optional<String> chosenContext, Optional<String> staleCurrent) {
+
+    /** A world that is not this shell's (a lesson): only its snapshot counts. */
+    public static DoctorInputs of(Snapshot snapshot) {
+        return new DoctorInputs(snapshot, Optional.empty(), Optional.empty(), Optional.empty());
+    }
 }

@@ -1,6 +1,5 @@
-package dev.buildxlens.cli;
+package dev.buildxlens.core.doctor;
 
-import dev.buildxlens.core.doctor.DoctorInputs;
 import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.BuilderStore;
 import dev.buildxlens.core.probe.BuilderStoreReader;
@@ -9,12 +8,13 @@ import dev.buildxlens.core.probe.Environment;
 import java.util.Optional;
 
 /** The shell's facts the doctor needs beside the snapshot: DOCKER_HOST, the chosen context, a stale {@code current}. */
-final class DoctorFacts {
+public final class DoctorFacts {
 
     private DoctorFacts() {
     }
 
-    static DoctorInputs of(Environment env, Snapshot snapshot) {
+    /** Reads the files it needs (config.json, the builder store): call it off the FX thread. */
+    public static DoctorInputs of(Environment env, Snapshot snapshot) {
         ContextStore contexts = new ContextStore(env);
         Optional<String> chosen = env.get("DOCKER_CONTEXT").or(contexts::configuredCurrentContext);
         BuilderStore store = BuilderStoreReader.read(env.buildxDir());
