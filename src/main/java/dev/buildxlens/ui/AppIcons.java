@@ -38,6 +38,11 @@ public final class AppIcons {
         };
     }
 
+    /** A check of {@code doctor} that passed. */
+    public static FontIcon ok() {
+        return icon(Feather.CHECK_CIRCLE, "icon-ok");
+    }
+
     /** A buildx driver: the daemon's own BuildKit, a container, a cluster, or something remote. */
     public static FontIcon driver(String driver) {
         return switch (driver) {

@@ -66,6 +66,8 @@ public final class DesktopApp extends Application {
         SnapshotSource probe = progress -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take(progress);
         MainViewModel viewModel = new MainViewModel(probe, executor, Clock.systemUTC());
         viewModel.diagnose().useImageDetails(dev.buildxlens.core.probe.LiveImageDetails.forEnvironment(env));
+        // Help → Check this machine reads this shell's DOCKER_HOST, context and builder store, as `doctor` does.
+        viewModel.doctor().useMachineFacts(snapshot -> dev.buildxlens.core.doctor.DoctorFacts.of(env, snapshot));
         // A lesson's files live in a temporary folder: it goes with the app, however the app ends (also System.exit).
         Runtime.getRuntime().addShutdownHook(new Thread(viewModel::deleteLessonFilesNow, "buildx-lens-lesson-cleanup"));
         viewModel.diagnose().remember(settings.recentFiles());

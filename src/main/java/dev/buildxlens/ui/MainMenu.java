@@ -23,7 +23,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 
-/** The menu bar: File (open, refresh, handout, export, quit), View (theme, presenter mode, zoom), Scenarios and Help. */
+/** The menu bar: File (open, refresh, handout, export, quit), View (theme, presenter mode, zoom), Scenarios and Help (check this machine, how builders see images, about). */
 final class MainMenu {
 
     private MainMenu() {
@@ -32,7 +32,8 @@ final class MainMenu {
     /** {@code view} is asked for when an item needs it: the menu bar is built before the view that holds it. */
     static MenuBar create(MainViewModel viewModel, Zoom zoom, BooleanProperty dark, BooleanProperty presenter,
                           Supplier<MainView> view, Services services) {
-        MenuBar bar = new MenuBar(file(viewModel, view, services), view(zoom, dark, presenter), scenarios(viewModel), help(view));
+        DoctorWindow doctor = new DoctorWindow(viewModel, services, zoom, dark);
+        MenuBar bar = new MenuBar(file(viewModel, view, services), view(zoom, dark, presenter), scenarios(viewModel), help(view, doctor));
         bar.setId("menu-bar");
         return bar;
     }
@@ -115,7 +116,10 @@ final class MainMenu {
         return scenarios;
     }
 
-    private static Menu help(Supplier<MainView> view) {
+    private static Menu help(Supplier<MainView> view, DoctorWindow doctor) {
+        MenuItem check = new MenuItem("_Check this machine");
+        check.setId("menu-doctor");
+        check.setOnAction(e -> doctor.show(view.get().getScene() == null ? null : view.get().getScene().getWindow()));
         MenuItem how = new MenuItem("_How builders see images");
         how.setOnAction(e -> {
             view.get().tabs().getSelectionModel().select(0);
@@ -123,7 +127,7 @@ final class MainMenu {
         });
         MenuItem about = new MenuItem("_About Buildx Lens");
         about.setOnAction(e -> about());
-        return new Menu("_Help", null, how, about);
+        return new Menu("_Help", null, check, how, new SeparatorMenuItem(), about);
     }
 
     /** Help → About, shown (not modal); returned for the layout test. */

@@ -278,6 +278,20 @@ class LayoutTest {
         failures.addAll(LayoutChecks.truncated(dialogWindow().getScene().getRoot(), where + ", About"));
         robot.interact(() -> shown.forEach(Dialog::close));
         WaitForAsyncUtils.waitForFxEvents();
+
+        // Help → Check this machine: the checklist of the world shown, at its opening size.
+        javafx.scene.control.MenuItem doctorItem = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "menu-doctor".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(doctorItem::fire);
+        settle(robot);
+        Window doctor = dialogWindow();
+        assertThat(doctor).as("Help → Check this machine opened").isNotNull();
+        assertThat(robot.lookup("#doctor-checks").queryAs(javafx.scene.control.ScrollPane.class).getContent()
+                .lookupAll(".doctor-check")).as(where + ": the checklist has rows").isNotEmpty();
+        failures.addAll(LayoutChecks.truncated(doctor.getScene().getRoot(), where + ", Check this machine"));
+        picture(robot, doctor.getScene(), where + " doctor");
+        robot.interact(() -> ((Stage) doctor).close());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** For people to look at (target/layout/); the checks above are what the test asserts. */

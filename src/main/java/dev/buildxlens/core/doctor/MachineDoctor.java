@@ -127,7 +127,9 @@ public final class MachineDoctor {
     }
 
     private static Check imageStore(Daemon daemon) {
-        String label = daemon.imageStore().label() + " image store";
+        // A checklist line starts with a capital, whatever the store's label ("classic", "containerd", "unknown").
+        String kind = daemon.imageStore().label();
+        String label = kind.isEmpty() ? "Image store" : Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " image store";
         if (daemon.imageStore() == ImageStoreKind.CONTAINERD && daemon.hiddenImages() > 0) {
             return new Check("image-store", Check.Status.WARNING, label + ": " + daemon.hiddenImages()
                     + (daemon.hiddenImages() == 1 ? " image is" : " images are") + " hidden in the classic store",

@@ -51,6 +51,7 @@ public final class MainViewModel {
     private final BuildersViewModel builders;
     private final LessonsViewModel lessons;
     private final dev.buildxlens.ui.diagnose.DiagnoseViewModel diagnose;
+    private final dev.buildxlens.ui.doctor.DoctorViewModel doctor;
 
     // ---- Properties ----
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
@@ -83,6 +84,7 @@ public final class MainViewModel {
         // A command changed the machine: look at it again.
         this.builders = new BuildersViewModel(executor, this::refresh);
         this.lessons = new LessonsViewModel(executor);
+        this.doctor = new dev.buildxlens.ui.doctor.DoctorViewModel(executor);
     }
 
     /** The built-in lessons, for the Scenarios menu. */
@@ -92,6 +94,11 @@ public final class MainViewModel {
 
     public dev.buildxlens.ui.diagnose.DiagnoseViewModel diagnose() {
         return diagnose;
+    }
+
+    /** Help → Check this machine: the doctor's checklist for the world shown. */
+    public dev.buildxlens.ui.doctor.DoctorViewModel doctor() {
+        return doctor;
     }
 
     public StoreMapViewModel storeMap() {
@@ -176,6 +183,7 @@ public final class MainViewModel {
     private void load() {
         int mine = ++generation;
         loading.set(true);
+        doctor.pictureLoading();
         SnapshotSource source = snapshotSource;
         executor.execute(() -> prepare(source.take(progress -> {
             Prepared partial = prepare(progress.snapshot());
@@ -191,6 +199,7 @@ public final class MainViewModel {
         }, error -> {
             if (mine == generation) {
                 stillLoading.set("");
+                doctor.pictureFailed(Messages.firstLine(error));
                 fail(error);
             }
         });
@@ -332,6 +341,8 @@ public final class MainViewModel {
         bannerLines.setAll(lines);
         status.set("context " + now.daemon().context() + " · " + now.daemon().host() + " · unreachable · picture of " + since
                 + " kept · checked " + TIME.format(clock.instant()));
+        // The map keeps the last picture; the checklist is about the machine as it is now.
+        doctor.pictureTaken(now, true, "");
         loading.set(false);
     }
 
@@ -405,6 +416,7 @@ public final class MainViewModel {
         }
         // Last: whoever waits for the end of loading finds the whole picture in place.
         if (complete) {
+            doctor.pictureTaken(result, snapshotSource == liveSource, lessonTitle.get().replaceFirst("^Scenario: ", ""));
             loading.set(false);
         }
     }

@@ -18,8 +18,41 @@ import java.util.Set;
 /**
  * The store map as data: builders on one side, stores on the other, one edge per verdict; and the answers to the
  * two questions the view asks (what does this builder see, where is this image). Pure: no JavaFX.
+ *
+ * <p>{@code engines}: the builders grouped by the engine (Docker context) they run on, the current context's first;
+ * the view draws a heading per engine and folds away the engines not being looked at once there are several.
  */
-public record StoreMapModel(List<BuilderCard> builders, List<StoreCard> stores, List<Edge> edges) {
+public record StoreMapModel(List<BuilderCard> builders, List<StoreCard> stores, List<Edge> edges, List<EngineGroup> engines) {
+
+    /**
+     * The builders on one engine, and the stores that belong to them alone (each builder's own BuildKit store): folded
+     * with them. Engines' image stores and registries are never folded: they are what every builder is compared with.
+     */
+    public record EngineGroup(String context, boolean current, List<String> builders, List<String> ownStores) {
+        public EngineGroup {
+            builders = List.copyOf(builders);
+            ownStores = List.copyOf(ownStores);
+        }
+    }
+
+    public StoreMapModel {
+        builders = List.copyOf(builders);
+        stores = List.copyOf(stores);
+        edges = List.copyOf(edges);
+        engines = List.copyOf(engines);
+    }
+
+    public static final StoreMapModel EMPTY = new StoreMapModel(List.of(), List.of(), List.of(), List.of());
+
+    /** The engine group a builder is in; empty for a builder the model does not have. */
+    public java.util.Optional<EngineGroup> engineOf(String builder) {
+        return engines.stream().filter(g -> g.builders().contains(builder)).findFirst();
+    }
+
+    /** True when the builders run on more than one engine: only then are they grouped. */
+    public boolean grouped() {
+        return engines.size() > 1;
+    }
 
     public record BuilderCard(String name, String driver, String status, boolean current, String detail) {
     }
@@ -33,7 +66,21 @@ public record StoreMapModel(List<BuilderCard> builders, List<StoreCard> stores, 
     public static StoreMapModel of(Snapshot snapshot) {
         List<BuilderCard> builders = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
-        for (Builder builder : snapshot.builders()) {
+        java.util.Map<String, List<String>> byEngine = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> ownStores = new java.util.LinkedHashMap<>();
+        // The current engine first, as the snapshot orders them; an engine without builders gets no heading.
+        java.util.Set<String> storeIds = new java.util.HashSet<>();
+        snapshot.stores().forEach(store -> storeIds.add(store.id()));
+        List<Builder> ordered = new ArrayList<>(snapshot.builders());
+        List<String> engineOrder = snapshot.engines().stream().map(dev.buildxlens.core.model.ContextEngine::name).toList();
+        ordered.sort(java.util.Comparator.comparingInt(b -> engineOrder.indexOf(snapshot.engineOf(b).name())));
+        for (Builder builder : ordered) {
+            String engine = snapshot.engineOf(builder).name();
+            byEngine.computeIfAbsent(engine, e -> new ArrayList<>()).add(builder.name());
+            String own = dev.buildxlens.core.model.StoreIds.buildkit(builder.name());
+            if (storeIds.contains(own)) {
+                ownStores.computeIfAbsent(engine, e -> new ArrayList<>()).add(own);
+            }
             String opts = builder.nodes().isEmpty() ? "" : builder.nodes().get(0).driverOpts().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).sorted().reduce((a, b) -> a + ", " + b).orElse("");
             // A made-up name (a runner's builder-<uuid>) says which step made it.
@@ -47,7 +94,10 @@ public record StoreMapModel(List<BuilderCard> builders, List<StoreCard> stores, 
         for (Store store : snapshot.stores()) {
             stores.add(new StoreCard(store.id(), store.kind(), store.name(), store.description()));
         }
-        return new StoreMapModel(builders, stores, edges);
+        List<EngineGroup> engines = new ArrayList<>();
+        byEngine.forEach((engine, names) -> engines.add(new EngineGroup(engine,
+                engine.equals(snapshot.engines().get(0).name()), names, ownStores.getOrDefault(engine, List.of()))));
+        return new StoreMapModel(builders, stores, edges, engines);
     }
 
     /** The stores a builder's FROM can resolve from. */

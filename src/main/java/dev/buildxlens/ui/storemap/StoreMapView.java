@@ -132,11 +132,14 @@ public final class StoreMapView extends BorderPane {
         setBottom(controls);
         viewModel.modelProperty().addListener((o, before, model) -> {
             canvas.rebuild(model);
+            canvas.fold(viewModel.foldedEnginesProperty().get());
             // New cards start plain: the highlight, kept or derived again for the new picture, goes on them too.
             canvas.highlight(viewModel.highlightProperty().get());
         });
         viewModel.highlightProperty().addListener((o, before, highlight) -> canvas.highlight(highlight));
+        viewModel.foldedEnginesProperty().addListener((o, before, folded) -> canvas.fold(folded));
         canvas.rebuild(viewModel.modelProperty().get());
+        canvas.fold(viewModel.foldedEnginesProperty().get());
     }
 
     private final Label stepCaption = new Label();
@@ -265,6 +268,8 @@ public final class StoreMapView extends BorderPane {
         private final List<VBox> storeOrder = new ArrayList<>();
         private final Map<String, Label> badges = new HashMap<>();
         private final List<EdgeShape> edges = new ArrayList<>();
+        /** One heading per engine, above its builders, when the builders run on more than one engine. */
+        private final Map<String, javafx.scene.control.Button> engineHeadings = new java.util.LinkedHashMap<>();
         private final Label builderHeading = heading("BUILDERS");
         private final Label storeHeading = heading("WHERE A FROM CAN RESOLVE");
 
@@ -302,6 +307,7 @@ public final class StoreMapView extends BorderPane {
             storeOrder.clear();
             badges.clear();
             edges.clear();
+            engineHeadings.clear();
             getChildren().addAll(builderHeading, storeHeading);
             for (StoreMapModel.StoreCard store : model.stores()) {
                 VBox card = card(nodeId("store", store.id()), dev.buildxlens.ui.AppIcons.store(store.kind()), title(store),
@@ -320,6 +326,12 @@ public final class StoreMapView extends BorderPane {
             // Tab goes in the order of the children: each builder, then its edges (its verdicts), then the stores.
             // The edges are drawn behind the cards (view order), whatever their place in that order.
             for (StoreMapModel.BuilderCard builder : model.builders()) {
+                StoreMapModel.EngineGroup group = model.engineOf(builder.name()).orElse(null);
+                if (model.grouped() && group != null && group.builders().get(0).equals(builder.name())) {
+                    javafx.scene.control.Button heading = engineHeading(group);
+                    engineHeadings.put(group.context(), heading);
+                    getChildren().add(heading);
+                }
                 VBox card = card(nodeId("builder", builder.name()), dev.buildxlens.ui.AppIcons.driver(builder.driver()),
                         title(builder), detail(builder), "builder-card");
                 card.setOnMouseClicked(e -> {
@@ -345,6 +357,55 @@ public final class StoreMapView extends BorderPane {
             requestLayout();
         }
 
+        /** A heading that folds or shows the builders of one engine: Enter, Space or a click. */
+        private javafx.scene.control.Button engineHeading(StoreMapModel.EngineGroup group) {
+            javafx.scene.control.Button heading = new javafx.scene.control.Button();
+            heading.setId(nodeId("engine", group.context()));
+            heading.getStyleClass().addAll("engine-heading", "flat");
+            heading.setMnemonicParsing(false);
+            heading.setAlignment(Pos.CENTER_LEFT);
+            heading.setUserData(group);
+            heading.setAccessibleHelp("Enter or Space folds or shows the builders on this engine");
+            heading.setOnAction(e -> viewModel.toggleEngine(group.context()));
+            return heading;
+        }
+
+        /** Folded engines' builders (and their own stores, and their edges) are hidden; their heading says how many. */
+        void fold(java.util.Set<String> folded) {
+            StoreMapModel model = shown;
+            if (model == null) {
+                return;
+            }
+            java.util.Set<String> hiddenStores = new java.util.HashSet<>();
+            for (StoreMapModel.EngineGroup group : model.engines()) {
+                boolean hide = folded.contains(group.context());
+                group.builders().forEach(name -> {
+                    VBox card = builderCards.get(name);
+                    if (card != null) {
+                        card.setVisible(!hide);
+                    }
+                });
+                if (hide) {
+                    hiddenStores.addAll(group.ownStores());
+                }
+                javafx.scene.control.Button heading = engineHeadings.get(group.context());
+                if (heading != null) {
+                    int count = group.builders().size();
+                    String builders = count + (count == 1 ? " builder" : " builders");
+                    heading.setText((hide ? "▸ " : "▾ ") + "context " + group.context() + (group.current() ? " (current)" : "")
+                            + " · " + builders + (hide ? " · folded" : ""));
+                    heading.setAccessibleText("Engine of context " + group.context() + ", " + builders + (hide ? ", folded" : ", shown"));
+                }
+            }
+            storeCards.forEach((id, card) -> card.setVisible(!hiddenStores.contains(id)));
+            for (EdgeShape edge : edges) {
+                VBox from = builderCards.get(edge.edge.builder());
+                VBox to = storeCards.get(edge.edge.store());
+                edge.setVisible(from != null && from.isVisible() && to != null && to.isVisible());
+            }
+            requestLayout();
+        }
+
         /** Enter or Space selects a card or explains an edge; arrows move between cards, and along a builder's edges. */
         private void onKey(javafx.scene.input.KeyEvent e) {
             Node target = e.getTarget() instanceof Node node ? node : null;
@@ -357,7 +418,7 @@ public final class StoreMapView extends BorderPane {
                     e.consume();
                     return;
                 }
-                List<EdgeShape> siblings = edges.stream().filter(other -> other.edge.builder().equals(edge.edge.builder())).toList();
+                List<EdgeShape> siblings = edges.stream().filter(other -> other.edge.builder().equals(edge.edge.builder()) && other.isVisible()).toList();
                 next = switch (code) {
                     case LEFT -> builderCards.get(edge.edge.builder());
                     case RIGHT -> storeCards.get(edge.edge.store());
@@ -372,9 +433,9 @@ public final class StoreMapView extends BorderPane {
                     return;
                 }
                 next = switch (code) {
-                    case UP -> neighbour(builderOrder, target, -1);
-                    case DOWN -> neighbour(builderOrder, target, 1);
-                    case RIGHT -> nearest(storeOrder, target);
+                    case UP -> neighbour(shownOnly(builderOrder), target, -1);
+                    case DOWN -> neighbour(shownOnly(builderOrder), target, 1);
+                    case RIGHT -> nearest(shownOnly(storeOrder), target);
                     default -> null;
                 };
             } else if (target != null && target.getUserData() instanceof StoreMapModel.StoreCard store) {
@@ -384,9 +445,9 @@ public final class StoreMapView extends BorderPane {
                     return;
                 }
                 next = switch (code) {
-                    case UP -> neighbour(storeOrder, target, -1);
-                    case DOWN -> neighbour(storeOrder, target, 1);
-                    case LEFT -> nearest(builderOrder, target);
+                    case UP -> neighbour(shownOnly(storeOrder), target, -1);
+                    case DOWN -> neighbour(shownOnly(storeOrder), target, 1);
+                    case LEFT -> nearest(shownOnly(builderOrder), target);
                     default -> null;
                 };
             }
@@ -394,6 +455,10 @@ public final class StoreMapView extends BorderPane {
                 next.requestFocus();
                 e.consume();
             }
+        }
+
+        private static List<VBox> shownOnly(List<VBox> cards) {
+            return cards.stream().filter(Node::isVisible).toList();
         }
 
         private static Node neighbour(List<? extends Node> nodes, Node from, int step) {
@@ -415,7 +480,8 @@ public final class StoreMapView extends BorderPane {
                     && a.stores().stream().map(c -> c.id() + "\u0000" + c.kind()).toList()
                     .equals(b.stores().stream().map(c -> c.id() + "\u0000" + c.kind()).toList())
                     && a.edges().stream().map(e -> e.builder() + "\u0000" + e.store() + "\u0000" + e.access()).toList()
-                    .equals(b.edges().stream().map(e -> e.builder() + "\u0000" + e.store() + "\u0000" + e.access()).toList());
+                    .equals(b.edges().stream().map(e -> e.builder() + "\u0000" + e.store() + "\u0000" + e.access()).toList())
+                    && a.engines().equals(b.engines());
         }
 
         private void update(StoreMapModel model) {
@@ -525,7 +591,7 @@ public final class StoreMapView extends BorderPane {
             double available = viewport != null && viewport.getViewportBounds().getHeight() > 0 ? viewport.getViewportBounds().getHeight() : height;
             fitCards(columnWidth, available);
             // Still too tall at the smallest scale: the canvas grows past the viewport, which scrolls.
-            double needed = Math.max(needed(builderCards.values(), columnWidth), needed(storeCards.values(), columnWidth));
+            double needed = Math.max(needed(builderColumn(), columnWidth), needed(shownOnly(storeOrder), columnWidth));
             double min = needed > available + 0.5 ? Math.ceil(needed) : 100;
             if (Math.abs(getMinHeight() - min) > 0.5) {
                 setMinHeight(min);
@@ -536,10 +602,12 @@ public final class StoreMapView extends BorderPane {
             }
             builderHeading.resizeRelocate(leftX, 6, columnWidth, 20);
             storeHeading.resizeRelocate(rightX, 6, columnWidth, 20);
-            place(new ArrayList<>(builderCards.values()), leftX, columnWidth, height, true);
-            place(new ArrayList<>(storeCards.values()), rightX, columnWidth, height, false);
+            place(builderColumn(), leftX, columnWidth, height);
+            place(shownOnly(storeOrder), rightX, columnWidth, height);
             for (EdgeShape edge : edges) {
-                edge.route(builderCards.get(edge.edge.builder()), storeCards.get(edge.edge.store()));
+                if (edge.isVisible()) {
+                    edge.route(builderCards.get(edge.edge.builder()), storeCards.get(edge.edge.store()));
+                }
             }
         }
 
@@ -550,7 +618,7 @@ public final class StoreMapView extends BorderPane {
          */
         private void fitCards(double columnWidth, double height) {
             for (int attempt = 0; attempt < 4; attempt++) {
-                double needed = Math.max(needed(builderCards.values(), columnWidth), needed(storeCards.values(), columnWidth));
+                double needed = Math.max(needed(builderColumn(), columnWidth), needed(shownOnly(storeOrder), columnWidth));
                 double scale = cardScale;
                 if (needed > height + 0.5) {
                     scale = Math.max(MIN_CARD_SCALE, cardScale * Math.max(0.5, height / needed) - 0.02);
@@ -576,33 +644,45 @@ public final class StoreMapView extends BorderPane {
         }
 
         /** Height of a column: the headings, the cards at their height for this width, the smallest gaps. */
-        private static double needed(java.util.Collection<VBox> cards, double width) {
+        private static double needed(java.util.Collection<? extends Region> cards, double width) {
             double total = 34 + 10;
-            for (VBox card : cards) {
+            for (Region card : cards) {
                 total += card.prefHeight(width);
             }
             return total + Math.max(0, cards.size() - 1) * 12;
         }
 
-        /** Cards top to bottom in model order, spread over the height when there is room. */
-        private void place(List<VBox> cards, double x, double width, double height, boolean builders) {
-            List<VBox> ordered = new ArrayList<>(cards);
-            List<String> order = new ArrayList<>();
-            StoreMapModel model = viewModel.modelProperty().get();
-            if (builders) {
-                model.builders().forEach(b -> order.add(nodeId("builder", b.name())));
-            } else {
-                model.stores().forEach(s -> order.add(nodeId("store", s.id())));
+        /**
+         * The left column top to bottom: the builders in model order (grouped by engine), each engine's heading above
+         * its builders when there are several engines; folded builders take no room.
+         */
+        private List<Region> builderColumn() {
+            List<Region> column = new ArrayList<>();
+            StoreMapModel model = shown;
+            if (model == null) {
+                return column;
             }
-            ordered.sort((a, b) -> Integer.compare(order.indexOf(a.getId()), order.indexOf(b.getId())));
+            for (StoreMapModel.BuilderCard builder : model.builders()) {
+                model.engineOf(builder.name()).filter(g -> g.builders().get(0).equals(builder.name()))
+                        .map(g -> engineHeadings.get(g.context())).ifPresent(column::add);
+                VBox card = builderCards.get(builder.name());
+                if (card != null && card.isVisible()) {
+                    column.add(card);
+                }
+            }
+            return column;
+        }
+
+        /** Cards top to bottom in the order given, spread over the height when there is room. */
+        private void place(List<? extends Region> ordered, double x, double width, double height) {
             double total = 0;
-            for (VBox card : ordered) {
+            for (Region card : ordered) {
                 total += card.prefHeight(width);
             }
             double top = 34;
             double gap = ordered.size() > 1 ? Math.max(12, Math.min(48, (height - top - 10 - total) / (ordered.size() - 1))) : 0;
             double y = top;
-            for (VBox card : ordered) {
+            for (Region card : ordered) {
                 double h = card.prefHeight(width);
                 card.resizeRelocate(x, y, width, h);
                 y += h + gap;

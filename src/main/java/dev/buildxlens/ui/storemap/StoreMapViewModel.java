@@ -45,9 +45,13 @@ public final class StoreMapViewModel {
             "Click a builder to see what it can read; search an image to see where it lives; click an edge to see why.";
 
     private final ReadOnlyObjectWrapper<StoreMapModel> model = new ReadOnlyObjectWrapper<>(this, "model",
-            new StoreMapModel(java.util.List.of(), java.util.List.of(), java.util.List.of()));
+            StoreMapModel.EMPTY);
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", HINT);
+    private final ReadOnlyObjectWrapper<Set<String>> foldedEngines = new ReadOnlyObjectWrapper<>(this, "foldedEngines", Set.of());
+    /** Engines the user unfolded or folded by their heading; forgotten with the world. */
+    private final Set<String> openedByUser = new java.util.HashSet<>();
+    private final Set<String> closedByUser = new java.util.HashSet<>();
     private Snapshot snapshot;
     /** Derives the highlight again from the picture shown: what the user last lit up (a builder, an image, a step). */
     private Runnable lens = () -> { };
@@ -58,6 +62,46 @@ public final class StoreMapViewModel {
 
     public ReadOnlyObjectProperty<Highlight> highlightProperty() {
         return highlight.getReadOnlyProperty();
+    }
+
+    /**
+     * The engines whose builders the map folds under their heading. With builders on several engines the map shows
+     * those of the current context and of whatever is lit up (the selected builder, the builders that can use a
+     * searched image, a step-through's builder); the rest are folded until their heading is opened. Empty when the
+     * builders run on one engine.
+     */
+    public ReadOnlyObjectProperty<Set<String>> foldedEnginesProperty() {
+        return foldedEngines.getReadOnlyProperty();
+    }
+
+    /** The heading of an engine was activated: fold it if it shows, show it if it is folded. */
+    public void toggleEngine(String context) {
+        if (foldedEngines.get().contains(context)) {
+            closedByUser.remove(context);
+            openedByUser.add(context);
+        } else {
+            openedByUser.remove(context);
+            closedByUser.add(context);
+        }
+        fold();
+    }
+
+    private void fold() {
+        StoreMapModel shown = model.get();
+        Set<String> lit = highlight.get().builders();
+        Set<String> folded = new java.util.LinkedHashSet<>();
+        if (shown.grouped()) {
+            for (StoreMapModel.EngineGroup group : shown.engines()) {
+                boolean wanted = group.current() || group.builders().stream().anyMatch(lit::contains);
+                boolean open = openedByUser.contains(group.context()) || wanted && !closedByUser.contains(group.context());
+                if (!open) {
+                    folded.add(group.context());
+                }
+            }
+        }
+        if (!folded.equals(foldedEngines.get())) {
+            foldedEngines.set(Set.copyOf(folded));
+        }
     }
 
     /** One sentence about the current selection or edge. */
@@ -80,12 +124,16 @@ public final class StoreMapViewModel {
             model.set(next);
         }
         lens.run();
+        fold();
     }
 
     /** Another world is shown (a lesson, or this machine again): nothing lit up in the last one carries over. */
     public void forgetWorld() {
         endStepThrough();
         clear();
+        openedByUser.clear();
+        closedByUser.clear();
+        fold();
     }
 
     /** Sets the highlight only when it differs: re-styling every card for an equal highlight is wasted work. */
@@ -93,11 +141,14 @@ public final class StoreMapViewModel {
         if (!value.equals(highlight.get())) {
             highlight.set(value);
         }
+        fold();
     }
 
     /** Lights up what {@code name} can read and why; ends a step-through, whose picture this replaces. */
     public void selectBuilder(String name) {
         endStepThrough();
+        // Chosen on purpose (on the map, in the Builders tab): its engine shows, even if its heading was folded.
+        model.get().engineOf(name).ifPresent(group -> closedByUser.remove(group.context()));
         showBuilder(name);
     }
 
