@@ -31,7 +31,6 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel viewModel, javafx.scene.Node menuBar, dev.buildxlens.ui.services.Services services) {
         getStyleClass().add("main-view");
         VBox lesson = lesson(viewModel);
-        lessonCaptions = (ListView<String>) lesson.lookup("#lesson-captions");
         VBox top = new VBox(header(viewModel), banner(viewModel), lesson);
         if (menuBar != null) {
             top.getChildren().add(0, menuBar);
@@ -56,18 +55,17 @@ public final class MainView extends BorderPane {
         setBottom(status);
     }
 
-    private ListView<String> lessonCaptions;
 
     /**
      * Presenter mode: the lesson's captions give their room to the map (the title and the way back stay); the
      * presenter tells the steps, the room looks at the picture.
      */
     public void presenting(boolean on) {
-        if (lessonCaptions != null) {
-            lessonCaptions.setVisible(!on);
-            lessonCaptions.setManaged(!on);
-        }
+        presentingNow.set(on);
     }
+
+    /** True in presenter mode: the captions' binding follows it. */
+    private final javafx.beans.property.BooleanProperty presentingNow = new javafx.beans.property.SimpleBooleanProperty(false);
 
     public TabPane tabs() {
         return tabs;
@@ -126,7 +124,7 @@ public final class MainView extends BorderPane {
      * The lesson shown instead of this machine: its title, goal and steps, and the way back. Its own area, apart from
      * the banner, which is for problems (and offers Retry); a lesson is not a problem.
      */
-    private static VBox lesson(MainViewModel viewModel) {
+    private VBox lesson(MainViewModel viewModel) {
         Label title = new Label();
         title.setId("lesson-title");
         title.getStyleClass().add("lesson-title");
@@ -144,6 +142,9 @@ public final class MainView extends BorderPane {
         ListView<String> captions = new ListView<>(viewModel.lessonCaptionsProperty());
         captions.setId("lesson-captions");
         captions.setPrefHeight(96);
+        // A scenario file without a goal or steps has no captions: no empty box in their place.
+        captions.visibleProperty().bind(presentingNow.not().and(Bindings.isNotEmpty(viewModel.lessonCaptionsProperty())));
+        captions.managedProperty().bind(captions.visibleProperty());
         captions.setCellFactory(list -> {
             javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
                 @Override
