@@ -34,6 +34,11 @@ public final class SecondDaemon implements AutoCloseable {
 
     /** Starts it with extra dockerd options (e.g. {@code --insecure-registry HOST:PORT}). */
     public SecondDaemon start(List<String> extraOptions) throws IOException, InterruptedException {
+        return start(extraOptions, java.util.Map.of());
+    }
+
+    /** Starts it with extra dockerd options and environment (e.g. {@code HTTPS_PROXY}, which dockerd pulls through). */
+    public SecondDaemon start(List<String> extraOptions, java.util.Map<String, String> environment) throws IOException, InterruptedException {
         Path dockerd = java.util.stream.Stream.of("/usr/sbin/dockerd", "/usr/bin/dockerd", "/usr/local/bin/dockerd")
                 .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
         if (dockerd == null) {
@@ -51,7 +56,9 @@ public final class SecondDaemon implements AutoCloseable {
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
                 "-H", host(), "--bridge=none", "--iptables=false", "--ip-masq=false"));
         command.addAll(extraOptions);
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process = builder
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

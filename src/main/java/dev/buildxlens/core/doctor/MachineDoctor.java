@@ -49,6 +49,7 @@ public final class MachineDoctor {
             if (!builder.fromDockerContext()) {
                 checks.add(builder(builder));
                 registryTrust(snapshot, builder).ifPresent(checks::add);
+                BuilderProxy.check(snapshot, builder).ifPresent(checks::add);
             }
         }
         for (Registry registry : snapshot.registries()) {

@@ -9,6 +9,7 @@ import java.util.List;
  * containerd store is on): they exist on disk but no build or {@code docker images} sees them until the store is
  * switched back; {@link #NOT_COUNTED} when that could not be read. {@code registryCaHosts} are the registries this
  * machine's daemon trusts a private CA for ({@code /etc/docker/certs.d/<host>/}), read only for a daemon on this machine.
+ * {@code proxy}: what dockerd pulls through ({@link DaemonProxy}).
  */
 public record Daemon(
         boolean reachable,
@@ -26,13 +27,15 @@ public record Daemon(
         List<Container> containers,
         List<DiscoveryAttempt> attempts,
         int hiddenImages,
-        List<String> registryCaHosts) {
+        List<String> registryCaHosts,
+        DaemonProxy proxy) {
 
     /** {@code hiddenImages} when they could not be counted (or there is no other store to count). */
     public static final int NOT_COUNTED = -1;
 
     public Daemon {
         registryCaHosts = registryCaHosts == null ? List.of() : List.copyOf(registryCaHosts);
+        proxy = proxy == null ? DaemonProxy.NONE : proxy;
         insecureRegistries = List.copyOf(insecureRegistries);
         registryMirrors = List.copyOf(registryMirrors);
         images = List.copyOf(images);
@@ -45,22 +48,27 @@ public record Daemon(
                   String storageDriver, ImageStoreKind imageStore, List<String> insecureRegistries, List<String> registryMirrors,
                   List<Image> images, List<Container> containers, List<DiscoveryAttempt> attempts) {
         this(reachable, context, host, serverVersion, apiVersion, os, arch, storageDriver, imageStore, insecureRegistries,
-                registryMirrors, images, containers, attempts, NOT_COUNTED, List.of());
+                registryMirrors, images, containers, attempts, NOT_COUNTED, List.of(), DaemonProxy.NONE);
     }
 
     public Daemon withImages(List<Image> value) {
         return new Daemon(reachable, context, host, serverVersion, apiVersion, os, arch, storageDriver, imageStore,
-                insecureRegistries, registryMirrors, value, containers, attempts, hiddenImages, registryCaHosts);
+                insecureRegistries, registryMirrors, value, containers, attempts, hiddenImages, registryCaHosts, proxy);
     }
 
     public Daemon withContainers(List<Container> value) {
         return new Daemon(reachable, context, host, serverVersion, apiVersion, os, arch, storageDriver, imageStore,
-                insecureRegistries, registryMirrors, images, value, attempts, hiddenImages, registryCaHosts);
+                insecureRegistries, registryMirrors, images, value, attempts, hiddenImages, registryCaHosts, proxy);
     }
 
     public Daemon withHiddenImages(int value) {
         return new Daemon(reachable, context, host, serverVersion, apiVersion, os, arch, storageDriver, imageStore,
-                insecureRegistries, registryMirrors, images, containers, attempts, value, registryCaHosts);
+                insecureRegistries, registryMirrors, images, containers, attempts, value, registryCaHosts, proxy);
+    }
+
+    public Daemon withProxy(DaemonProxy value) {
+        return new Daemon(reachable, context, host, serverVersion, apiVersion, os, arch, storageDriver, imageStore,
+                insecureRegistries, registryMirrors, images, containers, attempts, hiddenImages, registryCaHosts, value);
     }
 
     /** The engine's own platform ({@code linux/amd64} for {@code OSType linux}, {@code Architecture x86_64}). */

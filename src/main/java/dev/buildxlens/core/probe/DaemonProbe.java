@@ -3,6 +3,7 @@ package dev.buildxlens.core.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildxlens.core.model.Container;
 import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.DaemonProxy;
 import dev.buildxlens.core.model.DiscoveryAttempt;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.ImageStoreKind;
@@ -72,7 +73,8 @@ final class DaemonProbe {
         boolean onThisMachine = host.startsWith("unix://") && Json.text(info, "Name").equals(localHostname);
         List<String> caHosts = onThisMachine ? certsDHosts(java.nio.file.Path.of("/etc/docker/certs.d")) : List.of();
         return new Daemon(true, context, host, connection.serverVersion(), connection.apiVersion(), os, arch,
-                storageDriver, store, insecure, mirrors, images, containers, attempts, hidden, caHosts);
+                storageDriver, store, insecure, mirrors, images, containers, attempts, hidden, caHosts,
+                new DaemonProxy(Json.text(info, "HttpProxy"), Json.text(info, "HttpsProxy"), Json.text(info, "NoProxy")));
     }
 
     /** Hosts with a CA the daemon trusts: {@code /etc/docker/certs.d/<host:port>/*.crt} (the daemon's own rule). */

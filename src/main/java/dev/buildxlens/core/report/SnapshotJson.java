@@ -92,6 +92,13 @@ public final class SnapshotJson {
         if (daemon.hiddenImages() != Daemon.NOT_COUNTED) {
             node.put("hiddenImages", daemon.hiddenImages());
         }
+        if (daemon.proxy().isSet() || !daemon.proxy().noProxy().isEmpty()) {
+            ObjectNode proxy = node.putObject("proxy");
+            // dockerd masks a proxy's password; the user name in the URL is hidden too, as in every output.
+            proxy.put("http", dev.buildxlens.core.model.Secrets.maskValues(daemon.proxy().http()));
+            proxy.put("https", dev.buildxlens.core.model.Secrets.maskValues(daemon.proxy().https()));
+            proxy.put("noProxy", daemon.proxy().noProxy());
+        }
         ArrayNode attempts = node.putArray("attempts");
         for (DiscoveryAttempt attempt : daemon.attempts()) {
             ObjectNode a = attempts.addObject();

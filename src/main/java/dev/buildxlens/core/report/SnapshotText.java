@@ -74,6 +74,9 @@ public final class SnapshotText {
         if (!daemon.registryMirrors().isEmpty()) {
             out.append("  registry mirrors: ").append(String.join(", ", daemon.registryMirrors())).append('\n');
         }
+        if (daemon.proxy().isSet()) {
+            out.append("  pulls through ").append(dev.buildxlens.core.model.Secrets.maskValues(daemon.proxy().describe())).append('\n');
+        }
         if (daemon.hiddenImages() > 0) {
             out.append("  ").append(daemon.hiddenImages()).append(daemon.hiddenImages() == 1 ? " image is" : " images are")
                     .append(" hidden in the classic image store (the containerd store is on)\n");

@@ -47,6 +47,7 @@ public final class ScenarioExport {
         out.append("  apiVersion: ").append(quote(snapshot.daemon().apiVersion())).append('\n');
         out.append("  imageStore: ").append(snapshot.daemon().imageStore().label().equals("containerd") ? "containerd" : "classic").append('\n');
         daemonSettings(out, snapshot.daemon(), "  ");
+        proxy(out, snapshot.daemon().proxy(), "  ", redacted);
         images(out, snapshot.daemon().images(), "  ");
         if (!snapshot.otherEngines().isEmpty()) {
             out.append("contexts:\n");
@@ -135,7 +136,31 @@ public final class ScenarioExport {
         }
     }
 
+    /** The daemon's proxy, without any user name or password in its URLs (the daemon masks the password only). */
+    private static void proxy(StringBuilder out, dev.buildxlens.core.model.DaemonProxy proxy, String indent, List<String> redacted) {
+        if (!proxy.isSet() && proxy.noProxy().isEmpty()) {
+            return;
+        }
+        out.append(indent).append("proxy:\n");
+        String[][] fields = {{"http", proxy.http()}, {"https", proxy.https()}, {"noProxy", proxy.noProxy()}};
+        for (String[] field : fields) {
+            if (field[1].isEmpty()) {
+                continue;
+            }
+            String value = field[1].replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
+            if (!value.equals(field[1])) {
+                redacted.add("credentials in the daemon's " + field[0] + " proxy URL");
+            }
+            out.append(indent).append("  ").append(field[0]).append(": ").append(quote(value)).append('\n');
+        }
+    }
+
     private static void images(StringBuilder out, List<Image> images, String indent) {
+        if (images.isEmpty()) {
+            // "images:" with nothing under it is null in YAML, which the loader rightly refuses: an engine with no images.
+            out.append(indent).append("images: []\n");
+            return;
+        }
         out.append(indent).append("images:\n");
         for (Image image : images) {
             if (image.tags().isEmpty()) {

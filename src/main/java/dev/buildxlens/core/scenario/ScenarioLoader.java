@@ -6,6 +6,7 @@ import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Container;
 import dev.buildxlens.core.model.ContextEngine;
 import dev.buildxlens.core.model.Daemon;
+import dev.buildxlens.core.model.DaemonProxy;
 import dev.buildxlens.core.model.Platform;
 import dev.buildxlens.core.model.Image;
 import dev.buildxlens.core.model.ImageStoreKind;
@@ -183,7 +184,7 @@ public final class ScenarioLoader {
     }
 
     private static final Set<String> DAEMON_KEYS = Set.of("context", "host", "version", "apiVersion", "imageStore", "images", "arch",
-            "insecureRegistries", "registryMirrors", "hiddenImages");
+            "insecureRegistries", "registryMirrors", "hiddenImages", "proxy");
 
     private Daemon daemon(Node node) throws WorkflowException, ScenarioException {
         return daemon(node, Set.of(), null, null);
@@ -249,7 +250,21 @@ public final class ScenarioLoader {
                 contextHost != null ? contextHost : text(daemon.get("host"), "unix:///var/run/docker.sock"),
                 text(daemon.get("version"), "27.0.3"), text(daemon.get("apiVersion"), "1.46"), "linux", text(daemon.get("arch"), "x86_64"),
                 store == ImageStoreKind.CONTAINERD ? "overlayfs" : "overlay2", store, insecure,
-                list(daemon.get("registryMirrors"), "registryMirrors"), images, containers, List.of(), hidden, List.of());
+                list(daemon.get("registryMirrors"), "registryMirrors"), images, containers, List.of(), hidden, List.of(), proxy(daemon.get("proxy")));
+    }
+
+    /** {@code proxy: {http: URL, https: URL, noProxy: LIST}}: what dockerd pulls through. */
+    private DaemonProxy proxy(Node node) throws WorkflowException, ScenarioException {
+        if (node == null) {
+            return DaemonProxy.NONE;
+        }
+        Map<String, Node> proxy = YamlDocument.mapping(node, file, "the daemon's proxy");
+        for (String key : proxy.keySet()) {
+            if (!List.of("http", "https", "noProxy").contains(key)) {
+                throw new ScenarioException(file, YamlDocument.line(proxy.get(key)), "unknown proxy key '" + key + "' (http, https, noProxy)");
+            }
+        }
+        return new DaemonProxy(text(proxy.get("http"), ""), text(proxy.get("https"), ""), text(proxy.get("noProxy"), ""));
     }
 
     private List<Registry> registries(Node node) throws WorkflowException, ScenarioException {

@@ -166,4 +166,56 @@ class MachineDoctorTest {
         String yaml = issue.substring(issue.indexOf("```yaml\n") + 8, issue.lastIndexOf("```"));
         assertThat(ScenarioLoader.parse(yaml, "issue.yml").snapshot().builder("ci")).isPresent();
     }
+
+    private static final String BEHIND_A_PROXY = """
+            name: behind-a-proxy
+            runner: laptop
+            daemon:
+              imageStore: classic
+              proxy:
+                http: http://proxy.corp:3128
+                https: http://builder:xxxxx@proxy.corp:3128
+                noProxy: localhost,.corp
+            builders:
+              - name: direct
+                driver: docker-container
+                driverOpts:
+                  network: host
+              - name: proxied
+                driver: docker-container
+                driverOpts:
+                  env.HTTPS_PROXY: http://proxy.corp:3128
+              - name: cluster
+                driver: kubernetes
+            """;
+
+    @Test
+    void a_container_builder_without_the_daemons_proxy_is_warned_with_a_create_command_that_keeps_its_options() throws Exception {
+        Snapshot snapshot = world(BEHIND_A_PROXY);
+        List<Check> checks = checks(snapshot);
+        Check direct = check(checks, "builder-proxy:direct");
+        assertThat(direct.status()).isEqualTo(Check.Status.WARNING);
+        assertThat(direct.detail()).contains("HTTPS proxy http://builder:xxxxx@proxy.corp:3128").contains("env.* driver options")
+                .contains("put the real credentials into the URL");
+        assertThat(direct.fix()).startsWith("docker buildx rm direct\ndocker buildx create --name direct --driver docker-container")
+                .contains("--driver-opt network=host").contains("--driver-opt env.http_proxy=http://proxy.corp:3128")
+                .contains("--driver-opt env.https_proxy=http://builder:xxxxx@proxy.corp:3128")
+                .contains("--driver-opt env.no_proxy=localhost,.corp").contains("driver-opts: |");
+        Check proxied = check(checks, "builder-proxy:proxied");
+        assertThat(proxied.status()).as("a builder with its own proxy").isEqualTo(Check.Status.OK);
+        assertThat(proxied.detail()).contains("env.HTTPS_PROXY");
+        assertThat(checks).as("a kubernetes builder runs elsewhere: not judged").extracting(Check::id).doesNotContain("builder-proxy:cluster");
+        assertThat(MachineDoctor.exitCode(snapshot, checks)).as("a warning, not an error: the network may not need the proxy").isZero();
+
+        assertThat(checks(world(HEALTHY))).extracting(Check::id).noneMatch(id -> id.startsWith("builder-proxy:"));
+        for (String output : List.of(dev.buildxlens.core.report.SnapshotText.write(snapshot), dev.buildxlens.core.report.SnapshotJson.write(snapshot),
+                DoctorReport.text(checks, true), DoctorReport.json(checks))) {
+            assertThat(output).contains("proxy.corp:3128").doesNotContain("builder:xxxxx");
+        }
+
+        var export = dev.buildxlens.core.scenario.ScenarioExport.export(snapshot, "exported", false);
+        assertThat(export.yaml()).contains("https: \"http://proxy.corp:3128\"").doesNotContain("builder:xxxxx");
+        assertThat(export.redacted()).contains("credentials in the daemon's https proxy URL");
+        assertThat(world(export.yaml()).daemon().proxy().http()).isEqualTo("http://proxy.corp:3128");
+    }
 }

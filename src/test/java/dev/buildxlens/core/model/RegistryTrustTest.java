@@ -10,7 +10,7 @@ class RegistryTrustTest {
 
     private static Daemon daemon(List<String> insecure, List<String> caHosts) {
         return new Daemon(true, "default", "unix:///var/run/docker.sock", "27.0.3", "1.46", "linux", "x86_64", "overlay2",
-                ImageStoreKind.CLASSIC, insecure, List.of(), List.of(), List.of(), List.of(), Daemon.NOT_COUNTED, caHosts);
+                ImageStoreKind.CLASSIC, insecure, List.of(), List.of(), List.of(), List.of(), Daemon.NOT_COUNTED, caHosts, DaemonProxy.NONE);
     }
 
     private static BuilderNode node(String config) {
