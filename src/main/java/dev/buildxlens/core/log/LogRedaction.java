@@ -1,0 +1,27 @@
+package dev.buildxlens.core.log;
+
+import dev.buildxlens.core.model.Secrets;
+import java.util.regex.Pattern;
+
+/**
+ * Log lines go through the project's secret rules ({@link Secrets#maskValues}: secret-looking {@code NAME=value}, URL
+ * passwords) before they are shown; logs also carry bare tokens after {@code Bearer}/{@code Basic} and well-known
+ * token shapes (GitHub, GitLab), which are masked too.
+ */
+final class LogRedaction {
+
+    private static final Pattern AUTH_SCHEME = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
+    private static final Pattern KNOWN_TOKENS = Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,})\\b");
+    /** Lines shown as evidence are cut here: evidence is for reading, the log itself is the user's. */
+    static final int MAX_SHOWN = 400;
+
+    private LogRedaction() {
+    }
+
+    static String redact(String text) {
+        String out = AUTH_SCHEME.matcher(text).replaceAll("$1 " + Secrets.REDACTED);
+        out = KNOWN_TOKENS.matcher(out).replaceAll(Secrets.REDACTED);
+        out = Secrets.maskValues(out);
+        return out.length() > MAX_SHOWN ? out.substring(0, MAX_SHOWN) + "…" : out;
+    }
+}
