@@ -29,11 +29,13 @@ final class LineNormaliser {
         }
         String section = null;
         Matcher sectionMatch = GITLAB_SECTION.matcher(text);
-        if (sectionMatch.find()) {
+        if (text.contains("section_") && sectionMatch.find()) {
             section = sectionMatch.group(1);
             text = sectionMatch.replaceAll("");
         }
-        text = ANSI.matcher(text).replaceAll("");
+        if (text.indexOf('\u001B') >= 0) {
+            text = ANSI.matcher(text).replaceAll("");
+        }
         // A bare CR inside a line is a terminal redraw: what stays on screen is the part after the last one.
         int cr = text.lastIndexOf('\r');
         if (cr >= 0) {
@@ -42,13 +44,13 @@ final class LineNormaliser {
         }
         boolean github = false;
         Matcher time = GITHUB_TIME.matcher(text);
-        if (time.find()) {
+        if (time.lookingAt()) {
             github = true;
             text = text.substring(time.end());
         }
         boolean tool = false;
         Matcher prefix = TOOL_PREFIX.matcher(text);
-        if (prefix.find()) {
+        if (text.startsWith("[") && prefix.lookingAt()) {
             tool = true;
             text = text.substring(prefix.end());
         }

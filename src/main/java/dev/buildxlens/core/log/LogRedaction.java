@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * passwords) before they are shown; logs also carry bare tokens after {@code Bearer}/{@code Basic} and well-known
  * token shapes (GitHub, GitLab), which are masked too.
  */
-final class LogRedaction {
+public final class LogRedaction {
 
     private static final Pattern AUTH_SCHEME = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
     private static final Pattern KNOWN_TOKENS = Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,})\\b");
@@ -18,10 +18,19 @@ final class LogRedaction {
     private LogRedaction() {
     }
 
-    static String redact(String text) {
+    public static String redact(String text) {
         String out = AUTH_SCHEME.matcher(text).replaceAll("$1 " + Secrets.REDACTED);
         out = KNOWN_TOKENS.matcher(out).replaceAll(Secrets.REDACTED);
-        out = Secrets.maskValues(out);
+        // Registry errors say "may require authorization: server message" and "failed to authorize: failed to fetch";
+        // the words after these colons are the error, not a credential, so the NAME: value rule must not eat them.
+        out = ERROR_WORDS.matcher(out).replaceAll("$1" + HOLD);
+        out = Secrets.maskValues(out).replace(HOLD, ":");
+        // Terminal padding (tty lines are padded to the window's width) is not part of what the line says.
+        out = PADDING.matcher(out).replaceAll("  ");
         return out.length() > MAX_SHOWN ? out.substring(0, MAX_SHOWN) + "…" : out;
     }
+
+    private static final Pattern ERROR_WORDS = Pattern.compile("(?i)(may require authorization|failed to authorize|authorization status|failed to fetch (?:anonymous|oauth) token|server message):");
+    private static final String HOLD = "\u0000";
+    private static final Pattern PADDING = Pattern.compile("[ \t]{3,}");
 }

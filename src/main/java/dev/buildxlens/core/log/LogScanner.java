@@ -57,7 +57,8 @@ final class LogScanner {
     /** {@code failed to solve: NAME: failed to resolve source metadata for REF: …} or {@code failed to solve: NAME: pull access denied …}. */
     private static final Pattern SOLVE_IMAGE = Pattern.compile(
             "failed to solve: (?:rpc error: code = \\w+ desc = )?(?:failed to solve with frontend dockerfile\\.v0: failed to create LLB definition: )?"
-                    + "([^\\s:]+(?::[^\\s:]+)?): (?:failed to resolve source metadata for (\\S+?):|pull access denied)");
+                    + "(\\S+?): (?:failed to resolve source metadata for (\\S+?): |pull access denied)");
+    private static final Pattern COMPOSE_SERVICE = Pattern.compile("^(?:Service )?\\S+\\s+(?:Built|Building)$");
     private static final Pattern PUSH_IMAGE = Pattern.compile("failed to push (\\S+?):");
 
     private static final Pattern ERROR_LINE = Pattern.compile(
@@ -127,21 +128,26 @@ final class LogScanner {
         if (text.isEmpty()) {
             return;
         }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
         kindMarks(text);
         builder(line, text);
         versions(text);
         progress(line, text);
         commands(line, text);
-        boolean failure = symptoms(line, text);
-        if (failure || ERROR_LINE.matcher(text).find()) {
+        boolean failure = symptoms(line, text, lower);
+        boolean errorWords = lower.contains("error") || lower.contains("fail") || lower.contains("exit") || lower.contains("did not complete")
+                || lower.contains("invalid from") || lower.contains("***");
+        if (failure || errorWords && ERROR_LINE.matcher(text).find()) {
             if (!text.contains("CANCELED")) {
                 keepError(line);
             }
         }
-        if (BUILD_FAILURE.matcher(text).find() && firstBuildFailure == 0 && !text.contains("CANCELED")) {
+        if (errorWords && firstBuildFailure == 0 && BUILD_FAILURE.matcher(text).find() && !text.contains("CANCELED")) {
             firstBuildFailure = number;
         }
-        if (COMPLETION.matcher(text).find()) {
+        boolean completionWords = lower.contains("finished") || lower.contains("naming to") || lower.contains("writing image")
+                || lower.contains("successfully") || lower.contains("built") || lower.contains("status:");
+        if (completionWords && COMPLETION.matcher(text).find()) {
             lastCompletion = number;
         } else if (BUILD_START.matcher(text).find()) {
             lastStart = number;
@@ -160,7 +166,7 @@ final class LogScanner {
         if (text.startsWith("$ ") || text.startsWith("`$ ") || text.contains("`n`$ ")) {
             gitlabCommands = true;
         }
-        if (text.matches("^\\S+\\s+Built$") || text.matches("^(?:Service )?\\S+\\s+Building$") || text.startsWith("failed to solve: ")
+        if ((text.endsWith("Built") || text.endsWith("Building")) && COMPOSE_SERVICE.matcher(text).find() || text.startsWith("failed to solve: ")
                 || text.contains("docker-compose") || text.contains("docker compose ")) {
             composeMarks = true;
         }
@@ -203,7 +209,7 @@ final class LogScanner {
             keepBuilderLine(line);
         }
         m = CREATE.matcher(text);
-        if (m.find()) {
+        if (text.contains("buildx create") && m.find()) {
             String args = m.group(1);
             Matcher name = CREATE_NAME.matcher(args);
             Matcher driver = CREATE_DRIVER.matcher(args);
@@ -228,7 +234,7 @@ final class LogScanner {
 
     private void versions(String text) {
         Matcher m = BUILDX_VERSION.matcher(text);
-        if (m.find()) {
+        if (text.contains("github.com/docker/buildx") && m.find()) {
             versions.putIfAbsent("buildx", m.group(1));
         }
         m = BUILDKIT_VERSION.matcher(text);
@@ -281,7 +287,7 @@ final class LogScanner {
             failingStep(m.group(1), line);
         }
         m = SOLVE_IMAGE.matcher(text);
-        if (m.find()) {
+        if (text.contains("failed to solve") && m.find()) {
             failingImage = m.group(1);
             if (m.group(2) != null) {
                 failingRef = m.group(2);
@@ -290,7 +296,7 @@ final class LogScanner {
             keepImageLine(line);
         }
         m = PUSH_IMAGE.matcher(text);
-        if (m.find()) {
+        if (text.contains("failed to push") && m.find()) {
             failingImage = failingImage == null ? m.group(1) : failingImage;
             operation = "push";
             keepImageLine(line);
@@ -322,6 +328,9 @@ final class LogScanner {
     }
 
     private void commands(LogLine line, String text) {
+        if (!text.contains("build") && !text.contains("load:")) {
+            return;
+        }
         if (PULL_COMMAND.matcher(text).find() && pullCommands.size() < MAX_KEPT) {
             pullCommands.add(line);
         }
@@ -331,19 +340,19 @@ final class LogScanner {
     }
 
     /** Records every recognised text on the line; true when one of them is a failure by itself. */
-    private boolean symptoms(LogLine line, String text) {
+    private boolean symptoms(LogLine line, String text, String lower) {
         if (text.contains("CANCELED")) {
             return false;
         }
         boolean failure = false;
         for (Symptom symptom : Symptom.values()) {
-            Matcher m = symptom.match(text);
+            Matcher m = symptom.match(text, lower);
             if (m == null) {
                 continue;
             }
             // A network error about a certificate or plain HTTP is the registry-settings symptom, not an outage.
-            if (symptom == Symptom.REGISTRY_NETWORK && (Symptom.X509_UNKNOWN_AUTHORITY.match(text) != null
-                    || Symptom.HTTP_TO_HTTPS.match(text) != null)) {
+            if (symptom == Symptom.REGISTRY_NETWORK && (Symptom.X509_UNKNOWN_AUTHORITY.match(text, lower) != null
+                    || Symptom.HTTP_TO_HTTPS.match(text, lower) != null)) {
                 continue;
             }
             String detail = m.groupCount() >= 2 && m.group(2) != null ? m.group(2) : m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : "";
