@@ -23,6 +23,15 @@ public final class LogRedaction {
         out = KNOWN_TOKENS.matcher(out).replaceAll(Secrets.REDACTED);
         // Registry errors say "may require authorization: server message" and "failed to authorize: failed to fetch";
         // the words after these colons are the error, not a credential, so the NAME: value rule must not eat them.
+        // NAME=value anywhere (Secrets.maskValues reads "solve: NPM_TOKEN=x" as the pair solve / NPM_TOKEN=x and misses it).
+        java.util.regex.Matcher pair = ASSIGNMENT.matcher(out);
+        StringBuilder masked = new StringBuilder();
+        while (pair.find()) {
+            boolean secret = Secrets.looksSecret(pair.group(1)) && !pair.group(2).startsWith("$");
+            pair.appendReplacement(masked, java.util.regex.Matcher.quoteReplacement(secret ? pair.group(1) + "=" + Secrets.REDACTED : pair.group(0)));
+        }
+        pair.appendTail(masked);
+        out = masked.toString();
         out = ERROR_WORDS.matcher(out).replaceAll("$1" + HOLD);
         out = Secrets.maskValues(out).replace(HOLD, ":");
         // Terminal padding (tty lines are padded to the window's width) is not part of what the line says.
@@ -31,6 +40,7 @@ public final class LogRedaction {
     }
 
     private static final Pattern ERROR_WORDS = Pattern.compile("(?i)(may require authorization|failed to authorize|authorization status|failed to fetch (?:anonymous|oauth) token|server message):");
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_.-]*)=([^\\s'\",]+)");
     private static final String HOLD = "\u0000";
     private static final Pattern PADDING = Pattern.compile("[ \t]{3,}");
 }
