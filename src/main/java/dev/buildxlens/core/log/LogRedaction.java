@@ -23,7 +23,7 @@ public final class LogRedaction {
         out = KNOWN_TOKENS.matcher(out).replaceAll(Secrets.REDACTED);
         // Registry errors say "may require authorization: server message" and "failed to authorize: failed to fetch";
         // the words after these colons are the error, not a credential, so the NAME: value rule must not eat them.
-        // NAME=value anywhere (Secrets.maskValues reads "solve: NPM_TOKEN=x" as the pair solve / NPM_TOKEN=x and misses it).
+        // NAME=value anywhere, quoted too (buildx inspect prints driver options as k="v") (Secrets.maskValues reads "solve: NPM_TOKEN=x" as the pair solve / NPM_TOKEN=x and misses it).
         java.util.regex.Matcher pair = ASSIGNMENT.matcher(out);
         StringBuilder masked = new StringBuilder();
         while (pair.find()) {
@@ -40,7 +40,7 @@ public final class LogRedaction {
     }
 
     private static final Pattern ERROR_WORDS = Pattern.compile("(?i)(may require authorization|failed to authorize|authorization status|failed to fetch (?:anonymous|oauth) token|server message):");
-    private static final Pattern ASSIGNMENT = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_.-]*)=([^\\s'\",]+)");
+    private static final Pattern ASSIGNMENT = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_.-]*)=(\"[^\"]*\"|'[^']*'|[^\\s'\",]+)");
     private static final String HOLD = "\u0000";
     private static final Pattern PADDING = Pattern.compile("[ \t]{3,}");
 }
