@@ -59,6 +59,7 @@ final class LogScanner {
             "failed to solve: (?:rpc error: code = \\w+ desc = )?(?:failed to solve with frontend dockerfile\\.v0: failed to create LLB definition: )?"
                     + "(\\S+?): (?:failed to resolve source metadata for (\\S+?): |pull access denied)");
     private static final Pattern COMPOSE_SERVICE = Pattern.compile("^(?:Service )?\\S+\\s+(?:Built|Building)$");
+    private static final Pattern COMPOSE_VERTEX = Pattern.compile("^(?:=> (?:CANCELED |ERROR |CACHED )?|#\\d+ )\\[[A-Za-z0-9_.-]+ internal]");
     private static final Pattern PUSH_IMAGE = Pattern.compile("failed to push (\\S+?):");
 
     private static final Pattern ERROR_LINE = Pattern.compile(
@@ -85,6 +86,7 @@ final class LogScanner {
     private boolean composeMarks;
     private boolean ttyMarks;
     private boolean plainMarks;
+    private boolean shellTrace;
 
     // Builder sources, by priority (higher wins).
     private final List<Candidate> candidates = new ArrayList<>();
@@ -169,6 +171,14 @@ final class LogScanner {
         if ((text.endsWith("Built") || text.endsWith("Building")) && COMPOSE_SERVICE.matcher(text).find() || text.startsWith("failed to solve: ")
                 || text.contains("docker-compose") || text.contains("docker compose ")) {
             composeMarks = true;
+        }
+        // Compose and bake prefix a vertex with the service or target: "[web internal] load metadata" (a platform has a '/').
+        if (COMPOSE_VERTEX.matcher(text).find()) {
+            composeMarks = true;
+        }
+        // `set -x` output: the build is one command of a script, so the log is a script's (cli), whatever it ran.
+        if (text.startsWith("+ ") || text.startsWith("++ ")) {
+            shellTrace = true;
         }
         if (text.startsWith("[+] Building ") || text.startsWith("=> ")) {
             ttyMarks = true;
@@ -439,6 +449,9 @@ final class LogScanner {
         }
         if (composeMarks) {
             return LogKind.COMPOSE;
+        }
+        if (shellTrace) {
+            return LogKind.CLI;
         }
         if (ttyMarks) {
             return LogKind.TTY;
