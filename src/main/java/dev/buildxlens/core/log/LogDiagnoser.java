@@ -251,7 +251,9 @@ public final class LogDiagnoser {
             if (builder.known()) {
                 notes.add("builder: " + (builder.name() == null ? "(name not shown)" : builder.name()) + ", driver "
                         + (builder.driver() == null ? "(not shown)" : builder.driver())
-                        + (builder.driverOpts().isEmpty() ? "" : ", driver options " + LogRedaction.redact(new java.util.TreeMap<>(builder.driverOpts()).toString())));
+                        + (builder.driverOpts().isEmpty() ? "" : ", driver options " + LogRedaction.redact(new java.util.TreeMap<>(builder.driverOpts()).toString()))
+                        + " (line" + (builder.evidence().size() == 1 ? " " : "s ")
+                        + String.join(", ", builder.evidence().stream().map(l -> String.valueOf(l.number())).toList()) + ")");
             } else {
                 notes.add("builder: not shown in the log");
             }
