@@ -60,6 +60,7 @@ final class LogScanner {
                     + "(\\S+?): (?:failed to resolve source metadata for (\\S+?): |pull access denied)");
     private static final Pattern COMPOSE_SERVICE = Pattern.compile("^(?:Service )?\\S+\\s+(?:Built|Building)$");
     private static final Pattern COMPOSE_VERTEX = Pattern.compile("^(?:=> (?:CANCELED |ERROR |CACHED )?|#\\d+ )\\[[A-Za-z0-9_.-]+ internal]");
+    private static final Pattern SETUP_INPUT = Pattern.compile("^(driver|name|driver-opts):\\s+(\\S.*)$");
     private static final Pattern PUSH_IMAGE = Pattern.compile("failed to push (\\S+?):");
 
     private static final Pattern ERROR_LINE = Pattern.compile(
@@ -92,6 +93,8 @@ final class LogScanner {
     private final List<Candidate> candidates = new ArrayList<>();
     private LogLine pendingInspectName;
     private final Map<String, String> driverOpts = new LinkedHashMap<>();
+    /** Inside GitHub's {@code ##[group]Run docker/setup-buildx-action…}: its printed inputs name the driver. */
+    private boolean inSetupBuildx;
 
     private final Map<String, String> versions = new LinkedHashMap<>();
     private String versionBlock = "";
@@ -189,6 +192,11 @@ final class LogScanner {
     }
 
     private void builder(LogLine line, String text) {
+        if (text.startsWith("##[group]") || text.startsWith("##[endgroup]")) {
+            inSetupBuildx = text.startsWith("##[group]Run docker/setup-buildx-action");
+        } else if (inSetupBuildx) {
+            setupBuildxInput(line, text);
+        }
         Matcher m = BUILDING_WITH.matcher(text);
         if (m.find()) {
             candidates.add(new Candidate(5, m.group(1), m.group(2), line));
@@ -232,6 +240,31 @@ final class LogScanner {
             while (opt.find() && driverOpts.size() < MAX_KEPT) {
                 String[] kv = opt.group(1).split("=", 2);
                 driverOpts.put(kv[0], kv[1]);
+            }
+        }
+    }
+
+    /**
+     * setup-buildx-action's inputs as the runner prints them under {@code with:} ({@code driver: docker},
+     * {@code name: ci}, {@code driver-opts: network=host}; §6). Only what is printed: the action's default driver is
+     * not assumed, because the runner prints only the inputs that were given.
+     */
+    private void setupBuildxInput(LogLine line, String text) {
+        Matcher m = SETUP_INPUT.matcher(text);
+        if (!m.lookingAt()) {
+            return;
+        }
+        switch (m.group(1)) {
+            case "driver" -> candidates.add(new Candidate(2, null, m.group(2), line));
+            case "name" -> candidates.add(new Candidate(2, m.group(2), null, line));
+            default -> {
+                for (String opt : m.group(2).split("[,\\s]+")) {
+                    String[] kv = opt.split("=", 2);
+                    if (kv.length == 2 && driverOpts.size() < MAX_KEPT) {
+                        driverOpts.put(kv[0], kv[1]);
+                    }
+                }
+                keepBuilderLine(line);
             }
         }
     }

@@ -228,6 +228,26 @@ class LogPatternsTest {
     }
 
     @Test
+    void setup_buildx_inputs_name_the_driver_and_its_options() throws IOException {
+        LogDiagnosis d = diagnose("""
+                ##[group]Run docker/setup-buildx-action@v3
+                with:
+                  driver: docker
+                  driver-opts: network=host
+                  install: false
+                ##[endgroup]
+                ##[group]Run docker/build-push-action@v6
+                with:
+                  name: not-a-builder
+                ##[endgroup]
+                """);
+        assertThat(d.facts().builder().driver()).isEqualTo("docker");
+        assertThat(d.facts().builder().name()).isNull();
+        assertThat(d.facts().builder().driverOpts()).containsEntry("network", "host");
+        assertThat(d.facts().builder().evidence()).extracting(LogLine::number).containsExactly(3, 4);
+    }
+
+    @Test
     void a_failure_without_an_error_text_says_the_line_is_missing() throws IOException {
         LogDiagnosis d = diagnose("##[group]Run docker/build-push-action@v5\n##[endgroup]\nError: Process completed with exit code 1.\n");
         assertThat(findings(d)).containsExactly("log-not-recognised");
