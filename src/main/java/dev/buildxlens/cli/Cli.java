@@ -46,8 +46,14 @@ public final class Cli {
               buildx-lens diagnose --bake [PATH]… [TARGET…] [--set …] [--builder NAME] [--format text|json]
                                                            docker buildx bake (--bake repeatable, like -f; no
                                                            PATH: bake's own file lookup here)
+              buildx-lens diagnose --log FILE|- [--format text|json]
+                                                           read a build log (plain/tty buildx output, a GitHub
+                                                           Actions or GitLab job log, docker compose build; up to
+                                                           200 MB; - reads stdin): findings with the log lines as
+                                                           evidence, possible causes with the facts they need
               buildx-lens fix PATH [CONTEXT_DIR] [the options of diagnose] [--fix ID] [--registry HOST:PORT]
                               [--format text|json|markdown] [--write-patch DIR]
+              buildx-lens fix --log FILE|- [--fix ID] [--format text|json|markdown]
               buildx-lens fix --dockerfile|--workflow|--gitlab-ci|--compose|--bake PATH [the options of diagnose]
                               [--fix ID] [--registry HOST:PORT] [--format text|json|markdown] [--write-patch DIR]
                                                            the fixes for what diagnose finds, ready to copy
@@ -92,6 +98,14 @@ public final class Cli {
         return args.length > 0 && (!args[0].startsWith("-") || TOP_LEVEL_FLAGS.contains(args[0]));
     }
 
+    /** Where {@code --log -} reads from: standard input, unless a test gives another stream. */
+    private java.io.InputStream stdin = System.in;
+
+    public Cli withInput(java.io.InputStream in) {
+        this.stdin = in;
+        return this;
+    }
+
     public int run(String[] args) {
         try {
             return dispatch(new Arguments(List.of(args))).code();
@@ -118,8 +132,8 @@ public final class Cli {
                 yield ExitCode.OK;
             }
             case "inspect" -> inspect(args);
-            case "diagnose" -> new DiagnoseCommand(probe, imageDetails, env.variables(), out, err).run(args);
-            case "fix" -> new FixCommand(probe, imageDetails, env.variables(), out, err).run(args);
+            case "diagnose" -> new DiagnoseCommand(probe, imageDetails, env.variables(), out, err).withStdin(stdin).run(args);
+            case "fix" -> new FixCommand(probe, imageDetails, env.variables(), out, err).withStdin(stdin).run(args);
             case "scenarios" -> scenarios(args);
             case "doctor" -> doctor(args);
             default -> throw new UsageException("unknown command '" + command + "'");

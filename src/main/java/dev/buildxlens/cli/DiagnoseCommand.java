@@ -11,6 +11,9 @@ import dev.buildxlens.core.pipeline.DiagnosisPipeline;
 import dev.buildxlens.core.pipeline.FixChoices;
 import dev.buildxlens.core.pipeline.InputKind;
 import dev.buildxlens.core.pipeline.InputException;
+import dev.buildxlens.core.pipeline.LogPipeline;
+import dev.buildxlens.core.log.LogTooLargeException;
+import dev.buildxlens.core.report.LogReport;
 import dev.buildxlens.core.pipeline.PipelineResult;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.core.report.DiagnosisJson;
@@ -74,6 +77,8 @@ final class DiagnoseCommand {
         String fix = "";
         Scenario scenario;
         String writePatch;
+        /** {@code --log FILE|-}: a build log to diagnose instead of build files. */
+        String log;
         String command = "diagnose";
 
         FixChoices choices() {
@@ -81,13 +86,41 @@ final class DiagnoseCommand {
         }
     }
 
+    /** Where {@code --log -} reads from. */
+    private java.io.InputStream stdin = System.in;
+
+    DiagnoseCommand withStdin(java.io.InputStream in) {
+        this.stdin = in;
+        return this;
+    }
+
     ExitCode run(Arguments args) throws UsageException {
         Options options = parse(args, false, environment);
+        if (options.log != null) {
+            // A log needs no machine and no files: its findings, possible causes and what was read from it.
+            LogPipeline.Result result = readLog(options);
+            out.print(options.format.equals("json") ? LogReport.json(result.diagnosis()) + "\n" : LogReport.text(result.diagnosis()));
+            out.flush();
+            return result.diagnosis().diagnosis().hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+        }
         Outcome outcome = diagnose(options);
         Diagnosis diagnosis = outcome.result().diagnosis();
         out.print(options.format.equals("json") ? DiagnosisJson.write(diagnosis) + "\n" : DiagnosisText.write(diagnosis));
         out.flush();
         return (diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK).and(outcome.daemonCode());
+    }
+
+    /** Reads {@code --log FILE|-}; a log over the limit, or one that cannot be read, is bad input (exit 2). */
+    LogPipeline.Result readLog(Options options) throws UsageException {
+        try {
+            return options.log.equals("-") ? LogPipeline.run(stdin, "-") : LogPipeline.run(Path.of(options.log));
+        } catch (LogTooLargeException e) {
+            throw new UsageException(e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UsageException("--log " + options.log + ": no such file");
+        } catch (java.io.IOException e) {
+            throw new UsageException("--log " + options.log + ": " + e.getMessage());
+        }
     }
 
     /** A pipeline run and what the daemon's state means for the exit code. */
@@ -175,6 +208,7 @@ final class DiagnoseCommand {
             switch (option) {
                 case "--dockerfile", "-f", "--file" -> options.dockerfile = args.valueOf(word);
                 case "--workflow" -> options.workflow = args.valueOf(word);
+                case "--log" -> options.log = args.valueOf(word);
                 case "--gitlab-ci" -> options.gitlabCi = args.valueOf(word);
                 case "--compose" -> options.compose.add(args.valueOf(word));
                 case "--bake" -> {
@@ -236,6 +270,13 @@ final class DiagnoseCommand {
                 + (options.compose.isEmpty() ? 0 : 1) + (options.bake.isEmpty() && !options.bakeLookup ? 0 : 1);
         if (kinds > 1) {
             throw new UsageException(command + " takes one of --dockerfile, --workflow, --gitlab-ci, --compose and --bake");
+        }
+        if (options.log != null) {
+            // Matching a log's step to a Dockerfile or workflow is not built yet: the log is read on its own.
+            if (kinds > 0 || !options.positionals.isEmpty() || options.scenario != null) {
+                throw new UsageException(command + " --log reads a log on its own; it does not take build files, a PATH or --scenario yet");
+            }
+            return;
         }
         if (kinds == 0 && !options.positionals.isEmpty()) {
             String file = options.positionals.remove(0);

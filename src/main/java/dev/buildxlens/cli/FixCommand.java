@@ -29,6 +29,11 @@ final class FixCommand {
     private final java.util.Map<String, String> environment;
     private final PrintStream out;
 
+    FixCommand withStdin(java.io.InputStream in) {
+        diagnose.withStdin(in);
+        return this;
+    }
+
     FixCommand(Function<LiveProbe.Options, Snapshot> probe, dev.buildxlens.core.pipeline.ImageDetails details,
                java.util.Map<String, String> environment, PrintStream out, PrintStream err) {
         this.diagnose = new DiagnoseCommand(probe, details, environment, out, err);
@@ -48,8 +53,21 @@ final class FixCommand {
                 throw new UsageException("--fix: no fix named '" + options.fix + "'");
             }
         }
-        DiagnoseCommand.Outcome outcome = diagnose.diagnose(options);
-        FixPlans fixes = outcome.result().fixes();
+        FixPlans fixes;
+        boolean hasErrors;
+        ExitCode code;
+        if (options.log != null) {
+            // A log's fixes are commands and snippets filled in from the log; it names no file to patch.
+            dev.buildxlens.core.pipeline.LogPipeline.Result result = diagnose.readLog(options);
+            fixes = result.fixes();
+            hasErrors = result.diagnosis().diagnosis().hasErrors();
+            code = ExitCode.OK;
+        } else {
+            DiagnoseCommand.Outcome outcome = diagnose.diagnose(options);
+            fixes = outcome.result().fixes();
+            hasErrors = outcome.result().diagnosis().hasErrors();
+            code = outcome.daemonCode();
+        }
         if (!options.fix.isEmpty()) {
             FixPlans chosen = fixes.only(options.fix);
             if (chosen.plans().isEmpty() && !fixes.plans().isEmpty()) {
@@ -65,7 +83,7 @@ final class FixCommand {
         }
         // No plan is not "nothing wrong": findings whose fixes are not planned here say why under notOffered.
         String note = !fixes.plans().isEmpty() ? ""
-                : outcome.result().diagnosis().hasErrors() ? "No fix is planned here for what diagnose found: the fixes not offered say why."
+                : hasErrors ? "No fix is planned here for what diagnose found: the fixes not offered say why."
                 : "Nothing to fix: diagnose found no error in this build.";
         if (options.writePatch != null) {
             writePatches(Path.of(options.writePatch), fixes);
@@ -76,7 +94,7 @@ final class FixCommand {
             default -> FixReport.text(fixes, note);
         });
         out.flush();
-        return outcome.daemonCode();
+        return code;
     }
 
     /** Each patch goes to {@code DIR/<fix id>-<file name>.patch} (numbered when two would share a name), written atomically. */

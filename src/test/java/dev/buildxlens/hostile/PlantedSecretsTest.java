@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PlantedSecretsTest {
 
     private static final List<String> PLANTED = List.of("PLANTED-AUTH-1", "PLANTED-HELPER-2", "PLANTED-TOKEN-3",
-            "PLANTED-PASS-4", "PLANTED-ARG-5", "PLANTED-ENV-6", "PLANTED-ARG-7");
+            "PLANTED-PASS-4", "PLANTED-ARG-5", "PLANTED-ENV-6", "PLANTED-ARG-7", "PLANTEDLOG8secretvalue", "PLANTEDLOG9secretvalue",
+            "PLANTEDLOG10secretvalue");
 
     @TempDir
     Path home;
@@ -122,6 +123,26 @@ class PlantedSecretsTest {
             assertThat(workflowFixes).as("the workflow has an error to fix").contains("use-docker-driver");
             outputs.add(workflowFixes);
         }
+        // A build log carries secrets in commands, driver options and error lines: none may reach any output.
+        Path log = Files.writeString(home.resolve("build.log"), """
+                2024-05-01T10:00:00.0000000Z [command]/usr/bin/docker buildx create --name ci --driver docker-container --driver-opt env.GITHUB_TOKEN=PLANTEDLOG8secretvalue --use
+                2024-05-01T10:00:01.0000000Z Name:          ci
+                2024-05-01T10:00:01.0000000Z Driver:        docker-container
+                2024-05-01T10:00:01.0000000Z Driver Options:        env.GITHUB_TOKEN="PLANTEDLOG8secretvalue"
+                2024-05-01T10:00:02.0000000Z #3 ERROR: failed to fetch: Authorization: Bearer PLANTEDLOG9secretvalue
+                2024-05-01T10:00:03.0000000Z ERROR: failed to solve: NPM_TOKEN=PLANTEDLOG10secretvalue docker exporter does not currently support exporting manifest lists
+                """);
+        for (String format : List.of("text", "json")) {
+            outputs.add(run("diagnose", "--log", log.toString(), "--format", format));
+            outputs.add(run("diagnose", "--log", home.resolve("build.log").toString().replace("build.log", "missing.log"), "--format", format));
+        }
+        for (String format : List.of("text", "json", "markdown")) {
+            outputs.add(run("fix", "--log", log.toString(), "--format", format));
+        }
+        String unknown = run("diagnose", "--log", Files.writeString(home.resolve("other.log"),
+                "#3 ERROR: failed to fetch: Authorization: Bearer PLANTEDLOG9secretvalue\n").toString());
+        assertThat(unknown).contains("log-not-recognised");
+        outputs.add(unknown);
         Path patches = home.resolve("patches");
         outputs.add(run("fix", "--scenario", "laptop-loaded-base", "--dockerfile", dockerfile, "--build-arg", "NPM_TOKEN=PLANTED-ARG-7",
                 "--write-patch", patches.toString()));

@@ -9,7 +9,22 @@ import java.util.List;
  * over the same input; fix plans attach to findings by it.
  */
 public record Finding(FindingKind kind, Severity severity, String message, String explanation, String file, int line,
-                      String step, Subject subject) {
+                      String step, Subject subject, List<Evidence> evidence) {
+
+    /** A finding without evidence lines: the form every file-based analysis makes. */
+    public Finding(FindingKind kind, Severity severity, String message, String explanation, String file, int line,
+                   String step, Subject subject) {
+        this(kind, severity, message, explanation, file, line, step, subject, List.of());
+    }
+
+    public Finding {
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** The same finding with these evidence lines (a log's lines that show the builder and the failure). */
+    public Finding withEvidence(List<Evidence> lines) {
+        return new Finding(kind, severity, message, explanation, file, line, step, subject, lines);
+    }
 
     public static Finding of(FindingKind kind, String message, String explanation, String file, int line, String step, Subject subject) {
         return new Finding(kind, kind.severity(), message, explanation, file, line, step, subject);
@@ -37,7 +52,7 @@ public record Finding(FindingKind kind, Severity severity, String message, Strin
 
     /** The same finding shown somewhere else (a workflow step instead of the Dockerfile line), with its subject kept. */
     public Finding locatedAt(String otherFile, int otherLine, String otherStep, String otherMessage, Subject otherSubject) {
-        return new Finding(kind, severity, otherMessage, explanation, otherFile, otherLine, otherStep, otherSubject);
+        return new Finding(kind, severity, otherMessage, explanation, otherFile, otherLine, otherStep, otherSubject, evidence);
     }
 
     /**

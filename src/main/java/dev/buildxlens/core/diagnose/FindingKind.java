@@ -35,7 +35,9 @@ public enum FindingKind {
             List.of("build-for-image-platform", "load-image-platform")),
     REGISTRY_CONFIG_NOT_INHERITED("registry-config-not-inherited", Severity.ERROR, List.of("builder-registry-config")),
     IMAGE_UNRESOLVED("image-unresolved", Severity.INFO, List.of()),
-    NOT_ANALYSED("not-analysed", Severity.INFO, List.of());
+    NOT_ANALYSED("not-analysed", Severity.INFO, List.of()),
+    /** A build log that failed where no line maps to a cause Buildx Lens knows: says what was understood. */
+    LOG_NOT_RECOGNISED("log-not-recognised", Severity.INFO, List.of());
 
     private final String id;
     private final Severity severity;

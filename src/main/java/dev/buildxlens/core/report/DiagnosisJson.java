@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.buildxlens.core.json.JsonTrees;
 import dev.buildxlens.core.diagnose.BuildCheck;
 import dev.buildxlens.core.diagnose.Diagnosis;
+import dev.buildxlens.core.diagnose.Evidence;
 import dev.buildxlens.core.diagnose.Finding;
 import dev.buildxlens.core.diagnose.ImageCheck;
 import java.util.TreeMap;
@@ -17,6 +18,11 @@ public final class DiagnosisJson {
     }
 
     public static String write(Diagnosis diagnosis) {
+        return JsonTrees.pretty(tree(diagnosis));
+    }
+
+    /** The JSON tree of {@link #write}, for reports that add their own parts (a build log's facts). */
+    public static ObjectNode tree(Diagnosis diagnosis) {
         ObjectNode root = JsonTrees.object();
         ArrayNode builds = root.putArray("builds");
         for (BuildCheck build : diagnosis.builds()) {
@@ -75,10 +81,20 @@ public final class DiagnosisJson {
             subject.put("input", finding.subject().input());
             subject.put("source", finding.subject().source());
             subject.put("detail", finding.subject().detail());
+            // Only findings read from a log carry evidence; omitted otherwise so file-based outputs stay as they were.
+            if (!finding.evidence().isEmpty()) {
+                ArrayNode evidence = f.putArray("evidence");
+                for (Evidence e : finding.evidence()) {
+                    ObjectNode line = evidence.addObject();
+                    line.put("file", e.file());
+                    line.put("line", e.line());
+                    line.put("text", e.text());
+                }
+            }
         }
         ArrayNode assumptions = root.putArray("assumptions");
         diagnosis.assumptions().forEach(assumptions::add);
-        return JsonTrees.pretty(root);
+        return root;
     }
 
     private static void nullable(ObjectNode node, String key, String value) {

@@ -28,6 +28,9 @@ public final class DiagnosisText {
                 out.append("    in ").append(finding.subject().unit()).append('\n');
             }
             out.append(indent(wrap(finding.explanation(), 96), "    ")).append('\n');
+            for (dev.buildxlens.core.diagnose.Evidence e : finding.evidence()) {
+                out.append("    evidence: ").append(e.file()).append(':').append(e.line()).append(": ").append(e.text()).append('\n');
+            }
             if (!finding.fixes().isEmpty()) {
                 out.append("    fixes: ").append(String.join(", ", finding.fixes())).append('\n');
             }

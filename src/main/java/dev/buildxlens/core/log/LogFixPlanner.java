@@ -1,0 +1,88 @@
+package dev.buildxlens.core.log;
+
+import dev.buildxlens.core.diagnose.Finding;
+import dev.buildxlens.core.files.PatchRoot;
+import dev.buildxlens.core.fix.FixKind;
+import dev.buildxlens.core.fix.FixPlan;
+import dev.buildxlens.core.fix.FixPlans;
+import dev.buildxlens.core.fix.FixStep;
+import dev.buildxlens.core.fix.NotOffered;
+import dev.buildxlens.core.fix.ShellQuote;
+import dev.buildxlens.core.fix.Snippet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fixes for the findings a log establishes, filled in with what the log shows (the builder's name, the image, the
+ * ARG, whether it ran in GitHub Actions). A log names no file of the user's, so there are no patches: every step is a
+ * command or a snippet to copy. Possible causes get no fix: the facts that would decide them are missing.
+ */
+public final class LogFixPlanner {
+
+    private LogFixPlanner() {
+    }
+
+    public static FixPlans plan(LogDiagnosis diagnosis, Path workingDirectory) {
+        List<FixPlan> plans = new ArrayList<>();
+        List<NotOffered> notOffered = new ArrayList<>();
+        LogFacts facts = diagnosis.facts();
+        for (Finding finding : diagnosis.findings()) {
+            boolean first = true;
+            for (String id : finding.fixes()) {
+                FixKind kind = FixKind.byId(id);
+                List<FixStep> steps = steps(kind, finding, facts);
+                if (steps.isEmpty()) {
+                    notOffered.add(new NotOffered(kind, finding.key(), "a build log does not show enough of the build to write this fix"));
+                    continue;
+                }
+                plans.add(new FixPlan(kind, first, kind.title() + " (from the log: " + finding.message() + ")", List.of(finding.id()),
+                        List.of(finding.key()), List.of(), List.of(), steps, List.of()));
+                first = false;
+            }
+        }
+        return new FixPlans(plans, new PatchRoot(workingDirectory.toAbsolutePath().normalize(), false), notOffered);
+    }
+
+    private static List<FixStep> steps(FixKind kind, Finding finding, LogFacts facts) {
+        boolean github = facts.kind() == LogKind.GITHUB_ACTIONS;
+        String builder = facts.builder().name();
+        return switch (kind) {
+            case USE_CONTAINER_BUILDER -> List.of(github
+                    ? step("Let setup-buildx-action create a docker-container builder (its default driver)",
+                    yaml("- uses: docker/setup-buildx-action@v4\n  with:\n    driver: docker-container\n"))
+                    : step("Create a docker-container builder and use it", sh("docker buildx create --use --name container-builder --driver docker-container")));
+            case ENABLE_CONTAINERD_STORE -> List.of(step("Turn on the containerd image store in /etc/docker/daemon.json, then restart dockerd "
+                            + "(images of the classic store are hidden until you switch back)",
+                    new Snippet("daemon-json", "/etc/docker/daemon.json", "json", "{\n  \"features\": {\n    \"containerd-snapshotter\": true\n  }\n}\n")));
+            case USE_OCI_EXPORTER -> List.of(step("Export an OCI archive, which holds every platform (or build a single --platform)",
+                    sh("docker buildx build --output type=oci,dest=image.tar .")));
+            case LOAD_RESULT -> List.of(github
+                    ? step("Load the result into the runner's daemon", yaml("- uses: docker/build-push-action@v7\n  with:\n    load: true\n"))
+                    : step("Build with --load so the daemon gets the tag" + (finding.image().isEmpty() ? "" : " " + finding.image()),
+                    sh("docker buildx build --load" + (finding.image().isEmpty() ? "" : " -t " + ShellQuote.quote(finding.image())) + " .")));
+            case ADD_ARG_DEFAULT -> finding.subject().arg().isEmpty() ? List.of() : List.of(
+                    step("Give ARG " + finding.subject().arg() + " a default in the Dockerfile (before the FROM that uses it)",
+                            new Snippet("dockerfile", "Dockerfile", "dockerfile", "ARG " + finding.subject().arg() + "=IMAGE:TAG\n")),
+                    step("or pass it on every build", sh("docker buildx build --build-arg " + finding.subject().arg() + "=IMAGE:TAG .")));
+            case USE_DOCKER_CONTEXT -> List.of(step("Make a Docker context from the TLS environment, and the builder on that context",
+                    sh("docker context create tls-environment\ndocker buildx create --use"
+                            + (builder == null ? "" : " --name " + ShellQuote.quote(builder))
+                            + (facts.builder().driver() == null ? "" : " --driver " + ShellQuote.quote(facts.builder().driver()))
+                            + " tls-environment")));
+            default -> List.of();
+        };
+    }
+
+    private static FixStep step(String title, Snippet... snippets) {
+        return new FixStep(title, List.of(snippets));
+    }
+
+    private static Snippet sh(String command) {
+        return new Snippet("shell", "shell", "sh", command + "\n");
+    }
+
+    private static Snippet yaml(String text) {
+        return new Snippet("github-actions", "workflow step", "yaml", text);
+    }
+}
