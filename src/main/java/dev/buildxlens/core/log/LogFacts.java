@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What a log shows, read once from top to bottom: its kind, the builder, the versions printed (keys {@code docker},
- * {@code docker-server}, {@code buildx}, {@code buildkit}, {@code compose}), the failing step and image (as written
+ * {@code docker-server}, {@code buildx}, {@code buildkit}, {@code compose}, and the majors of {@code setup-buildx-action} / {@code build-push-action}), the failing step and image (as written
  * in the Dockerfile, and as BuildKit normalised it), how it failed ({@code operation}: metadata-resolution, pull, push,
  * load, export, cache-export, builder-create, run, build), the error lines (only the last ones of a long log), the
  * recognised failure texts, and the outcome. {@code source} names the log in evidence ({@code -} for stdin).

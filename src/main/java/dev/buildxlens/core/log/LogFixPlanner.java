@@ -50,7 +50,7 @@ public final class LogFixPlanner {
         return switch (kind) {
             case USE_CONTAINER_BUILDER -> List.of(github
                     ? step("Let setup-buildx-action create a docker-container builder (its default driver)",
-                    yaml("- uses: docker/setup-buildx-action@v4\n  with:\n    driver: docker-container\n"))
+                    yaml("- uses: docker/setup-buildx-action@" + facts.versions().getOrDefault("setup-buildx-action", "v4") + "\n  with:\n    driver: docker-container\n"))
                     : step("Create a docker-container builder and use it", sh("docker buildx create --use --name container-builder --driver docker-container")));
             case ENABLE_CONTAINERD_STORE -> List.of(step("Turn on the containerd image store in /etc/docker/daemon.json, then restart dockerd "
                             + "(images of the classic store are hidden until you switch back)",
@@ -58,7 +58,7 @@ public final class LogFixPlanner {
             case USE_OCI_EXPORTER -> List.of(step("Export an OCI archive, which holds every platform (or build a single --platform)",
                     sh("docker buildx build --output type=oci,dest=image.tar .")));
             case LOAD_RESULT -> List.of(github
-                    ? step("Load the result into the runner's daemon", yaml("- uses: docker/build-push-action@v7\n  with:\n    load: true\n"))
+                    ? step("Load the result into the runner's daemon", yaml("- uses: docker/build-push-action@" + facts.versions().getOrDefault("build-push-action", "v7") + "\n  with:\n    load: true\n"))
                     : step("Build with --load so the daemon gets the tag" + (finding.image().isEmpty() ? "" : " " + finding.image()),
                     sh("docker buildx build --load" + (finding.image().isEmpty() ? "" : " -t " + ShellQuote.quote(finding.image())) + " .")));
             case ADD_ARG_DEFAULT -> finding.subject().arg().isEmpty() ? List.of() : List.of(

@@ -61,6 +61,7 @@ final class LogScanner {
     private static final Pattern COMPOSE_SERVICE = Pattern.compile("^(?:Service )?\\S+\\s+(?:Built|Building)$");
     private static final Pattern COMPOSE_VERTEX = Pattern.compile("^(?:=> (?:CANCELED |ERROR |CACHED )?|#\\d+ )\\[[A-Za-z0-9_.-]+ internal]");
     private static final Pattern SETUP_INPUT = Pattern.compile("^(driver|name|driver-opts):\\s+(\\S.*)$");
+    private static final Pattern ACTION_MAJOR = Pattern.compile("docker/(setup-buildx-action|build-push-action)@(v\\d+)\\b");
     private static final Pattern PUSH_IMAGE = Pattern.compile("failed to push (\\S+?):");
 
     private static final Pattern ERROR_LINE = Pattern.compile(
@@ -287,6 +288,13 @@ final class LogScanner {
         m = DOCKER_VERSION.matcher(text);
         if (m.find()) {
             versions.putIfAbsent("docker", m.group(1));
+        }
+        // The action majors a GitHub log shows (##[group]Run docker/build-push-action@v5): fixes are written for them.
+        if (text.contains("docker/")) {
+            Matcher action = ACTION_MAJOR.matcher(text);
+            while (action.find()) {
+                versions.putIfAbsent(action.group(1), action.group(2));
+            }
         }
         m = COMPOSE_VERSION.matcher(text);
         if (m.find()) {

@@ -245,6 +245,17 @@ class LogPatternsTest {
         assertThat(d.facts().builder().name()).isNull();
         assertThat(d.facts().builder().driverOpts()).containsEntry("network", "host");
         assertThat(d.facts().builder().evidence()).extracting(LogLine::number).containsExactly(3, 4);
+        assertThat(d.facts().versions()).containsEntry("setup-buildx-action", "v3").containsEntry("build-push-action", "v6");
+    }
+
+    @Test
+    void fixes_from_a_github_log_use_its_action_majors() throws IOException {
+        LogDiagnosis d = diagnose("##[group]Run docker/setup-buildx-action@v3\n##[endgroup]\n"
+                + "ERROR: Multi-platform build is not supported for the docker driver.\n");
+        var fixes = LogFixPlanner.plan(d, java.nio.file.Path.of(""));
+        assertThat(fixes.plans()).extracting(dev.buildxlens.core.fix.FixPlan::id).containsExactly("use-container-builder", "enable-containerd-store");
+        assertThat(fixes.plans().get(0).steps().get(0).snippets().get(0).content())
+                .contains("docker/setup-buildx-action@v3").contains("driver: docker-container");
     }
 
     @Test
