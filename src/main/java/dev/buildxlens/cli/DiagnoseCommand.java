@@ -292,6 +292,14 @@ final class DiagnoseCommand {
                 case GITLAB_CI -> options.gitlabCi = file;
                 case COMPOSE -> options.compose.add(file);
                 case BAKE -> options.bake.add(file);
+                case LOG -> options.log = file;
+            }
+            if (options.log != null) {
+                // diagnose FILE.log: the same as --log FILE.
+                if (!options.positionals.isEmpty() || options.scenario != null) {
+                    throw new UsageException(command + " of a log reads the log on its own; it does not take a CONTEXT_DIR or --scenario yet");
+                }
+                return;
             }
         }
         if (options.dockerfile != null) {

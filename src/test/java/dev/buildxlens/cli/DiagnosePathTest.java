@@ -180,7 +180,7 @@ class DiagnosePathTest {
             assertThat(result.out()).isEmpty();
             assertThat(result.err()).contains(notes + ": cannot tell what kind of build file this is")
                     .contains("neither its name nor its first instruction (FROM or ARG) says")
-                    .contains("--dockerfile, --workflow, --gitlab-ci, --compose or --bake");
+                    .contains("--dockerfile, --workflow, --gitlab-ci, --compose, --bake or --log");
         }
 
         Path settings = home.resolve("settings.yaml");

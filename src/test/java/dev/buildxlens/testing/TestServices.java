@@ -33,7 +33,17 @@ public final class TestServices {
                 return Optional.ofNullable(saves.poll());
             }
         };
-        Clipboards clipboards = text -> clipboard = text;
+        Clipboards clipboards = new Clipboards() {
+            @Override
+            public void copy(String text) {
+                clipboard = text;
+            }
+
+            @Override
+            public Optional<String> text() {
+                return Optional.ofNullable(clipboard.isEmpty() ? null : clipboard);
+            }
+        };
         return new Services(dialogs, clipboards, new FileWatcher(), (title, details) -> {
             confirmations.add(title);
             return confirm;

@@ -18,6 +18,14 @@ public final class LogRedaction {
     private LogRedaction() {
     }
 
+    /**
+     * A raw line of a log as the app shows it: without terminal colours, CR and CI timestamps (as the reader sees it),
+     * and redacted like evidence.
+     */
+    public static String shown(String raw) {
+        return redact(LineNormaliser.normalise(raw).text());
+    }
+
     public static String redact(String text) {
         String out = AUTH_SCHEME.matcher(text).replaceAll("$1 " + Secrets.REDACTED);
         out = KNOWN_TOKENS.matcher(out).replaceAll(Secrets.REDACTED);

@@ -32,6 +32,10 @@ public final class BuildInputs {
             if (!Files.isRegularFile(file)) {
                 throw new InputException(file + ": no such file");
             }
+            if (InputKinds.isLogName(file)) {
+                // A log may be far larger than any build file (up to the log reader's own limit): its name says enough.
+                return InputKind.LOG;
+            }
             if (Files.size(file) > MAX_DETECTION_BYTES) {
                 throw new InputException(file + ": too large for a build file (10 MB); give its kind with --dockerfile, --workflow, "
                         + "--gitlab-ci, --compose or --bake");
@@ -130,6 +134,7 @@ public final class BuildInputs {
                 yield new BakeBuildInput(directory, names, request.names(), request.sets(), request.spec().builder(), request.environment());
             }
             case GITLAB_CI -> new GitlabCiBuild(files.get(0), request.repo(), request.job());
+            case LOG -> new LogInput(files.get(0));
             case GITHUB_WORKFLOW -> new WorkflowBuild(files.get(0), request.repo(), request.job(), request.imageStore(), request.event());
             case DOCKERFILE -> {
                 Path dockerfile = files.get(0);

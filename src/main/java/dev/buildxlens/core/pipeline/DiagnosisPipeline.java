@@ -86,6 +86,9 @@ public final class DiagnosisPipeline {
             if (input instanceof BakeBuildInput bake) {
                 return bake(bake, machine.get(), choices);
             }
+            if (input instanceof LogInput log) {
+                return LogPipeline.result(log);
+            }
             return workflow((WorkflowBuild) input, choices);
         } catch (DockerfileException | WorkflowException e) {
             throw new InputException(e.getMessage(), e);

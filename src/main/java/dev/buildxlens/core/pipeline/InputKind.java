@@ -6,7 +6,8 @@ public enum InputKind {
     GITHUB_WORKFLOW("a GitHub Actions workflow", "--workflow"),
     GITLAB_CI("a GitLab CI file", "--gitlab-ci"),
     COMPOSE("a Compose file", "--compose"),
-    BAKE("a Bake file", "--bake");
+    BAKE("a Bake file", "--bake"),
+    LOG("a build log", "--log");
 
     private final String description;
     private final String option;

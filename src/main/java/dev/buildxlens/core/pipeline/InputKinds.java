@@ -40,7 +40,7 @@ public final class InputKinds {
      * content it reads (YAML for workflows, GitLab CI and Compose; HCL and JSON for Bake).
      */
     public static final java.util.List<String> FILE_GLOBS = java.util.List.of("Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile",
-            "Containerfile", "Containerfile.*", "*.yml", "*.yaml", "*.hcl", "*.json");
+            "Containerfile", "Containerfile.*", "*.yml", "*.yaml", "*.hcl", "*.json", "*.log", "*.txt");
 
     private InputKinds() {
     }
@@ -88,8 +88,27 @@ public final class InputKinds {
         if (DOCKERFILE_START.matcher(text).matches()) {
             return InputKind.DOCKERFILE;
         }
+        if (LOG_LINE.matcher(text).find()) {
+            return InputKind.LOG;
+        }
         throw unknown(path, "neither its name nor its first instruction (FROM or ARG) says");
     }
+
+    /** {@code *.log}: a saved build or job log. */
+    public static boolean isLogName(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".log");
+    }
+
+    /**
+     * Lines only build output has: BuildKit's step headers ({@code #5 [2/3] RUN …}, {@code => [internal] load …}),
+     * buildx's {@code ERROR: failed to solve}/{@code failed to build}, the {@code [+] Building} header, and
+     * {@code #0 building with "X" instance}, a GitHub Actions log's {@code ##[group]}/{@code ##[error]}, and an
+ * {@code ERROR:} or {@code error:} line. A file that is no build file and has one of them is read as a log (which
+ * says so when nothing in it is recognised).
+     */
+    private static final Pattern LOG_LINE = Pattern.compile("(?m)^(\\S+\\s+)?(#\\d+ \\[|#0 building with |\\[\\+\\] Building |\\s*=> |"
+            + "##\\[(group|endgroup|error)\\]|ERROR: |error: |failed to solve)");
 
     /** A YAML file by its top-level keys: jobs + on (GitHub), services (Compose), stages or script jobs (GitLab). */
     private static InputKind yamlKind(Path path, String text) throws InputException {
@@ -136,6 +155,6 @@ public final class InputKinds {
 
     private static InputException unknown(Path path, String why) {
         return new InputException(path + ": cannot tell what kind of build file this is (" + why + "); give it with --dockerfile, "
-                + "--workflow, --gitlab-ci, --compose or --bake");
+                + "--workflow, --gitlab-ci, --compose, --bake or --log");
     }
 }

@@ -8,6 +8,7 @@ import dev.buildxlens.core.log.LogReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The way from a build log to findings and fixes, for the command line and the app alike: read (streamed, limited),
@@ -29,6 +30,27 @@ public final class LogPipeline {
     /** {@code source} names the log in evidence ({@code -} for standard input). */
     public static Result run(InputStream log, String source) throws IOException {
         return plan(LogDiagnoser.diagnose(new LogReader().read(log, source)));
+    }
+
+    /** A log larger than this is diagnosed whole but not kept as text to show: the app shows its evidence lines only. */
+    public static final long SHOWN_LIMIT = 20L * 1024 * 1024;
+
+    /** A log as the app and {@code diagnose FILE.log} see it: a pipeline result like any build file's. */
+    static PipelineResult result(LogInput input) throws InputException {
+        Path file = input.file();
+        try {
+            Result result = run(file);
+            String text = java.nio.file.Files.size(file) <= SHOWN_LIMIT
+                    ? new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8) : "";
+            return new PipelineResult(input, text, result.diagnosis().diagnosis(), result.fixes(), null,
+                    List.of(file.toAbsolutePath().normalize()), result.diagnosis());
+        } catch (dev.buildxlens.core.log.LogTooLargeException e) {
+            throw new InputException(file + ": " + e.getMessage(), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static Result plan(LogDiagnosis diagnosis) {

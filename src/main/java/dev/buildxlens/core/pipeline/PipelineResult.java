@@ -13,13 +13,25 @@ import java.util.List;
  * the fix plans (attached to findings by key), the world the Dockerfile build was judged against ({@code null}
  * for a workflow, whose runner is simulated), and every file on disk the run read (absolute: the Dockerfile, or the
  * workflow and the Dockerfiles and composite actions it uses; none for a Dockerfile held in memory): when one of
- * them changes, the result is out of date.
+ * them changes, the result is out of date. For a log ({@link LogInput}), {@code log} holds what only a log has
+ * (possible causes with the facts that would decide them, what was read), and {@code sourceText} the log's text
+ * while it is small enough to show ({@link LogPipeline#SHOWN_LIMIT}), else empty.
  */
 public record PipelineResult(BuildInput input, String sourceText, Diagnosis diagnosis, FixPlans fixes, Snapshot world,
-                             List<Path> filesRead) {
+                             List<Path> filesRead, dev.buildxlens.core.log.LogDiagnosis log) {
 
     public PipelineResult {
         filesRead = List.copyOf(filesRead);
+    }
+
+    /** A run over build files: no log. */
+    public PipelineResult(BuildInput input, String sourceText, Diagnosis diagnosis, FixPlans fixes, Snapshot world, List<Path> filesRead) {
+        this(input, sourceText, diagnosis, fixes, world, filesRead, null);
+    }
+
+    /** A log's own part (possible causes, what was read), for a {@link LogInput}; empty otherwise. */
+    public java.util.Optional<dev.buildxlens.core.log.LogDiagnosis> logDiagnosis() {
+        return java.util.Optional.ofNullable(log);
     }
 
     public List<FixPlan> fixesFor(Finding finding) {

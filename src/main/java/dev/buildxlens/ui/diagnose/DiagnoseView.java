@@ -84,6 +84,15 @@ public final class DiagnoseView extends BorderPane {
             }
             e.consume();
         });
+        // Ctrl+V on an empty tab reads the clipboard as a log; in a text field it pastes as ever.
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean pasteKeys = e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.V;
+            boolean typing = getScene() != null && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl;
+            if (pasteKeys && !typing && viewModel.fileProperty().get() == null && services != null) {
+                services.clipboard().text().ifPresent(viewModel::pasteLog);
+                e.consume();
+            }
+        });
         setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
             if (ok) {
@@ -108,6 +117,12 @@ public final class DiagnoseView extends BorderPane {
         open.setId("open-file");
         open.setTooltip(new Tooltip("Open " + DiagnoseViewModel.KINDS + " (or drop one here)"));
         open.setOnAction(e -> dialogs.open(OPEN_TITLE).ifPresent(viewModel::open));
+        Button paste = new Button("_Paste an error…");
+        paste.setId("paste-log");
+        paste.setTooltip(new Tooltip("Paste a build error or a CI job's log: the builder, the failing image and the cause are read from it "
+                + "(Ctrl+V on an empty tab does the same)"));
+        paste.setOnAction(e -> PasteLogDialog.ask(getScene() == null ? null : getScene().getWindow(),
+                services == null ? java.util.Optional.empty() : services.clipboard().text()).ifPresent(viewModel::pasteLog));
         javafx.scene.control.ComboBox<String> builder = new javafx.scene.control.ComboBox<>(viewModel.builderNamesProperty());
         builder.setId("builder-picker");
         builder.setEditable(true);
@@ -135,7 +150,7 @@ public final class DiagnoseView extends BorderPane {
         javafx.scene.control.ToggleButton more = new javafx.scene.control.ToggleButton("More options");
         more.setId("more-options");
         more.setTooltip(new Tooltip("Named contexts, outputs, cache export, --load/--push/--pull, and the runner's image store for workflows"));
-        HBox bar = new HBox(8, open, recent, builder, args, target, platforms, more, rerun);
+        HBox bar = new HBox(8, open, paste, recent, builder, args, target, platforms, more, rerun);
         bar.setAlignment(Pos.CENTER_LEFT);
         keepLabelsWhole(bar);
         // Options the open kind does not take are off, as the command line does not take them for that kind.
@@ -204,6 +219,43 @@ public final class DiagnoseView extends BorderPane {
         HBox.setHgrow(note, Priority.SOMETIMES);
         row.getChildren().add(0, note);
         return row;
+    }
+
+    /**
+     * Under the explanation, for a log: the causes it is consistent with but cannot establish (each with the facts that
+     * would decide it), and what was read from it. Hidden for build files.
+     */
+    private VBox possibleCauses() {
+        Label heading = heading("Possible causes (the log does not show what decides them)");
+        heading.setWrapText(true);
+        VBox causes = new VBox(4);
+        causes.setId("possible-causes");
+        Label readHeading = heading("Read from the log");
+        Label read = new Label();
+        read.setId("log-notes");
+        read.setWrapText(true);
+        read.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable fill = () -> {
+            causes.getChildren().setAll(viewModel.possibleCausesProperty().stream().map(text -> {
+                Label cause = new Label("• " + text);
+                cause.setWrapText(true);
+                cause.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                return (javafx.scene.Node) cause;
+            }).toList());
+            read.setText(String.join("\n", viewModel.logNotesProperty()));
+        };
+        viewModel.possibleCausesProperty().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        viewModel.logNotesProperty().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        heading.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.possibleCausesProperty()));
+        heading.managedProperty().bind(heading.visibleProperty());
+        readHeading.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.logNotesProperty()));
+        readHeading.managedProperty().bind(readHeading.visibleProperty());
+        read.visibleProperty().bind(readHeading.visibleProperty());
+        read.managedProperty().bind(readHeading.visibleProperty());
+        VBox box = new VBox(4, heading, causes, readHeading, read);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        return box;
     }
 
     /**
@@ -388,7 +440,7 @@ public final class DiagnoseView extends BorderPane {
         words.managedProperty().bind(words.visibleProperty());
         // The explanation grows with its text up to about six lines, then scrolls: the fixes and the Fix… button
         // below it stay in sight in a short window.
-        VBox explained = new VBox(2, explanation);
+        VBox explained = new VBox(2, explanation, possibleCauses());
         ScrollPane explanationArea = new ScrollPane(explained) {
             @Override
             protected double computePrefHeight(double width) {
@@ -454,15 +506,44 @@ public final class DiagnoseView extends BorderPane {
     }
 
     private static void showLine(ListView<SourceLine> source, int line) {
-        if (line < 1 || line > source.getItems().size()) {
+        int index = indexOf(source.getItems(), line);
+        if (index < 0) {
             source.getSelectionModel().clearSelection();
             return;
         }
-        source.getSelectionModel().select(line - 1);
+        source.getSelectionModel().select(index);
         // The lines were just replaced: laid out first, the list scrolls by the height of real cells, not estimates.
         source.applyCss();
         source.layout();
-        source.scrollTo(Math.max(0, line - 1 - SOURCE_CONTEXT_LINES));
+        source.scrollTo(Math.max(0, index - SOURCE_CONTEXT_LINES));
+    }
+
+    /**
+     * The row of line {@code number}: the row before it when every line is shown, else (a large log shown by its
+     * evidence lines only) found among the numbers, which ascend; -1 when it is not shown.
+     */
+    static int indexOf(java.util.List<SourceLine> lines, int number) {
+        if (number < 1) {
+            return -1;
+        }
+        if (number <= lines.size() && lines.get(number - 1).number() == number) {
+            return number - 1;
+        }
+        int low = 0;
+        int high = lines.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int at = lines.get(middle).number();
+            if (at == number) {
+                return middle;
+            }
+            if (at < number) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -76,7 +76,7 @@ public final class DiagnoseViewModel {
     private final StringProperty registry = new SimpleStringProperty(this, "registry", FixChoices.DEFAULT_REGISTRY);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     /** What the tab opens, said for people. */
-    public static final String KINDS = "a Dockerfile, a GitHub workflow, a GitLab CI file, a Compose file or a Bake file";
+    public static final String KINDS = "a Dockerfile, a GitHub workflow, a GitLab CI file, a Compose file, a Bake file or a build log";
     private static final String OPEN_HINT = "Open " + KINDS + " (or drop it here).";
     private static final String OPEN_TO_SEE = "Open " + KINDS + " to see its findings.";
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", OPEN_HINT);
@@ -103,6 +103,13 @@ public final class DiagnoseViewModel {
     private final ReadOnlyListWrapper<String> builderNames = new ReadOnlyListWrapper<>(this, "builderNames", FXCollections.observableArrayList());
     private final ReadOnlyObjectWrapper<List<Path>> watchedFiles = new ReadOnlyObjectWrapper<>(this, "watchedFiles", List.of());
     private final javafx.beans.property.ReadOnlyIntegerWrapper selectedLine = new javafx.beans.property.ReadOnlyIntegerWrapper(this, "selectedLine");
+    /** A log's causes it is consistent with but cannot establish, each with the facts that would decide it; and what was read. */
+    private final ReadOnlyListWrapper<String> possibleCauses = new ReadOnlyListWrapper<>(this, "possibleCauses", FXCollections.observableArrayList());
+    private final ReadOnlyListWrapper<String> logNotes = new ReadOnlyListWrapper<>(this, "logNotes", FXCollections.observableArrayList());
+    /** Line numbers of a log shown in part (too large to show whole): the evidence lines only, with their numbers. */
+    private Map<Path, List<Integer>> numbering = Map.of();
+    /** The folder pasted logs are written to, deleted when the tab is closed or the app ends; null until a paste. */
+    private volatile Path pasteFolder;
     private PipelineResult result;
     /** The last run's texts of every file it read, and where each finding's file is on disk (absent: not on disk). */
     private Map<Path, List<String>> texts = Map.of();
@@ -140,6 +147,7 @@ public final class DiagnoseViewModel {
             case COMPOSE -> "A Compose file: its build options are in the file; the builder picked here applies";
             case BAKE -> "A Bake file: its build options are in the file; the builder picked here applies";
             case GITHUB_WORKFLOW -> "A workflow: its steps give the build options; the runner's image store picked here applies";
+            case LOG -> "A build log: everything is read from its lines; no option here applies";
             default -> "A GitLab CI file: its jobs give the build options";
         });
     }
@@ -228,6 +236,16 @@ public final class DiagnoseViewModel {
     /** True when the daemon did not answer: which images are local, and so what the builder can use, is unknown. */
     public javafx.beans.property.ReadOnlyBooleanProperty localImagesUnknownProperty() {
         return localImagesUnknown.getReadOnlyProperty();
+    }
+
+    /** For an opened log: "local-image-invisible: … (needs builder-driver: …)", one per possible cause. */
+    public ReadOnlyListProperty<String> possibleCausesProperty() {
+        return possibleCauses.getReadOnlyProperty();
+    }
+
+    /** For an opened log: what was read from it (kind, builder, failing step and image, versions). */
+    public ReadOnlyListProperty<String> logNotesProperty() {
+        return logNotes.getReadOnlyProperty();
     }
 
     public ReadOnlyListProperty<SourceLine> sourceProperty() {
@@ -369,6 +387,39 @@ public final class DiagnoseViewModel {
     }
 
     /**
+     * A pasted error or job log: written to a file of its own in a temporary folder (off the FX thread), then read as
+     * a log like a saved one. Not remembered in Recent; the folder goes when the tab is closed or the app ends.
+     */
+    public void pasteLog(String text) {
+        if (text == null || text.isBlank()) {
+            status.set("Nothing to diagnose: the pasted text is empty.");
+            return;
+        }
+        status.set("Reading the pasted log…");
+        executor.execute(() -> {
+            try {
+                Path folder = pasteFolder;
+                if (folder == null) {
+                    folder = Files.createTempDirectory("buildx-lens-pasted-");
+                    pasteFolder = folder;
+                }
+                Path file = folder.resolve("pasted-" + java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HHmmss")) + ".log");
+                AtomicFiles.write(file, text.endsWith("\n") ? text : text + "\n");
+                return file;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, this::openLessonFile, error -> status.set("Could not keep the pasted log: " + Messages.firstLine(error)));
+    }
+
+    /** The pasted logs' folder goes now, on the calling thread (the app's shutdown hook calls this). */
+    public void deletePastedNow() {
+        Path folder = pasteFolder;
+        pasteFolder = null;
+        dev.buildxlens.core.scenario.ScenarioRunner.delete(folder);
+    }
+
+    /**
      * Opens a lesson's own file: diagnosed like any other, but not remembered in Recent, since it lives in a
      * temporary folder that is deleted when the lesson is left.
      */
@@ -392,6 +443,9 @@ public final class DiagnoseViewModel {
         findingFiles = Map.of();
         names = Map.of();
         sourceFiles.clear();
+        numbering = Map.of();
+        possibleCauses.clear();
+        logNotes.clear();
         showSource(null);
         judgedAgainst = null;
         source.clear();
@@ -401,6 +455,14 @@ public final class DiagnoseViewModel {
         localImagesUnknown.set(false);
         findingsPlaceholder.set(OPEN_TO_SEE);
         status.set(OPEN_HINT);
+        Path pasted = pasteFolder;
+        pasteFolder = null;
+        if (pasted != null) {
+            executor.execute(() -> {
+                dev.buildxlens.core.scenario.ScenarioRunner.delete(pasted);
+                return pasted;
+            }, done -> { }, error -> { });
+        }
     }
 
     /**
@@ -617,11 +679,24 @@ public final class DiagnoseViewModel {
                     severity.merge(finding.line(), finding.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
                     markers.merge(finding.line(), finding.id(), (a, b) -> a + ", " + b);
                 }
+                // A log's finding rests on several lines (the builder's, the failure's): each is marked as its evidence.
+                for (dev.buildxlens.core.diagnose.Evidence evidence : finding.evidence()) {
+                    if (path.equals(findingFiles.get(evidence.file())) && evidence.line() != finding.line()) {
+                        severity.merge(evidence.line(), finding.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                        markers.merge(evidence.line(), "evidence: " + finding.id(), (a, b) -> a + ", " + b);
+                    }
+                }
             }
+            result.logDiagnosis().ifPresent(log -> log.possible().forEach(cause -> cause.evidence().forEach(evidence -> {
+                severity.merge(evidence.line(), Severity.INFO, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                markers.merge(evidence.line(), "possibly " + cause.id(), (a, b) -> a + ", " + b);
+            })));
         }
+        List<Integer> numbers = numbering.get(path);
         List<SourceLine> shown = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            shown.add(new SourceLine(i + 1, lines.get(i), severity.get(i + 1), markers.getOrDefault(i + 1, "")));
+            int number = numbers == null ? i + 1 : numbers.get(i);
+            shown.add(new SourceLine(number, lines.get(i), severity.get(number), markers.getOrDefault(number, "")));
         }
         shownFile.set(path);
         source.setAll(shown);
@@ -630,6 +705,13 @@ public final class DiagnoseViewModel {
         if (selected != null && !path.equals(findingFiles.get(selected.file()))) {
             selectedLine.set(0);
         }
+    }
+
+    /** "id: reason (needs fact: how to find it out; …)", one line per possible cause of a log. */
+    private static List<String> possible(dev.buildxlens.core.log.LogDiagnosis log) {
+        return log.possible().stream().map(cause -> dev.buildxlens.core.model.Secrets.maskValues(cause.id() + ": " + cause.reason()
+                + (cause.missing().isEmpty() ? "" : " (needs " + String.join("; ", cause.missing().stream()
+                        .map(fact -> fact + ": " + dev.buildxlens.core.log.PossibleCause.describe(fact)).toList()) + ")"))).toList();
     }
 
     /** A file the last diagnosis read, named from the opened file's folder (or its repository), as short as it can be said. */
@@ -674,7 +756,12 @@ public final class DiagnoseViewModel {
      * the text of every file read (the opened one first), and where each finding's file is.
      */
     private record Run(Path file, InputKind kind, Map<Path, List<String>> texts, Map<String, Path> findingFiles,
-                       Map<Path, String> names, PipelineResult result, String error) {
+                       Map<Path, String> names, PipelineResult result, String error, Map<Path, List<Integer>> numbering) {
+
+        Run(Path file, InputKind kind, Map<Path, List<String>> texts, Map<String, Path> findingFiles,
+            Map<Path, String> names, PipelineResult result, String error) {
+            this(file, kind, texts, findingFiles, names, result, error, Map.of());
+        }
     }
 
     private static Run run(Path path, BuildSpec spec, ImageStoreKind store, Map<String, String> environment, Snapshot snapshot,
@@ -690,7 +777,19 @@ public final class DiagnoseViewModel {
             }
             PipelineResult result = DiagnosisPipeline.run(input, () -> snapshot, choices, details);
             Map<Path, List<String>> texts = new LinkedHashMap<>();
-            texts.put(opened, lines(result.sourceText()));
+            Map<Path, List<Integer>> numbering = new java.util.HashMap<>();
+            if (result.logDiagnosis().isPresent() && result.sourceText().isEmpty()) {
+                // Too large to show whole: the lines that are evidence, with their numbers in the log.
+                java.util.TreeMap<Integer, String> evidence = new java.util.TreeMap<>();
+                evidenceOf(result).forEach(e -> evidence.put(e.line(), e.text()));
+                texts.put(opened, List.copyOf(evidence.values()));
+                numbering.put(opened, List.copyOf(evidence.keySet()));
+            } else if (result.logDiagnosis().isPresent()) {
+                // A log carries tokens: what is shown of it is redacted, line by line, as its evidence is.
+                texts.put(opened, lines(result.sourceText()).stream().map(dev.buildxlens.core.log.LogRedaction::shown).toList());
+            } else {
+                texts.put(opened, lines(result.sourceText()));
+            }
             for (Path read : result.filesRead()) {
                 if (!texts.containsKey(read)) {
                     try {
@@ -709,7 +808,7 @@ public final class DiagnoseViewModel {
                     }
                 }
             }
-            return new Run(path, kind, texts, located, names(texts.keySet(), roots(opened)), result, "");
+            return new Run(path, kind, texts, located, names(texts.keySet(), roots(opened)), result, "", numbering);
         } catch (Exception e) {
             List<String> lines = List.of();
             try {
@@ -720,6 +819,14 @@ public final class DiagnoseViewModel {
             return new Run(path, kind, Map.of(opened, lines), Map.of(), names(List.of(opened), roots(opened)), null,
                     Messages.firstLine(e));
         }
+    }
+
+    /** The evidence lines of a log's findings and possible causes (redacted by the log reader). */
+    private static List<dev.buildxlens.core.diagnose.Evidence> evidenceOf(PipelineResult result) {
+        List<dev.buildxlens.core.diagnose.Evidence> all = new ArrayList<>();
+        result.diagnosis().findings().forEach(f -> all.addAll(f.evidence()));
+        result.logDiagnosis().ifPresent(log -> log.possible().forEach(p -> all.addAll(p.evidence())));
+        return all;
     }
 
     private static List<String> lines(String text) {
@@ -780,7 +887,11 @@ public final class DiagnoseViewModel {
         texts = run.texts();
         findingFiles = run.findingFiles();
         names = run.names();
+        numbering = run.numbering();
         sourceFiles.setAll(texts.keySet());
+        possibleCauses.setAll(run.result() == null ? List.of() : run.result().logDiagnosis().map(DiagnoseViewModel::possible).orElse(List.of()));
+        logNotes.setAll(run.result() == null ? List.of() : run.result().logDiagnosis()
+                .map(log -> log.notes().stream().map(dev.buildxlens.core.model.Secrets::maskValues).toList()).orElse(List.of()));
         selectFinding(null);
         // The opened file first; a selected finding in another file shows that one.
         showSource(opened);
@@ -795,7 +906,10 @@ public final class DiagnoseViewModel {
         boolean unknown = run.result().daemonUnreachable();
         // Set before the rows: cells read it while they render.
         localImagesUnknown.set(unknown);
-        findingsPlaceholder.set(unknown
+        findingsPlaceholder.set(run.result().logDiagnosis().isPresent()
+                ? (possibleCauses.isEmpty() ? "No findings: nothing in this log shows a failure Buildx Lens knows."
+                   : "No finding this log establishes by itself: the possible causes below need a fact the log does not show.")
+                : unknown
                 ? "Unknown: the Docker daemon does not answer, so which images are local, and what the builder can use, "
                   + "cannot be told. Refresh when it is back (or try a lesson from the Scenarios menu)."
                 : "No findings (images on docker.io and other registries that are not queried are assumed to be there).");
@@ -812,7 +926,8 @@ public final class DiagnoseViewModel {
                 .map(b -> b.builder().inWords()).distinct().toList());
         String summary = run.file().getFileName() + ": " + (errors == 0 ? "no errors" : errors + (errors == 1 ? " error" : " errors"))
                 + (builderNames.isEmpty() ? "" : " · on " + builderNames)
-                + (run.kind() == InputKind.DOCKERFILE ? "" : " · read as " + run.kind().description());
+                + (run.kind() == InputKind.DOCKERFILE ? "" : " · read as " + run.kind().description())
+                + (possibleCauses.isEmpty() ? "" : " · " + possibleCauses.size() + (possibleCauses.size() == 1 ? " possible cause" : " possible causes"));
         if (run.result().daemonUnreachable()) {
             summary = run.file().getFileName() + ": the Docker daemon is unreachable, so which images are local is unknown; "
                     + "findings about local images cannot be trusted until it answers";

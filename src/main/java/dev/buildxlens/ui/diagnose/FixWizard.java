@@ -177,6 +177,7 @@ public final class FixWizard {
             case BAKE -> "Bake file";
             case GITLAB_CI -> "GitLab CI file";
             case GITHUB_WORKFLOW -> "workflow";
+            case LOG -> "log's build";
         };
         Label note = new Label(ci ? "The fixes are written for this " + file + ": fragments and patches of its files."
                 : "The fixes are written for this " + file + " and this machine's builders."

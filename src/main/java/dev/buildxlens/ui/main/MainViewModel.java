@@ -279,6 +279,7 @@ public final class MainViewModel {
 
     /** The app ends: the lesson's folder goes now, on the calling thread (a shutdown hook may call this). */
     public void deleteLessonFilesNow() {
+        diagnose.deletePastedNow();
         java.nio.file.Path folder = lessonFolder;
         lessonFolder = null;
         dev.buildxlens.core.scenario.ScenarioRunner.delete(folder);

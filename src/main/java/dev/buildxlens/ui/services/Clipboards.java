@@ -4,4 +4,9 @@ package dev.buildxlens.ui.services;
 public interface Clipboards {
 
     void copy(String text);
+
+    /** The text on the clipboard, if any: what Ctrl+V on an empty Diagnose tab reads as a log. */
+    default java.util.Optional<String> text() {
+        return java.util.Optional.empty();
+    }
 }

@@ -31,7 +31,7 @@ public final class FxServices implements FileDialogs, Clipboards, Confirmations 
      * Bake files, as {@code diagnose PATH} tells them apart), then every file (a Dockerfile may have any name).
      */
     public static java.util.List<FileChooser.ExtensionFilter> openFilters() {
-        return java.util.List.of(new FileChooser.ExtensionFilter("Build files (Dockerfile, workflow, GitLab CI, Compose, Bake)",
+        return java.util.List.of(new FileChooser.ExtensionFilter("Build files and logs (Dockerfile, workflow, GitLab CI, Compose, Bake, build log)",
                 dev.buildxlens.core.pipeline.InputKinds.FILE_GLOBS), new FileChooser.ExtensionFilter("All files", "*"));
     }
 
@@ -81,6 +81,12 @@ public final class FxServices implements FileDialogs, Clipboards, Confirmations 
         pane.setMaxSize(screen.getWidth() - 40, screen.getHeight() - 40);
         pane.setPrefWidth(Math.min(960, screen.getWidth() - 80));
         return alert;
+    }
+
+    @Override
+    public java.util.Optional<String> text() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        return clipboard.hasString() ? java.util.Optional.ofNullable(clipboard.getString()) : java.util.Optional.empty();
     }
 
     @Override
