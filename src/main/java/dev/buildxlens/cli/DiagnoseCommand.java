@@ -12,6 +12,7 @@ import dev.buildxlens.core.pipeline.FixChoices;
 import dev.buildxlens.core.pipeline.InputKind;
 import dev.buildxlens.core.pipeline.InputException;
 import dev.buildxlens.core.pipeline.LogPipeline;
+import dev.buildxlens.core.pipeline.LogWithFiles;
 import dev.buildxlens.core.log.LogTooLargeException;
 import dev.buildxlens.core.report.LogReport;
 import dev.buildxlens.core.pipeline.PipelineResult;
@@ -81,6 +82,10 @@ final class DiagnoseCommand {
         String log;
         String command = "diagnose";
 
+        boolean hasBuildFiles() {
+            return dockerfile != null || workflow != null || gitlabCi != null || !compose.isEmpty() || !bake.isEmpty() || bakeLookup;
+        }
+
         FixChoices choices() {
             return new FixChoices(registries.isEmpty() ? FixChoices.DEFAULT_REGISTRY : registries.get(0));
         }
@@ -96,6 +101,14 @@ final class DiagnoseCommand {
 
     ExitCode run(Arguments args) throws UsageException {
         Options options = parse(args, false, environment);
+        if (options.log != null && options.hasBuildFiles()) {
+            // The log with the files it came from: the files' findings (and patches) carry the log's evidence.
+            LogWithFiles.Combined combined = combined(options);
+            Diagnosis diagnosis = combined.result().diagnosis();
+            out.print(options.format.equals("json") ? LogReport.json(diagnosis, combined.log()) + "\n" : LogReport.text(diagnosis, combined.log()));
+            out.flush();
+            return diagnosis.hasErrors() ? ExitCode.FINDINGS : ExitCode.OK;
+        }
         if (options.log != null) {
             // A log needs no machine and no files: its findings, possible causes and what was read from it.
             LogPipeline.Result result = readLog(options);
@@ -121,6 +134,13 @@ final class DiagnoseCommand {
         } catch (java.io.IOException e) {
             throw new UsageException("--log " + options.log + ": " + e.getMessage());
         }
+    }
+
+    /** {@code --log} with build files: both diagnosed, then combined ({@link LogWithFiles}). */
+    LogWithFiles.Combined combined(Options options) throws UsageException {
+        LogPipeline.Result log = readLog(options);
+        Outcome files = diagnose(options);
+        return LogWithFiles.combine(files.result(), log);
     }
 
     /** A pipeline run and what the daemon's state means for the exit code. */
@@ -271,10 +291,11 @@ final class DiagnoseCommand {
         if (kinds > 1) {
             throw new UsageException(command + " takes one of --dockerfile, --workflow, --gitlab-ci, --compose and --bake");
         }
-        if (options.log != null) {
-            // Matching a log's step to a Dockerfile or workflow is not built yet: the log is read on its own.
-            if (kinds > 0 || !options.positionals.isEmpty() || options.scenario != null) {
-                throw new UsageException(command + " --log reads a log on its own; it does not take build files, a PATH or --scenario yet");
+        if (options.log != null && kinds == 0) {
+            // A log on its own; with build files they are named by their option (--dockerfile, --workflow …).
+            if (!options.positionals.isEmpty() || options.scenario != null) {
+                throw new UsageException(command + " --log takes its build files as --dockerfile, --workflow, --gitlab-ci, --compose "
+                        + "or --bake, not as a PATH; on its own it takes no --scenario");
             }
             return;
         }

@@ -56,7 +56,13 @@ final class FixCommand {
         FixPlans fixes;
         boolean hasErrors;
         ExitCode code;
-        if (options.log != null) {
+        if (options.log != null && options.hasBuildFiles()) {
+            // With its build files, the fixes are the files' (patches) and the log's for what only the log shows.
+            dev.buildxlens.core.pipeline.LogWithFiles.Combined combined = diagnose.combined(options);
+            fixes = combined.result().fixes();
+            hasErrors = combined.result().diagnosis().hasErrors();
+            code = ExitCode.OK;
+        } else if (options.log != null) {
             // A log's fixes are commands and snippets filled in from the log; it names no file to patch.
             dev.buildxlens.core.pipeline.LogPipeline.Result result = diagnose.readLog(options);
             fixes = result.fixes();

@@ -103,12 +103,61 @@ class LogCommandTest {
     }
 
     @Test
-    void a_missing_log_and_a_combination_are_bad_usage() throws IOException {
+    void a_missing_log_and_a_build_file_given_as_a_path_are_bad_usage() throws IOException {
         assertThat(run("diagnose", "--log", home.resolve("nope.log").toString()).err()).contains("no such file");
         Path dockerfile = Files.writeString(home.resolve("Dockerfile"), "FROM alpine\n");
-        Result both = run("diagnose", "--log", "-", "--dockerfile", dockerfile.toString());
+        Result both = run("diagnose", "--log", "-", dockerfile.toString());
         assertThat(both.exitCode()).isEqualTo(2);
-        assertThat(both.err()).contains("--log reads a log on its own");
+        assertThat(both.err()).contains("takes its build files as --dockerfile");
+    }
+
+    /** The log of a failed build on a container builder, as buildx ≥ 0.11 prints it (plain progress). */
+    private static final String LOADED_BASE_LOG = """
+            #0 building with "mybuilder" instance using docker-container driver
+
+            #2 [internal] load metadata for docker.io/library/my-base:latest
+            #2 ERROR: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed
+            ------
+             > [internal] load metadata for docker.io/library/my-base:latest:
+            ------
+            ERROR: failed to solve: my-base:latest: failed to resolve source metadata for docker.io/library/my-base:latest: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed
+            """;
+
+    @Test
+    void with_its_dockerfile_the_logs_possible_cause_is_decided_and_the_fix_is_a_patch() throws IOException {
+        Path log = Files.writeString(home.resolve("build.log"), LOADED_BASE_LOG);
+        Path dockerfile = Files.writeString(home.resolve("Dockerfile"), "# app\nFROM my-base:latest\nRUN echo hi\n");
+        Result alone = run("diagnose", "--log", log.toString(), "--format", "json");
+        JsonNode aloneRoot = new ObjectMapper().readTree(alone.out());
+        assertThat(aloneRoot.get("findings")).isEmpty();
+        assertThat(aloneRoot.get("possible").findValuesAsText("id")).containsExactly("local-image-invisible");
+
+        Result both = run("diagnose", "--log", log.toString(), "--dockerfile", dockerfile.toString(), "--scenario", "laptop-loaded-base",
+                "--format", "json");
+        assertThat(both.exitCode()).isEqualTo(1);
+        JsonNode root = new ObjectMapper().readTree(both.out());
+        JsonNode finding = root.get("findings").get(0);
+        assertThat(finding.get("id").asText()).isEqualTo("local-image-invisible");
+        assertThat(finding.get("line").asInt()).as("the Dockerfile's line").isEqualTo(2);
+        assertThat(finding.get("evidence").findValuesAsText("line")).contains("1", "4", "8");
+        assertThat(root.get("possible")).as("decided by the Dockerfile's finding").isEmpty();
+        assertThat(root.get("builds")).hasSize(1);
+
+        Result fix = run("fix", "--log", log.toString(), "--dockerfile", dockerfile.toString(), "--scenario", "laptop-loaded-base",
+                "--fix", "local-registry-bridge");
+        assertThat(fix.exitCode()).isZero();
+        assertThat(fix.out()).contains("--- a/Dockerfile").contains("+ARG BASE_IMAGE");
+    }
+
+    @Test
+    void a_failure_only_the_log_shows_stays_with_its_fixes_beside_the_files_findings() throws IOException {
+        Path log = CORPUS.resolve("t-awspodeip50-desktop-linux-multiplatform/log.txt");
+        Path dockerfile = Files.writeString(home.resolve("Dockerfile"), "FROM alpine:3.20\n");
+        Result both = run("diagnose", "--log", log.toString(), "--dockerfile", dockerfile.toString(), "--scenario", "laptop-loaded-base");
+        assertThat(both.exitCode()).isEqualTo(1);
+        assertThat(both.out()).contains("docker-driver-multiplatform").contains("the log's build ran on desktop-linux; the files were judged on mybuilder");
+        Result fix = run("fix", "--log", log.toString(), "--dockerfile", dockerfile.toString(), "--scenario", "laptop-loaded-base");
+        assertThat(fix.out()).contains("use-container-builder");
     }
 
     @Test

@@ -23,7 +23,12 @@ public final class LogReport {
     }
 
     public static String text(LogDiagnosis diagnosis) {
-        StringBuilder out = new StringBuilder(DiagnosisText.write(diagnosis.diagnosis()));
+        return text(diagnosis.diagnosis(), diagnosis);
+    }
+
+    /** {@code findings}: the log's own, or those of the build files read with it (carrying the log's evidence). */
+    public static String text(dev.buildxlens.core.diagnose.Diagnosis findings, LogDiagnosis diagnosis) {
+        StringBuilder out = new StringBuilder(DiagnosisText.write(findings));
         if (!diagnosis.possible().isEmpty()) {
             out.append("\npossible causes (the log is consistent with them but does not show what decides them; not findings):\n");
             for (PossibleCause cause : diagnosis.possible()) {
@@ -42,7 +47,11 @@ public final class LogReport {
     }
 
     public static String json(LogDiagnosis diagnosis) {
-        ObjectNode root = DiagnosisJson.tree(diagnosis.diagnosis());
+        return json(diagnosis.diagnosis(), diagnosis);
+    }
+
+    public static String json(dev.buildxlens.core.diagnose.Diagnosis findings, LogDiagnosis diagnosis) {
+        ObjectNode root = DiagnosisJson.tree(findings);
         ArrayNode possible = root.putArray("possible");
         for (PossibleCause cause : diagnosis.possible()) {
             ObjectNode p = possible.addObject();
