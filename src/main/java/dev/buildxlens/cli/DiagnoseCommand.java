@@ -126,7 +126,13 @@ final class DiagnoseCommand {
     /** Reads {@code --log FILE|-}; a log over the limit, or one that cannot be read, is bad input (exit 2). */
     LogPipeline.Result readLog(Options options) throws UsageException {
         try {
-            return options.log.equals("-") ? LogPipeline.run(stdin, "-") : LogPipeline.run(Path.of(options.log));
+            LogPipeline.Result read = options.log.equals("-") ? LogPipeline.run(stdin, "-") : LogPipeline.run(Path.of(options.log));
+            if (options.hasBuildFiles()) {
+                return read; // the files' diagnosis consults the machine
+            }
+            // A local build's log, read where it ran: the machine decides what the log cannot (the lesson's world with --scenario).
+            return LogPipeline.consult(read, () -> options.scenario != null ? options.scenario.snapshot()
+                    : probe.apply(LiveProbe.Options.defaults()));
         } catch (LogTooLargeException e) {
             throw new UsageException(e.getMessage());
         } catch (java.nio.file.NoSuchFileException e) {
@@ -293,9 +299,9 @@ final class DiagnoseCommand {
         }
         if (options.log != null && kinds == 0) {
             // A log on its own; with build files they are named by their option (--dockerfile, --workflow …).
-            if (!options.positionals.isEmpty() || options.scenario != null) {
+            if (!options.positionals.isEmpty()) {
                 throw new UsageException(command + " --log takes its build files as --dockerfile, --workflow, --gitlab-ci, --compose "
-                        + "or --bake, not as a PATH; on its own it takes no --scenario");
+                        + "or --bake, not as a PATH");
             }
             return;
         }
@@ -317,8 +323,8 @@ final class DiagnoseCommand {
             }
             if (options.log != null) {
                 // diagnose FILE.log: the same as --log FILE.
-                if (!options.positionals.isEmpty() || options.scenario != null) {
-                    throw new UsageException(command + " of a log reads the log on its own; it does not take a CONTEXT_DIR or --scenario yet");
+                if (!options.positionals.isEmpty()) {
+                    throw new UsageException(command + " of a log takes no CONTEXT_DIR");
                 }
                 return;
             }

@@ -35,7 +35,7 @@ class LogCommandTest {
         Map<String, String> vars = new HashMap<>();
         vars.put("DOCKER_CONFIG", home.resolve(".docker").toString());
         vars.put("PATH", "/nonexistent");
-        // No daemon is needed for a log: point DOCKER_HOST nowhere to prove it is never asked.
+        // No daemon is needed for a log: DOCKER_HOST points nowhere (a local log with an open cause asks, and is told it does not answer).
         vars.put("DOCKER_HOST", "unix://" + home.resolve("no.sock"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -70,8 +70,49 @@ public final class LogFixPlanner {
                             + (builder == null ? "" : " --name " + ShellQuote.quote(builder))
                             + (facts.builder().driver() == null ? "" : " --driver " + ShellQuote.quote(facts.builder().driver()))
                             + " tls-environment")));
+            // The two fixes of a local image a container builder cannot read (decided on the machine the log came from).
+            case USE_DOCKER_DRIVER -> github || finding.image().isEmpty() ? List.of() : List.of(step(
+                    "Build on the docker driver: the builder named after your Docker context reads the daemon's images",
+                    sh("docker buildx build --builder \"$(docker context show)\" .")));
+            case LOCAL_REGISTRY_BRIDGE -> github || finding.image().isEmpty() ? List.of() : localRegistryBridge(finding.image(), builder);
             default -> List.of();
         };
+    }
+
+    /**
+     * Through a registry on localhost: push the local image there and build FROM it; a docker-container builder reaches
+     * the host's localhost only with the host network (buildx-facts §5).
+     */
+    private static List<FixStep> localRegistryBridge(String image, String builder) {
+        ImageReferenceParts parts = ImageReferenceParts.of(image);
+        String local = "localhost:5000/" + parts.path() + ":" + parts.tag();
+        return List.of(
+                step("Run a registry on localhost and push the image to it", sh("docker run -d -p 5000:5000 --name registry registry:2\n"
+                        + "docker tag " + ShellQuote.quote(image) + " " + ShellQuote.quote(local) + "\n"
+                        + "docker push " + ShellQuote.quote(local))),
+                step("Give the Dockerfile's FROM an ARG, so the build can name the registry's copy",
+                        new Snippet("dockerfile", "Dockerfile", "dockerfile", "ARG BASE_IMAGE=" + image + "\nFROM ${BASE_IMAGE}\n")),
+                step("Build on a builder with the host network" + (builder == null ? "" : " (" + builder + " has it only if it was created with network=host)"),
+                        sh("docker buildx create --name host-network --driver docker-container --driver-opt network=host\n"
+                                + "docker buildx build --builder host-network --build-arg BASE_IMAGE=" + ShellQuote.quote(local) + " .")));
+    }
+
+    /** An image's repository path (without a registry) and tag, for its name in another registry. */
+    private record ImageReferenceParts(String path, String tag) {
+        static ImageReferenceParts of(String image) {
+            dev.buildxlens.core.image.ImageReference reference = dev.buildxlens.core.image.ImageReference.parseOrNull(image);
+            if (reference == null) {
+                return new ImageReferenceParts(image.replaceAll("[^a-z0-9._/-]", "-"), "latest");
+            }
+            String familiar = reference.familiar();
+            String named = familiar.contains("@") ? familiar.substring(0, familiar.indexOf('@')) : familiar;
+            boolean tagged = named.lastIndexOf(':') > named.lastIndexOf('/');
+            String withoutTag = tagged ? named.substring(0, named.lastIndexOf(':')) : named;
+            String tag = tagged ? named.substring(named.lastIndexOf(':') + 1) : "latest";
+            String path = withoutTag.contains("/") && withoutTag.substring(0, withoutTag.indexOf('/')).matches(".*[.:].*|localhost")
+                    ? withoutTag.substring(withoutTag.indexOf('/') + 1) : withoutTag;
+            return new ImageReferenceParts(path, tag);
+        }
     }
 
     private static FixStep step(String title, Snippet... snippets) {

@@ -87,7 +87,7 @@ public final class DiagnosisPipeline {
                 return bake(bake, machine.get(), choices);
             }
             if (input instanceof LogInput log) {
-                return LogPipeline.result(log);
+                return LogPipeline.result(log, machine);
             }
             return workflow((WorkflowBuild) input, choices);
         } catch (DockerfileException | WorkflowException e) {

@@ -35,11 +35,21 @@ public final class LogPipeline {
     /** A log larger than this is diagnosed whole but not kept as text to show: the app shows its evidence lines only. */
     public static final long SHOWN_LIMIT = 20L * 1024 * 1024;
 
+    /**
+     * The log read on the machine it may come from: possible causes that the machine's picture decides (the named
+     * builder's driver, the image in the daemon's store) become findings or are ruled out ({@link LogMachineCheck});
+     * {@code machine} is only asked for when that can matter.
+     */
+    public static Result consult(Result result, java.util.function.Supplier<dev.buildxlens.core.model.Snapshot> machine) {
+        LogDiagnosis consulted = dev.buildxlens.core.log.LogMachineCheck.consult(result.diagnosis(), machine);
+        return consulted == result.diagnosis() ? result : plan(consulted);
+    }
+
     /** A log as the app and {@code diagnose FILE.log} see it: a pipeline result like any build file's. */
-    static PipelineResult result(LogInput input) throws InputException {
+    static PipelineResult result(LogInput input, java.util.function.Supplier<dev.buildxlens.core.model.Snapshot> machine) throws InputException {
         Path file = input.file();
         try {
-            Result result = run(file);
+            Result result = consult(run(file), machine);
             String text = java.nio.file.Files.size(file) <= SHOWN_LIMIT
                     ? new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8) : "";
             return new PipelineResult(input, text, result.diagnosis().diagnosis(), result.fixes(), null,
