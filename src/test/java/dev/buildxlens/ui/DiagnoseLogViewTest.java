@@ -41,7 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DiagnoseLogViewTest {
 
-    private static final Snapshot WORLD = Snapshots.world().builder("ci", "docker-container", Map.of()).current("ci").build();
+    private static final Snapshot WORLD = Snapshots.world().builder("ci", "docker-container", Map.of()).current("ci")
+            .localImage("my-base:latest").build();
     private static final Path CORPUS = Path.of("src/test/resources/corpus/logs");
 
     private final TestServices services = new TestServices();
@@ -142,6 +143,24 @@ class DiagnoseLogViewTest {
         assertThat(robot.lookup("#findings").queryListView().getItems()).extracting(f -> ((Finding) f).id()).containsExactly("result-not-loaded");
         assertThat(robot.lookup("#source-title").queryAs(Label.class).getText()).endsWith("job.log");
         assertThat(robot.lookup("#options-note").queryAs(Label.class).getText()).startsWith("A build log");
+    }
+
+    @Test
+    void a_local_log_is_checked_against_the_picture_shown(FxRobot robot) {
+        services.clipboard = """
+                #0 building with "ci" instance using docker-container driver
+
+                #2 [internal] load metadata for docker.io/library/my-base:latest
+                #2 ERROR: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed
+                ERROR: failed to solve: my-base:latest: failed to resolve source metadata for docker.io/library/my-base:latest: pull access denied
+                """;
+        openDiagnoseTab(robot);
+        robot.press(KeyCode.CONTROL).press(KeyCode.V).release(KeyCode.V).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.diagnose().findingsProperty()).extracting(Finding::message)
+                .containsExactly("my-base:latest is in your daemon's image store right now; ci (docker-container driver) cannot read it");
+        assertThat(viewModel.diagnose().possibleCausesProperty()).isEmpty();
+        assertThat(viewModel.diagnose().fixesProperty()).extracting(p -> p.id()).contains("use-docker-driver", "local-registry-bridge");
     }
 
     private static void failuresAtProjectorSize(Window dialog) {

@@ -106,6 +106,15 @@ class LayoutTest {
             checkWorld(robot, tabs, frontEnd, false);
         }
 
+        // A pasted GitHub Actions job log (issue 18): the log as the source, its finding, its evidence marked.
+        robot.interact(() -> viewModel.useLiveWorld());
+        WaitForAsyncUtils.waitForFxEvents();
+        String jobLog = Files.readString(Path.of("src/test/resources/corpus/logs/g-smarttests1036-multiplatform-docker-driver/log.txt"));
+        robot.interact(() -> viewModel.diagnose().pasteLog(jobLog));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(viewModel.diagnose().findingsProperty()).as("the pasted log's findings").isNotEmpty();
+        checkWorld(robot, tabs, "pasted log", false);
+
         // This machine with 10,000 images, and a Dockerfile diagnosed against it.
         Path dockerfile = Files.createDirectories(temp.resolve("ten-thousand")).resolve("Dockerfile");
         Files.writeString(dockerfile, "# syntax=docker/dockerfile:1\nFROM dmca-base:latest AS base\nFROM registry.example.com/team7/"

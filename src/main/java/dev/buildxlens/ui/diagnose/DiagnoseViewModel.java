@@ -473,7 +473,8 @@ public final class DiagnoseViewModel {
     public void worldChanged(Snapshot now) {
         Path path = file.get();
         InputKind known = kind.get();
-        if (path != null && (known == null || BuildInputs.usesMachine(known)) && now != judgedAgainst) {
+        // A log is checked against the machine too (its named builder, the daemon's store): a new picture may decide more.
+        if (path != null && (known == null || BuildInputs.usesMachine(known) || known == InputKind.LOG) && now != judgedAgainst) {
             rerun();
         }
     }
