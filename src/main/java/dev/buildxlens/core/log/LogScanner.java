@@ -96,6 +96,16 @@ final class LogScanner {
     private final Map<String, String> driverOpts = new LinkedHashMap<>();
     /** Inside GitHub's {@code ##[group]Run docker/setup-buildx-action…}: its printed inputs name the driver. */
     private boolean inSetupBuildx;
+    /**
+     * Inside setup-buildx-action's {@code ##[group]Inspect builder}: it prints the builder as JSON
+     * ({@code core.info(JSON.stringify(builderInspect, undefined, 2))} in its src/main.ts), the builder's own keys
+     * indented two spaces, its nodes' deeper; the builder's {@code name} and {@code driver} come after its nodes.
+     */
+    private boolean inInspectBuilder;
+    private static final Pattern INSPECT_JSON = Pattern.compile("^ {2}\"(name|driver)\": \"([^\"]+)\",?$");
+    private static final Pattern INSPECT_JSON_BUILDKIT = Pattern.compile("^\\s+\"buildkit\": \"(v?\\d+\\.\\d+[^\"]*)\",?$");
+    private String inspectName;
+    private LogLine inspectNameLine;
 
     private final Map<String, String> versions = new LinkedHashMap<>();
     private String versionBlock = "";
@@ -195,8 +205,14 @@ final class LogScanner {
     private void builder(LogLine line, String text) {
         if (text.startsWith("##[group]") || text.startsWith("##[endgroup]")) {
             inSetupBuildx = text.startsWith("##[group]Run docker/setup-buildx-action");
+            // setup-buildx-action's "Inspect builder" and build-push-action's "Builder info" print the same JSON.
+            inInspectBuilder = text.startsWith("##[group]Inspect builder") || text.startsWith("##[group]Builder info");
+            inspectName = null;
+            inspectNameLine = null;
         } else if (inSetupBuildx) {
             setupBuildxInput(line, text);
+        } else if (inInspectBuilder) {
+            inspectBuilderJson(line);
         }
         Matcher m = BUILDING_WITH.matcher(text);
         if (m.find()) {
@@ -242,6 +258,28 @@ final class LogScanner {
                 String[] kv = opt.group(1).split("=", 2);
                 driverOpts.put(kv[0], kv[1]);
             }
+        }
+    }
+
+    /** {@code  "name": "builder-…",} and {@code  "driver": "docker-container",} of the Inspect builder group's JSON. */
+    private void inspectBuilderJson(LogLine line) {
+        Matcher m = INSPECT_JSON.matcher(line.text());
+        if (m.find()) {
+            if (m.group(1).equals("name")) {
+                inspectName = m.group(2);
+                inspectNameLine = line;
+                candidates.add(new Candidate(3, m.group(2), null, line));
+            } else {
+                candidates.add(new Candidate(3, inspectName, m.group(2), line));
+                if (inspectNameLine != null) {
+                    candidates.add(new Candidate(3, inspectName, m.group(2), inspectNameLine));
+                }
+            }
+            return;
+        }
+        m = INSPECT_JSON_BUILDKIT.matcher(line.text());
+        if (m.find()) {
+            versions.putIfAbsent("buildkit", m.group(1));
         }
     }
 

@@ -40,7 +40,7 @@ public final class InputKinds {
      * content it reads (YAML for workflows, GitLab CI and Compose; HCL and JSON for Bake).
      */
     public static final java.util.List<String> FILE_GLOBS = java.util.List.of("Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile",
-            "Containerfile", "Containerfile.*", "*.yml", "*.yaml", "*.hcl", "*.json", "*.log", "*.txt");
+            "Containerfile", "Containerfile.*", "*.yml", "*.yaml", "*.hcl", "*.json", "*.log");
 
     private InputKinds() {
     }

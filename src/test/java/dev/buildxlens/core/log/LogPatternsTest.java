@@ -227,6 +227,55 @@ class LogPatternsTest {
         assertThat(d.notes()).anyMatch(n -> n.startsWith("no failing line in this log"));
     }
 
+    /**
+     * The §7.1 fragments verbatim, with setup-buildx-action's "Inspect builder" group as it prints it (JSON.stringify
+     * of the builder, src/main.ts; shape as in stored raw job logs: the builder's name and driver after its nodes) and
+     * the docker-container worker §7.1 reports (executor oci, hostname a9cf9d28c2e7). The builder comes from the
+     * group; the failing line is not in the fragments, and nothing is invented.
+     */
+    @Test
+    void the_1116_fragments_name_the_builder_from_the_inspect_builder_group() throws IOException {
+        String log = """
+                2024-05-10T10:00:00.0000000Z ##[group]Inspect builder
+                2024-05-10T10:00:00.0000000Z {
+                2024-05-10T10:00:00.0000000Z   "nodes": [
+                2024-05-10T10:00:00.0000000Z     {
+                2024-05-10T10:00:00.0000000Z       "name": "builder-0f6ad7c4-1e4b-4d0a-9a57-0b6c2b0e4b1a0",
+                2024-05-10T10:00:00.0000000Z       "endpoint": "unix:///var/run/docker.sock",
+                2024-05-10T10:00:00.0000000Z       "status": "running",
+                2024-05-10T10:00:00.0000000Z       "buildkit": "v0.13.2",
+                2024-05-10T10:00:00.0000000Z       "labels": {
+                2024-05-10T10:00:00.0000000Z         "org.mobyproject.buildkit.worker.executor": "oci",
+                2024-05-10T10:00:00.0000000Z         "org.mobyproject.buildkit.worker.hostname": "a9cf9d28c2e7",
+                2024-05-10T10:00:00.0000000Z         "org.mobyproject.buildkit.worker.snapshotter": "overlayfs"
+                2024-05-10T10:00:00.0000000Z       }
+                2024-05-10T10:00:00.0000000Z     }
+                2024-05-10T10:00:00.0000000Z   ],
+                2024-05-10T10:00:00.0000000Z   "name": "builder-0f6ad7c4-1e4b-4d0a-9a57-0b6c2b0e4b1a",
+                2024-05-10T10:00:00.0000000Z   "driver": "docker-container",
+                2024-05-10T10:00:00.0000000Z   "lastActivity": "2024-05-10T10:00:00.000Z"
+                2024-05-10T10:00:00.0000000Z }
+                2024-05-10T10:00:00.0000000Z ##[endgroup]
+                2024-05-10T10:00:02.0000000Z docker load --input /tmp/dmca-base.tar
+                2024-05-10T10:00:03.0000000Z Loaded image: dmca-base:latest
+                2024-05-10T10:00:04.0000000Z ##[group]Run docker/build-push-action@v5
+                2024-05-10T10:00:04.0000000Z with:
+                2024-05-10T10:00:04.0000000Z   context: dist/apps/api
+                2024-05-10T10:00:04.0000000Z   build-contexts: dmca-base=docker-image://dmca-base:latest
+                2024-05-10T10:00:04.0000000Z   tags: ghcr.io/domain/api:latest
+                2024-05-10T10:00:04.0000000Z   build-args: TAG=
+                """;
+        LogDiagnosis d = diagnose(log);
+        assertThat(d.facts().kind()).isEqualTo(LogKind.GITHUB_ACTIONS);
+        assertThat(d.facts().builder().name()).isEqualTo("builder-0f6ad7c4-1e4b-4d0a-9a57-0b6c2b0e4b1a");
+        assertThat(d.facts().builder().driver()).isEqualTo("docker-container");
+        assertThat(d.facts().builder().evidence()).extracting(LogLine::number).contains(16, 17);
+        assertThat(d.facts().versions()).containsEntry("buildkit", "v0.13.2").containsEntry("build-push-action", "v5");
+        assertThat(d.findings()).isEmpty();
+        assertThat(d.possible()).isEmpty();
+        assertThat(d.notes()).anyMatch(n -> n.startsWith("no failing line in this log"));
+    }
+
     @Test
     void setup_buildx_inputs_name_the_driver_and_its_options() throws IOException {
         LogDiagnosis d = diagnose("""

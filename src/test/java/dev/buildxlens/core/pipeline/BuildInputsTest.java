@@ -112,7 +112,7 @@ class BuildInputsTest {
     @Test
     void the_file_chooser_globs_take_every_kind_by_its_usual_names() {
         for (String name : List.of("Dockerfile", "Dockerfile.dev", "app.Dockerfile", "Containerfile", "compose.yaml", "docker-compose.yml",
-                "docker-bake.hcl", "docker-bake.json", "docker-bake.override.hcl", ".gitlab-ci.yml", "ci.yml", "release.yaml")) {
+                "docker-bake.hcl", "docker-bake.json", "docker-bake.override.hcl", ".gitlab-ci.yml", "ci.yml", "release.yaml", "build.log")) {
             assertThat(InputKinds.FILE_GLOBS).as(name)
                     .anyMatch(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(Path.of(name)));
         }
