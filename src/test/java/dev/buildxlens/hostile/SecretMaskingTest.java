@@ -26,4 +26,12 @@ class SecretMaskingTest {
                         "DB_PASSWORD: $DB_PASSWORD", "VERSION=1.2", "--build-arg NPM_TOKEN .", "http://<redacted>@proxy:3128");
         assertThat(Secrets.maskValues(masked)).as("masking is idempotent").isEqualTo(masked);
     }
+
+    @Test
+    void a_secret_pair_inside_the_value_of_a_harmless_name_is_masked() {
+        String masked = Secrets.maskValues("ERROR: failed to solve: NPM_TOKEN=npm_abc123 not allowed; stage: API_KEY=k-42 VERSION=1");
+        assertThat(masked).doesNotContain("npm_abc123").doesNotContain("k-42")
+                .isEqualTo("ERROR: failed to solve: NPM_TOKEN=<redacted> not allowed; stage: API_KEY=<redacted> VERSION=1");
+        assertThat(Secrets.maskValues(masked)).isEqualTo(masked);
+    }
 }

@@ -31,7 +31,7 @@ public final class LogRedaction {
         out = KNOWN_TOKENS.matcher(out).replaceAll(Secrets.REDACTED);
         // Registry errors say "may require authorization: server message" and "failed to authorize: failed to fetch";
         // the words after these colons are the error, not a credential, so the NAME: value rule must not eat them.
-        // NAME=value anywhere, quoted too (buildx inspect prints driver options as k="v") (Secrets.maskValues reads "solve: NPM_TOKEN=x" as the pair solve / NPM_TOKEN=x and misses it).
+        // NAME=value anywhere, quoted too (buildx inspect prints driver options as k="v"), which Secrets.maskValues does not read as pairs.
         java.util.regex.Matcher pair = ASSIGNMENT.matcher(out);
         StringBuilder masked = new StringBuilder();
         while (pair.find()) {

@@ -46,14 +46,21 @@ public final class Secrets {
     public static String maskValues(String text) {
         java.util.regex.Matcher matcher = NAMED_VALUE.matcher(text);
         StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
+        int copied = 0;
+        int from = 0;
+        while (from < text.length() && matcher.find(from)) {
             String value = matcher.group(3);
             boolean reference = value.startsWith("${") || value.startsWith("$") || value.equals(REDACTED);
-            String replacement = looksSecret(matcher.group(1)) && !reference
-                    ? matcher.group(1) + matcher.group(2) + REDACTED : matcher.group(0);
-            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+            if (looksSecret(matcher.group(1)) && !reference) {
+                out.append(text, copied, matcher.start(3)).append(REDACTED);
+                copied = matcher.end(3);
+                from = matcher.end(3);
+            } else {
+                // The value of a harmless name may hold a pair of its own ("failed to solve: NPM_TOKEN=…"): look inside it.
+                from = matcher.end(2);
+            }
         }
-        matcher.appendTail(out);
+        out.append(text, copied, text.length());
         return redactUrlCredentials(out.toString());
     }
 
