@@ -75,6 +75,17 @@ public final class LogFixPlanner {
                     "Build on the docker driver: the builder named after your Docker context reads the daemon's images",
                     sh("docker buildx build --builder \"$(docker context show)\" .")));
             case LOCAL_REGISTRY_BRIDGE -> github || finding.image().isEmpty() ? List.of() : localRegistryBridge(finding.image(), builder);
+            // The other context's name is the finding's detail (set when this machine decided it).
+            case BUILD_ON_CONTEXT_BUILDER -> finding.subject().detail().isEmpty() ? List.of() : List.of(step(
+                    "Build on the docker-driver builder of context " + finding.subject().detail() + ", whose engine has the image",
+                    sh("docker buildx build --builder " + ShellQuote.quote(finding.subject().detail()) + " .")));
+            case MOVE_IMAGE_TO_CONTEXT -> finding.subject().detail().isEmpty() || finding.image().isEmpty() || !"docker".equals(facts.builder().driver())
+                    ? List.of() : List.of(step("Copy the image into the engine this build uses",
+                    sh("docker --context " + ShellQuote.quote(finding.subject().detail()) + " save " + ShellQuote.quote(finding.image())
+                            + " | docker load")));
+            case SWITCH_CONTEXT -> finding.subject().detail().isEmpty() ? List.of() : List.of(step(
+                    "Make context " + finding.subject().detail() + " current again",
+                    sh("docker context use " + ShellQuote.quote(finding.subject().detail()))));
             default -> List.of();
         };
     }

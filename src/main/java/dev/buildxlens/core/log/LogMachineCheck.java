@@ -60,7 +60,31 @@ public final class LogMachineCheck {
         boolean dockerDriver = b.driver().equals("docker");
         List<Finding> findings = new ArrayList<>(diagnosis.findings());
         List<PossibleCause> open = new ArrayList<>();
+        // Not in the builder's engine, but in another context's: that decides it, whatever the driver (§9.3).
+        Optional<dev.buildxlens.core.model.ContextEngine> elsewhere = local.isPresent() || image == null ? Optional.empty()
+                : machine.engines().stream().filter(e -> e.daemon() != null && e.daemon().reachable() && e.daemon() != daemon
+                        && !e.name().equals(daemon.context()) && find(e.daemon(), image).isPresent()).findFirst();
+        if (elsewhere.isPresent()) {
+            List<Evidence> evidence = diagnosis.possible().stream()
+                    .filter(c -> c.kind() == FindingKind.LOCAL_IMAGE_INVISIBLE || c.kind() == FindingKind.LOCAL_IMAGE_WRONG_PLATFORM)
+                    .flatMap(c -> c.evidence().stream()).distinct().toList();
+            String other = elsewhere.get().name();
+            String tag = find(elsewhere.get().daemon(), image).map(i -> i.tags().isEmpty() ? image : i.tags().get(0)).orElse(image);
+            Subject subject = new Subject(null, -1, tag, b.name(), "", "", "", other);
+            findings.add(Finding.of(FindingKind.IMAGE_IN_OTHER_CONTEXT,
+                    tag + " is in the engine of context " + other + " right now, not in the engine of context " + daemon.context()
+                            + " where " + b.name() + " built",
+                    "Every Docker context has its own engine and image store. The log shows " + b.name() + " asking a registry for "
+                            + image + "; on this machine " + b.name() + " builds on context " + daemon.context() + "'s engine, which "
+                            + "does not hold it, while context " + other + "'s engine does.",
+                    facts.source(), evidence.stream().mapToInt(Evidence::line).max().orElse(0), facts.failingStep(), subject)
+                    .withEvidence(evidence));
+            notes.add("decided on this machine: " + tag + " is in context " + other + "'s engine, not in " + daemon.context() + "'s");
+        }
         for (PossibleCause cause : diagnosis.possible()) {
+            if (elsewhere.isPresent() && (cause.kind() == FindingKind.LOCAL_IMAGE_INVISIBLE || cause.kind() == FindingKind.LOCAL_IMAGE_WRONG_PLATFORM)) {
+                continue;
+            }
             if (cause.kind() == FindingKind.LOCAL_IMAGE_INVISIBLE && !dockerDriver && local.isPresent()) {
                 String tag = local.get().tags().isEmpty() ? image : local.get().tags().get(0);
                 Subject subject = new Subject(null, -1, tag, b.name(), "", "", "", "");

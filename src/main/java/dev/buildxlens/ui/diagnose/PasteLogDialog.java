@@ -49,7 +49,8 @@ final class PasteLogDialog {
         text.getStyleClass().add("snippet");
         VBox.setVgrow(text, Priority.ALWAYS);
         VBox content = new VBox(8, hint, text);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        // The dialog pane gives its content no room of its own in the app's theme: the text keeps off the edges.
+        content.setPadding(new Insets(10, 14, 4, 14));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(DIAGNOSE, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(DIAGNOSE).disableProperty().bind(text.textProperty().isEmpty());

@@ -123,4 +123,26 @@ class LogMachineCheckTest {
         assertThat(elsewhere.findings()).isEmpty();
         assertThat(elsewhere.notes()).contains("the log's builder runner-builder is not on this machine: the log ran elsewhere");
     }
+
+    @Test
+    void an_image_in_another_contexts_engine_decides_it_with_that_contexts_fixes() throws Exception {
+        LogDiagnosis read = read(log("#0 building with \"colima\" instance using docker driver"));
+        assertThat(read.possible()).extracting(PossibleCause::id).containsExactly("local-image-wrong-platform");
+        LogPipeline.Result consulted = LogPipeline.consult(new LogPipeline.Result(read, null), () -> {
+            try {
+                return dev.buildxlens.core.scenario.Scenarios.builtIn("image-in-other-context").snapshot();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(consulted.diagnosis().possible()).isEmpty();
+        Finding finding = consulted.diagnosis().findings().get(0);
+        assertThat(finding.id()).isEqualTo("image-in-other-context");
+        assertThat(finding.message()).isEqualTo("my-base:latest is in the engine of context desktop-linux right now, not in the engine of "
+                + "context colima where colima built");
+        assertThat(consulted.fixes().forFinding(finding.key())).extracting(p -> p.id())
+                .containsExactly("build-on-context-builder", "move-image-to-context", "switch-context");
+        assertThat(consulted.fixes().forFinding(finding.key()).get(1).steps().get(0).snippets().get(0).content())
+                .isEqualTo("docker --context desktop-linux save my-base:latest | docker load\n");
+    }
 }
