@@ -8,9 +8,14 @@
 #   3. records the peak RSS of `inspect` (/usr/bin/time);
 #   4. runs the GUI instrumented (--measure-gui, under xvfb-run when there is no display): first frame, first
 #      complete picture, longest FX-thread stall during refreshes, Images filter latency per keystroke;
-#   5. prints one table and writes it to target/bench/results-<time>.csv and .json.
-# Two variants of buildx-lens are measured when present: "jar" (java -jar target/buildx-lens.jar, README's way)
-# and "command" (the packaged command with its start-up archive: mvn -B -q -Ppackage -DskipTests package);
+#   5. times the baselines the goals are stated against (issue 19), in the same run: a bare JavaFX window (one Label,
+#      BareWindow.java, started with README's `java` and no options) and `--version` of each variant; and the GUI's
+#      longest refresh stall again while the image list changes under it (a tag added and removed in a loop);
+#   6. prints one table and writes it to target/bench/results-<time>.csv and .json, then the four goal ratios with
+#      their baselines to target/bench/ratios-<time>.csv and .json.
+# Variants of buildx-lens measured: "jar" (java -jar target/buildx-lens.jar), "readme" (README's run path,
+# packaging/run-from-source.sh, its archives made by an untimed first run of each kind) and, when built, "command"
+# (the packaged command with its start-up archive: mvn -B -q -Ppackage -DskipTests package);
 # BASELINE_JAR=path/to/buildx-lens.jar adds "baseline", an older build to compare with.
 #
 #   src/test/bench/run.sh                  N = 100 1000 10000, 5 runs, 3 GUI runs
@@ -29,8 +34,9 @@ mkdir -p "$bench"
 
 [ -f target/buildx-lens.jar ] || { echo "run.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 "$docker_cli" info >/dev/null 2>&1 || { echo "run.sh: no daemon answers $docker_cli info" >&2; exit 2; }
-variants=(jar)
-declare -A command=([jar]="java -jar $root/target/buildx-lens.jar")
+# "readme": README's run path (packaging/run-from-source.sh), whose class-data archives its first run of each kind makes.
+variants=(jar readme)
+declare -A command=([jar]="java -jar $root/target/buildx-lens.jar" [readme]="$root/packaging/run-from-source.sh")
 fast=$root/target/jpackage/image/buildx-lens/lib/app/buildx-lens.sh
 if [ -x "$fast" ]; then
   variants+=(command)
@@ -43,6 +49,11 @@ if [ -n "${BASELINE_JAR:-}" ]; then
   variants=(baseline "${variants[@]}")
   command[baseline]="java -jar $(cd "$(dirname "$BASELINE_JAR")" && pwd)/$(basename "$BASELINE_JAR")"
 fi
+# The first-frame baseline: a bare JavaFX window, compiled here against the app's own JavaFX jars.
+bare_dir=$bench/bare
+javafx_cp=$(ls "$root"/target/lib/javafx-*.jar | paste -sd: -)
+javac -d "$bare_dir" -cp "$javafx_cp" "$root/src/test/bench/BareWindow.java"
+bare_cmd="java -cp $bare_dir:$javafx_cp BareWindow"
 gui=()
 if [ -z "${DISPLAY:-}" ]; then
   command -v xvfb-run >/dev/null && gui=(xvfb-run -a) || echo "run.sh: no DISPLAY and no xvfb-run: GUI timings skipped"
@@ -68,10 +79,19 @@ for n in $sizes; do
   export DOCKER_CONFIG
   actual=$("$docker_cli" images -a -q --no-trunc | sort -u | wc -l)
   echo "run.sh: $actual images in the daemon, $(ls "$DOCKER_CONFIG/buildx/instances" | wc -l) builders in the store"
-  declare -A inspect=() workflow=() dockerfile=() rss=()
+  declare -A inspect=() workflow=() dockerfile=() rss=() version=()
   trio=()
+  # README's path makes its archives on the first run of each kind, once per build: not part of the timings.
+  rm -rf "$root/target/cds"
+  for kind in "--version" "inspect --format json" "diagnose --workflow $workload/.github/workflows/ci.yml --repo $workload --format json"; do
+    ${command[readme]} $kind >/dev/null 2>&1 || true
+  done
+  if [ ${#gui[@]} -gt 0 ] || [ -n "${DISPLAY:-}" ]; then
+    timeout 180 "${gui[@]}" ${command[readme]} --measure-gui "$bench/gui-readme-warmup.json" >/dev/null 2>&1 || true
+  fi
   for r in $(seq 1 "$runs"); do
     for v in "${variants[@]}"; do
+      version[$v]+=" $(timed ${command[$v]} --version)"
       inspect[$v]+=" $(timed ${command[$v]} inspect --format json)"
       workflow[$v]+=" $(timed ${command[$v]} diagnose --workflow "$workload/.github/workflows/ci.yml" --repo "$workload" --format json)"
       dockerfile[$v]+=" $(timed ${command[$v]} diagnose --dockerfile "$workload/Dockerfile" "$workload" --format json)"
@@ -79,7 +99,18 @@ for n in $sizes; do
     t0=$(now_ms); docker_trio; trio+=($(( $(now_ms) - t0 )))
   done
   record "$actual" docker-cli "inspect-equivalent (info+images+ps)" ms "${trio[@]}"
+  if [ ${#gui[@]} -gt 0 ] || [ -n "${DISPLAY:-}" ]; then
+    bare=()
+    for r in $(seq 1 "$gui_runs"); do
+      out=$bench/bare-$n-$r.json
+      rm -f "$out"
+      BUILDX_LENS_T0=$(now_ms) timeout 60 "${gui[@]}" $bare_cmd "$out" >/dev/null 2>&1 || true
+      [ -s "$out" ] && bare+=($(sed -n 's/^ *"firstFrameMs" : \([0-9]*\).*/\1/p' "$out"))
+    done
+    record "$actual" bare-javafx "GUI first frame" ms "${bare[@]}"
+  fi
   for v in "${variants[@]}"; do
+    record "$actual" "$v" "--version" ms ${version[$v]}
     record "$actual" "$v" "inspect --format json" ms ${inspect[$v]}
     record "$actual" "$v" "diagnose 10-job workflow" ms ${workflow[$v]}
     record "$actual" "$v" "diagnose 303-line Dockerfile" ms ${dockerfile[$v]}
@@ -107,9 +138,25 @@ for n in $sizes; do
       record "$actual" "$v" "GUI longest FX stall during refresh" ms "${stall[@]}"
       record "$actual" "$v" "GUI Images filter latency p50" ms "${p50[@]}"
       record "$actual" "$v" "GUI Images filter latency p95" ms "${p95[@]}"
+      # The same refreshes while the image list changes: a tag comes and goes every 300 ms, so each refresh brings a
+      # different list (rows added and removed), not the unchanged one the runs above see.
+      changing=()
+      some_image=$("$docker_cli" images -q --filter label=dev.buildxlens.bench | head -1)
+      for r in $(seq 1 "$gui_runs"); do
+        out=$bench/gui-changing-$v-$n-$r.json
+        rm -f "$out"
+        ( i=0; while :; do i=$((i + 1)); "$docker_cli" tag "$some_image" "lens-bench/changing:$i" >/dev/null 2>&1
+            sleep 0.3; "$docker_cli" rmi "lens-bench/changing:$i" >/dev/null 2>&1; done ) &
+        churn=$!
+        BUILDX_LENS_T0=$(now_ms) timeout 180 "${gui[@]}" ${command[$v]} --measure-gui "$out" >/dev/null 2>&1 || true
+        kill "$churn" 2>/dev/null; wait "$churn" 2>/dev/null || true
+        "$docker_cli" images --format '{{.Repository}}:{{.Tag}}' lens-bench/changing | xargs -r "$docker_cli" rmi >/dev/null 2>&1 || true
+        [ -s "$out" ] && changing+=($(sed -n 's/^ *"longestStallDuringRefreshMs" : \([0-9-]*\).*/\1/p' "$out" | head -1))
+      done
+      record "$actual" "$v" "GUI longest FX stall during refresh with changing images" ms "${changing[@]}"
     fi
   done
-  unset inspect workflow dockerfile rss
+  unset inspect workflow dockerfile rss version
 done
 
 json=${csv%.csv}.json
@@ -122,3 +169,40 @@ awk -F, 'NR==1 {printf "%-7s %-10s %-38s %9s %9s %9s %4s\n", "images", "variant"
   {printf "%-7s %-10s %-38s %6s %-2s %9s %9s %4s\n", $1, $2, $3, $5, $4, $6, $7, $8}' "$csv"
 echo
 echo "run.sh: wrote $csv and $json"
+
+# The goals of issue 19, each a ratio against a baseline measured in this run (medians).
+ratios=${csv/results-/ratios-}
+awk -F, 'NR==1 {next} {m[$1 "|" $2 "|" $3] = $5; n[$1] = 1}
+  function get(k) { return (k in m) ? m[k] : "" }
+  function row(size, goal, variant, value, base, basename, limit, kind,   r, met) {
+    if (value == "" || (kind != "abs" && base == "")) return
+    if (kind == "ratio") { r = value / base; met = (r <= limit) ? "yes" : "no"; printf "%s,%s,%s,%g,%s,%g,%.2f,%.2f,%s\n", size, goal, variant, value, basename, base, r, limit, met }
+    else if (kind == "plus") { r = value - base; met = (r <= limit) ? "yes" : "no"; printf "%s,%s,%s,%g,%s,%g,%+d ms,%+d ms,%s\n", size, goal, variant, value, basename, base, r, limit, met }
+    else { met = (value <= limit) ? "yes" : "no"; printf "%s,%s,%s,%g,%s,%s,%g ms,%d ms,%s\n", size, goal, variant, value, basename, "", value, limit, met }
+  }
+  END {
+    print "images,goal,variant,value_ms,baseline,baseline_ms,ratio_or_difference,limit,met"
+    for (s in n) {
+      trio = get(s "|docker-cli|inspect-equivalent (info+images+ps)"); bare = get(s "|bare-javafx|GUI first frame")
+      row(s, "inspect --format json vs the Docker CLI trio", "command", get(s "|command|inspect --format json"), trio, "docker info+images+ps", 1.0, "ratio")
+      row(s, "inspect --format json vs the Docker CLI trio", "readme", get(s "|readme|inspect --format json"), trio, "docker info+images+ps", 1.3, "ratio")
+      row(s, "inspect --format json vs the Docker CLI trio", "jar", get(s "|jar|inspect --format json"), trio, "docker info+images+ps", 1.3, "ratio")
+      row(s, "first complete picture vs a bare JavaFX window", "command", get(s "|command|GUI first complete picture"), bare, "bare window first frame", 1.2, "ratio")
+      row(s, "first complete picture vs a bare JavaFX window", "readme", get(s "|readme|GUI first complete picture"), bare, "bare window first frame", 1.5, "ratio")
+      row(s, "first complete picture vs a bare JavaFX window", "jar", get(s "|jar|GUI first complete picture"), bare, "bare window first frame", 1.5, "ratio")
+
+      split("command readme jar", vs, " ")
+      for (i = 1; i <= 3; i++) {
+        row(s, "longest FX stall during refresh", vs[i], get(s "|" vs[i] "|GUI longest FX stall during refresh"), "", "", 100, "abs")
+        row(s, "longest FX stall during refresh with changing images", vs[i], get(s "|" vs[i] "|GUI longest FX stall during refresh with changing images"), "", "", 100, "abs")
+      }
+      row(s, "diagnose 10-job workflow vs its own --version", "command", get(s "|command|diagnose 10-job workflow"), get(s "|command|--version"), "--version", 150, "plus")
+    }
+  }' "$csv" > "$ratios"
+awk -F, -v stamp="$stamp" 'NR==1 {split($0, h, ","); next}
+  {line = ""; for (i = 1; i <= NF; i++) line = line (i > 1 ? ", " : "") sprintf("\"%s\": \"%s\"", h[i], $i); rows = rows (rows ? ",\n" : "") "    {" line "}"}
+  END {printf "{\n  \"time\": \"%s\",\n  \"goals\": [\n%s\n  ]\n}\n", stamp, rows}' "$ratios" > "${ratios%.csv}.json"
+echo
+echo "Goals (issue 19), against baselines measured in this run:"
+column -s, -t < "$ratios"
+echo "run.sh: wrote $ratios and ${ratios%.csv}.json"
