@@ -458,10 +458,7 @@ public final class DiagnoseViewModel {
         Path pasted = pasteFolder;
         pasteFolder = null;
         if (pasted != null) {
-            executor.execute(() -> {
-                dev.buildxlens.core.scenario.ScenarioRunner.delete(pasted);
-                return pasted;
-            }, done -> { }, error -> { });
+            executor.runInBackground(() -> dev.buildxlens.core.scenario.ScenarioRunner.delete(pasted));
         }
     }
 

@@ -270,10 +270,7 @@ public final class MainViewModel {
         java.nio.file.Path folder = lessonFolder;
         lessonFolder = null;
         if (folder != null) {
-            executor.execute(() -> {
-                dev.buildxlens.core.scenario.ScenarioRunner.delete(folder);
-                return folder;
-            }, done -> { }, error -> { });
+            executor.runInBackground(() -> dev.buildxlens.core.scenario.ScenarioRunner.delete(folder));
         }
     }
 

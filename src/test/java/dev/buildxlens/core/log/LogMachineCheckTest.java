@@ -46,17 +46,22 @@ class LogMachineCheckTest {
         return ScenarioLoader.parse(yaml, "world.yml").snapshot();
     }
 
+    /** The machine as the check asks for it: only when it needs it. */
+    private static java.util.function.Supplier<Snapshot> machine(String yaml) {
+        return () -> {
+            try {
+                return world(yaml);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     @Test
     void a_container_builder_here_and_the_image_in_the_store_make_local_image_invisible_a_finding_with_fixes() throws Exception {
         LogDiagnosis read = read(log("#0 building with \"ctr\" instance using docker-container driver"));
         assertThat(read.possible()).extracting(PossibleCause::id).containsExactly("local-image-invisible");
-        LogPipeline.Result consulted = LogPipeline.consult(new LogPipeline.Result(read, null), () -> {
-            try {
-                return world(WORLD);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        LogPipeline.Result consulted = LogPipeline.consult(new LogPipeline.Result(read, null), machine(WORLD));
         Finding finding = consulted.diagnosis().findings().get(0);
         assertThat(finding.id()).isEqualTo("local-image-invisible");
         assertThat(finding.message()).isEqualTo("my-base:latest is in your daemon's image store right now; ctr (docker-container driver) cannot read it");
@@ -76,24 +81,12 @@ class LogMachineCheckTest {
                 f.outcome(), f.firstBuildFailure(), f.pullCommands(), f.loadRequested());
         LogDiagnosis byName = LogDiagnoser.diagnose(nameOnly);
         assertThat(byName.possible()).extracting(PossibleCause::id).containsExactly("local-image-invisible", "local-image-wrong-platform");
-        LogDiagnosis docker = LogMachineCheck.consult(byName, () -> {
-            try {
-                return world(WORLD);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        LogDiagnosis docker = LogMachineCheck.consult(byName, machine(WORLD));
         assertThat(docker.findings()).isEmpty();
         assertThat(docker.possible()).extracting(PossibleCause::id).containsExactly("local-image-wrong-platform");
         assertThat(docker.notes()).anyMatch(n -> n.startsWith("not local-image-invisible: default uses the docker driver"));
 
-        LogDiagnosis absent = LogMachineCheck.consult(read(log("#0 building with \"ctr\" instance using docker-container driver")), () -> {
-            try {
-                return world(WORLD.replace("my-base:latest", "other:1"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        LogDiagnosis absent = LogMachineCheck.consult(read(log("#0 building with \"ctr\" instance using docker-container driver")), machine(WORLD.replace("my-base:latest", "other:1")));
         assertThat(absent.findings()).isEmpty();
         assertThat(absent.possible()).extracting(PossibleCause::id).containsExactly("local-image-invisible");
         assertThat(absent.notes()).contains("docker.io/library/my-base:latest is not in the daemon's image store right now");
@@ -113,13 +106,7 @@ class LogMachineCheckTest {
         assertThat(judged.findings()).isEmpty();
         assertThat(judged.notes()).anyMatch(n -> n.startsWith("a CI job's log"));
 
-        LogDiagnosis elsewhere = LogMachineCheck.consult(read(log("#0 building with \"runner-builder\" instance using docker-container driver")), () -> {
-            try {
-                return world(WORLD);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        LogDiagnosis elsewhere = LogMachineCheck.consult(read(log("#0 building with \"runner-builder\" instance using docker-container driver")), machine(WORLD));
         assertThat(elsewhere.findings()).isEmpty();
         assertThat(elsewhere.notes()).contains("the log's builder runner-builder is not on this machine: the log ran elsewhere");
     }
