@@ -27,9 +27,33 @@ final class DaemonProbe {
 
     static Daemon read(DockerConnection connection, String context, String host, List<DiscoveryAttempt> attempts,
                        Consumer<String> problems) {
+        return read(connection, context, host, attempts, problems, IN_TURN);
+    }
+
+    /** Asks one thing after the other, on the calling thread: /info, then the images, then the containers. */
+    static final java.util.concurrent.Executor IN_TURN = Runnable::run;
+
+    /**
+     * As above, with the image and container lists asked for on {@code executor} while {@code /info} is read here: the
+     * daemon answers the three independently (about 20, 60 and 10 ms at 1,000 images on dockerd 20.10), and the
+     * transport opens a connection per request. Problems are reported in the order info, images, containers.
+     */
+    static Daemon read(DockerConnection connection, String context, String host, List<DiscoveryAttempt> attempts,
+                       Consumer<String> problems, java.util.concurrent.Executor executor) {
+        List<String> imageProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> containerProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Supplier<JsonNode> imagesCall = () -> get(connection, "/images/json?all=1", true, "listing images", imageProblems::add);
+        java.util.function.Supplier<JsonNode> containersCall =
+                () -> get(connection, "/containers/json?all=1", true, "listing containers", containerProblems::add);
+        boolean together = executor != IN_TURN;
+        java.util.concurrent.CompletableFuture<JsonNode> imagesAsked = together
+                ? java.util.concurrent.CompletableFuture.supplyAsync(imagesCall, executor) : null;
+        java.util.concurrent.CompletableFuture<JsonNode> containersAsked = together
+                ? java.util.concurrent.CompletableFuture.supplyAsync(containersCall, executor) : null;
         JsonNode info = get(connection, "/info", false, "daemon info", problems);
         List<Image> images = new ArrayList<>();
-        JsonNode imageList = get(connection, "/images/json?all=1", true, "listing images", problems);
+        JsonNode imageList = together ? imagesAsked.join() : imagesCall.get();
+        imageProblems.forEach(problems);
         if (imageList != null) {
             imageList.forEach(image -> images.add(image(image)));
             // The daemon lists images in a different order on every call; newest first (as docker images shows
@@ -37,7 +61,8 @@ final class DaemonProbe {
             images.sort(java.util.Comparator.comparing(Image::created).reversed().thenComparing(Image::id));
         }
         List<Container> containers = new ArrayList<>();
-        JsonNode containerList = get(connection, "/containers/json?all=1", true, "listing containers", problems);
+        JsonNode containerList = together ? containersAsked.join() : containersCall.get();
+        containerProblems.forEach(problems);
         if (containerList != null) {
             containerList.forEach(c -> containers.add(container(c)));
         }

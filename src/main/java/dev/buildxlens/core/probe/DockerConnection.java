@@ -9,7 +9,11 @@ public record DockerConnection(EngineTransport transport, String serverVersion, 
 
     /** GETs an Engine API path and parses the JSON answer; any status but 200 becomes an exception naming it. */
     public JsonNode getJson(String path) throws IOException {
-        EngineTransport.Response response = transport.get(path);
+        return json(transport.get(path), path);
+    }
+
+    /** An answer already received, checked and parsed as {@link #getJson} does. */
+    public JsonNode json(EngineTransport.Response response, String path) throws IOException {
         if (response.status() != 200) {
             throw new IOException("HTTP " + response.status() + errorMessage(response.body()));
         }

@@ -60,7 +60,10 @@ public final class EngineConnector implements DockerConnector {
         }
         EngineTransport transport = open(candidate, uri, scheme);
         try {
-            JsonNode version = new DockerConnection(transport, "", "").getJson("/version");
+            EngineTransport.Response answer = transport.get("/version");
+            dev.buildxlens.core.Trace.mark("daemon: /version answered");
+            JsonNode version = new DockerConnection(transport, "", "").json(answer, "/version");
+            dev.buildxlens.core.Trace.mark("daemon: /version read");
             String api = Json.text(version, "ApiVersion");
             if (!version.isObject() || api.isEmpty()) {
                 throw new IOException("its /version answer has no ApiVersion");

@@ -127,7 +127,7 @@ public final class LiveProbe {
             Daemon daemon;
             if (outcome.connection().isPresent()) {
                 try (DockerConnection connection = outcome.connection().get()) {
-                    daemon = DaemonProbe.read(connection, outcome.context(), outcome.host(), attempts, problems::add);
+                    daemon = DaemonProbe.read(connection, outcome.context(), outcome.host(), attempts, problems::add, pool);
                 }
             } else {
                 daemon = Daemon.unreachable(outcome.context(), outcome.host(), attempts);
