@@ -237,8 +237,7 @@ public final class LocalFixPlanner {
                     .step("Build as before", shell("Build", BuildCommands.buildx(build))).plan());
         }
         String host = context.registryHost();
-        ImageReference bridged = ImageReference.parseOrNull(host + "/" + local.path().replaceFirst("^library/", "") + ":"
-                + (local.tag().isEmpty() ? "latest" : local.tag()));
+        ImageReference bridged = local.inRegistry(host);
         if (bridged == null) {
             notOffered(FixKind.LOCAL_REGISTRY_BRIDGE, finding, "'" + host + "' does not make an image name with " + local.familiar());
             return Optional.empty();

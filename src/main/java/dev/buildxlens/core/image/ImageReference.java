@@ -113,6 +113,24 @@ public record ImageReference(String raw, String domain, String path, String tag,
         return out.toString();
     }
 
+    /**
+     * The same image under another registry, as the registry bridge pushes it: {@code my-base} at {@code localhost:5000}
+     * is {@code localhost:5000/my-base:latest} (Docker Hub's {@code library/} dropped, the tag kept, latest when none);
+     * null when {@code host} makes no valid name.
+     */
+    public ImageReference inRegistry(String host) {
+        return parseOrNull(host + "/" + path.replaceFirst("^library/", "") + ":" + (tag.isEmpty() ? "latest" : tag));
+    }
+
+    /**
+     * The name two spellings of one image share ({@code my-base} and {@code docker.io/library/my-base:latest} both
+     * give the latter), for comparing; a text that is no valid reference is compared as it is (trimmed).
+     */
+    public static String normalize(String text) {
+        ImageReference reference = parseOrNull(text.trim());
+        return reference == null ? text.trim() : reference.normalized();
+    }
+
     /** Parses, or returns null for a reference that is not valid (callers that already reported it). */
     public static ImageReference parseOrNull(String raw) {
         try {

@@ -95,8 +95,12 @@ public final class LogFixPlanner {
      * the host's localhost only with the host network (buildx-facts §5).
      */
     private static List<FixStep> localRegistryBridge(String image, String builder) {
-        ImageReferenceParts parts = ImageReferenceParts.of(image);
-        String local = "localhost:5000/" + parts.path() + ":" + parts.tag();
+        dev.buildxlens.core.image.ImageReference reference = dev.buildxlens.core.image.ImageReference.parseOrNull(image);
+        dev.buildxlens.core.image.ImageReference bridged = reference == null ? null : reference.inRegistry("localhost:5000");
+        if (bridged == null) {
+            return List.of();
+        }
+        String local = bridged.familiar();
         return List.of(
                 step("Run a registry on localhost and push the image to it", sh("docker run -d -p 5000:5000 --name registry registry:2\n"
                         + "docker tag " + ShellQuote.quote(image) + " " + ShellQuote.quote(local) + "\n"
@@ -106,24 +110,6 @@ public final class LogFixPlanner {
                 step("Build on a builder with the host network" + (builder == null ? "" : " (" + builder + " has it only if it was created with network=host)"),
                         sh("docker buildx create --name host-network --driver docker-container --driver-opt network=host\n"
                                 + "docker buildx build --builder host-network --build-arg BASE_IMAGE=" + ShellQuote.quote(local) + " .")));
-    }
-
-    /** An image's repository path (without a registry) and tag, for its name in another registry. */
-    private record ImageReferenceParts(String path, String tag) {
-        static ImageReferenceParts of(String image) {
-            dev.buildxlens.core.image.ImageReference reference = dev.buildxlens.core.image.ImageReference.parseOrNull(image);
-            if (reference == null) {
-                return new ImageReferenceParts(image.replaceAll("[^a-z0-9._/-]", "-"), "latest");
-            }
-            String familiar = reference.familiar();
-            String named = familiar.contains("@") ? familiar.substring(0, familiar.indexOf('@')) : familiar;
-            boolean tagged = named.lastIndexOf(':') > named.lastIndexOf('/');
-            String withoutTag = tagged ? named.substring(0, named.lastIndexOf(':')) : named;
-            String tag = tagged ? named.substring(named.lastIndexOf(':') + 1) : "latest";
-            String path = withoutTag.contains("/") && withoutTag.substring(0, withoutTag.indexOf('/')).matches(".*[.:].*|localhost")
-                    ? withoutTag.substring(withoutTag.indexOf('/') + 1) : withoutTag;
-            return new ImageReferenceParts(path, tag);
-        }
     }
 
     private static FixStep step(String title, Snippet... snippets) {

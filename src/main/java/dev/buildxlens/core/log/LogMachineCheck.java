@@ -36,6 +36,12 @@ public final class LogMachineCheck {
             notes.add("a CI job's log: it ran on the runner, so this machine's stores and builders decide nothing in it");
             return with(diagnosis, diagnosis.findings(), diagnosis.possible(), notes);
         }
+        String named = facts.builder().name();
+        if (named == null) {
+            // Nothing to match this machine's builders to: no probe for a note that could decide nothing.
+            notes.add("the log does not name its builder, so this machine's builders cannot be matched to it");
+            return with(diagnosis, diagnosis.findings(), diagnosis.possible(), notes);
+        }
         Snapshot machine = machineSource.get();
         if (machine == null) {
             return diagnosis;
@@ -44,13 +50,9 @@ public final class LogMachineCheck {
             notes.add("this machine's Docker daemon does not answer: nothing in the log could be checked against it");
             return with(diagnosis, diagnosis.findings(), diagnosis.possible(), notes);
         }
-        String named = facts.builder().name();
-        Optional<Builder> builder = named == null ? Optional.empty() : machine.builder(named);
+        Optional<Builder> builder = machine.builder(named);
         if (builder.isEmpty()) {
-            notes.add(named == null
-                    ? "the log does not name its builder, so this machine's builders cannot be matched to it"
-                      + machine.currentBuilder().map(b -> " (the current one here is " + b.name() + ", " + b.driver() + " driver)").orElse("")
-                    : "the log's builder " + named + " is not on this machine: the log ran elsewhere");
+            notes.add("the log's builder " + named + " is not on this machine: the log ran elsewhere");
             return with(diagnosis, diagnosis.findings(), diagnosis.possible(), notes);
         }
         Builder b = builder.get();
@@ -126,7 +128,6 @@ public final class LogMachineCheck {
     }
 
     private static String normalized(String image) {
-        ImageReference reference = ImageReference.parseOrNull(image.trim());
-        return reference == null ? image.trim() : reference.normalized();
+        return ImageReference.normalize(image);
     }
 }

@@ -87,11 +87,7 @@ public final class LogWithFiles {
     }
 
     private static String normalized(String image) {
-        if (image == null || image.isBlank()) {
-            return null;
-        }
-        ImageReference reference = ImageReference.parseOrNull(image.trim());
-        return reference == null ? image.trim() : reference.normalized();
+        return image == null || image.isBlank() ? null : ImageReference.normalize(image);
     }
 
     private static List<Evidence> distinct(List<Evidence> evidence) {

@@ -147,7 +147,6 @@ public record StoreMapModel(List<BuilderCard> builders, List<StoreCard> stores, 
     }
 
     private static String normalized(String tag) {
-        ImageReference reference = ImageReference.parseOrNull(tag);
-        return reference == null ? tag : reference.normalized();
+        return ImageReference.normalize(tag);
     }
 }

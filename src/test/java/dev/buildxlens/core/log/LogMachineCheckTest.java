@@ -132,4 +132,18 @@ class LogMachineCheckTest {
         assertThat(consulted.fixes().forFinding(finding.key()).get(1).steps().get(0).snippets().get(0).content())
                 .isEqualTo("docker --context desktop-linux save my-base:latest | docker load\n");
     }
+
+    @Test
+    void a_log_that_names_no_builder_is_not_worth_a_probe() throws Exception {
+        AtomicInteger probes = new AtomicInteger();
+        LogDiagnosis unnamed = read(log(""));
+        assertThat(unnamed.possible()).isNotEmpty();
+        LogDiagnosis judged = LogMachineCheck.consult(unnamed, () -> {
+            probes.incrementAndGet();
+            return null;
+        });
+        assertThat(probes).hasValue(0);
+        assertThat(judged.possible()).isEqualTo(unnamed.possible());
+        assertThat(judged.notes()).contains("the log does not name its builder, so this machine's builders cannot be matched to it");
+    }
 }
