@@ -30,6 +30,13 @@ final class DaemonProbe {
         return read(connection, context, host, attempts, problems, IN_TURN);
     }
 
+    private static final String INFO = "/info";
+    private static final String IMAGES = "/images/json?all=1";
+    private static final String CONTAINERS = "/containers/json?all=1";
+
+    /** What {@link #read} asks every daemon, whatever its version: a connection may send these ahead. */
+    static final List<String> REQUESTS = List.of(IMAGES, INFO, CONTAINERS);
+
     /** Asks one thing after the other, on the calling thread: /info, then the images, then the containers. */
     static final java.util.concurrent.Executor IN_TURN = Runnable::run;
 
@@ -42,15 +49,15 @@ final class DaemonProbe {
                        Consumer<String> problems, java.util.concurrent.Executor executor) {
         List<String> imageProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> containerProblems = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.function.Supplier<JsonNode> imagesCall = () -> get(connection, "/images/json?all=1", true, "listing images", imageProblems::add);
+        java.util.function.Supplier<JsonNode> imagesCall = () -> get(connection, IMAGES, true, "listing images", imageProblems::add);
         java.util.function.Supplier<JsonNode> containersCall =
-                () -> get(connection, "/containers/json?all=1", true, "listing containers", containerProblems::add);
+                () -> get(connection, CONTAINERS, true, "listing containers", containerProblems::add);
         boolean together = executor != IN_TURN;
         java.util.concurrent.CompletableFuture<JsonNode> imagesAsked = together
                 ? java.util.concurrent.CompletableFuture.supplyAsync(imagesCall, executor) : null;
         java.util.concurrent.CompletableFuture<JsonNode> containersAsked = together
                 ? java.util.concurrent.CompletableFuture.supplyAsync(containersCall, executor) : null;
-        JsonNode info = get(connection, "/info", false, "daemon info", problems);
+        JsonNode info = get(connection, INFO, false, "daemon info", problems);
         List<Image> images = new ArrayList<>();
         JsonNode imageList = together ? imagesAsked.join() : imagesCall.get();
         imageProblems.forEach(problems);

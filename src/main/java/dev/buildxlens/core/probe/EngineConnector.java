@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Opens a connection to one daemon endpoint and checks that a Docker daemon answers {@code /version}. Unix sockets
@@ -32,6 +33,11 @@ public final class EngineConnector implements DockerConnector {
 
     @Override
     public DockerConnection connect(DaemonCandidate candidate) throws DaemonUnavailableException {
+        return connect(candidate, List.of());
+    }
+
+    @Override
+    public DockerConnection connect(DaemonCandidate candidate, List<String> ahead) throws DaemonUnavailableException {
         String host = candidate.host();
         URI uri;
         try {
@@ -58,7 +64,8 @@ public final class EngineConnector implements DockerConnector {
                     + (uri.getHost() == null ? "host" : uri.getHost()) + ", then DOCKER_HOST=unix:///tmp/docker.sock");
             default -> throw new DaemonUnavailableException("unsupported docker host scheme '" + scheme + "://'");
         }
-        EngineTransport transport = open(candidate, uri, scheme);
+        EngineTransport opened = open(candidate, uri, scheme);
+        EngineTransport transport = ahead.isEmpty() ? opened : RequestsAhead.send(opened, ahead);
         try {
             EngineTransport.Response answer = transport.get("/version");
             dev.buildxlens.core.Trace.mark("daemon: /version answered");

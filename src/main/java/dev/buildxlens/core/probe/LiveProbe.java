@@ -111,7 +111,8 @@ public final class LiveProbe {
         ContextStore contexts = new ContextStore(env);
         List<DockerContext> contextList = contexts.list();
         Trace.mark("contexts read");
-        DaemonDiscovery discovery = new DaemonDiscovery(env, contexts, connector);
+        // The daemon's info and lists are asked together with its version: the image list is the slow answer.
+        DaemonDiscovery discovery = new DaemonDiscovery(env, contexts, candidate -> connector.connect(candidate, DaemonProbe.REQUESTS));
         DaemonDiscovery.Outcome outcome = discovery.discover();
         Trace.mark("daemon found");
         // Other contexts' engines are asked on their own threads with short timeouts, while the current one is read.

@@ -29,7 +29,7 @@ class UnixSocketTransportTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<AutoCloseable> open = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() throws Exception {
@@ -46,23 +46,33 @@ class UnixSocketTransportTest {
         open.add(server);
         Thread thread = new Thread(() -> {
             while (server.isOpen()) {
+                SocketChannel client;
                 try {
-                    SocketChannel client = server.accept();
-                    open.add(client);
-                    ByteBuffer buffer = ByteBuffer.allocate(8192);
-                    StringBuilder request = new StringBuilder();
-                    while (!request.toString().contains("\r\n\r\n") && client.read(buffer) > 0) {
-                        request.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1));
-                        buffer.clear();
-                    }
-                    String reply = answer.apply(request.toString().split("\r\n")[0]);
-                    if (reply != null) {
-                        client.write(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)));
-                        client.close();
-                    }
+                    client = server.accept();
                 } catch (IOException e) {
                     return;
                 }
+                open.add(client);
+                // Each connection on its own thread, as dockerd answers them: one slow answer holds up no other.
+                Thread handler = new Thread(() -> {
+                    try {
+                        ByteBuffer buffer = ByteBuffer.allocate(8192);
+                        StringBuilder request = new StringBuilder();
+                        while (!request.toString().contains("\r\n\r\n") && client.read(buffer) > 0) {
+                            request.append(new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1));
+                            buffer.clear();
+                        }
+                        String reply = answer.apply(request.toString().split("\r\n")[0]);
+                        if (reply != null) {
+                            client.write(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)));
+                            client.close();
+                        }
+                    } catch (IOException e) {
+                        // The client went away; the test checks what it saw.
+                    }
+                }, "test-unix-connection");
+                handler.setDaemon(true);
+                handler.start();
             }
         }, "test-unix-server");
         thread.setDaemon(true);
@@ -180,5 +190,72 @@ class UnixSocketTransportTest {
         assertThat(problems).hasSize(2).allSatisfy(p -> assertThat(p).doesNotContain("Exception"));
         assertThat(problems.get(0)).startsWith("listing images failed: the daemon stopped answering (");
         assertThat(problems.get(1)).startsWith("listing containers failed: the daemon stopped answering (");
+    }
+
+    @Test
+    void the_lists_are_asked_together_with_the_version_and_each_once() throws IOException {
+        List<String> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch imagesAsked = new java.util.concurrent.CountDownLatch(1);
+        Path socket = serve(line -> {
+            String path = line.split(" ")[1];
+            served.add(path);
+            return switch (path) {
+                case "/version" -> {
+                    // Answered only once the image list has been asked for: proof that it went out before this answer.
+                    try {
+                        yield imagesAsked.await(5, java.util.concurrent.TimeUnit.SECONDS)
+                                ? json("{\"Version\":\"99.0.0\",\"ApiVersion\":\"1.99\"}")
+                                : "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n";
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        yield null;
+                    }
+                }
+                case "/info" -> json("{\"OSType\":\"linux\",\"Architecture\":\"x86_64\",\"Driver\":\"overlay2\"}");
+                case "/images/json?all=1" -> {
+                    imagesAsked.countDown();
+                    yield json("[{\"Id\":\"sha256:1\",\"RepoTags\":[\"a:1\"],\"Size\":5,\"Created\":1}]");
+                }
+                case "/containers/json?all=1" -> json("{\"message\":\"disk full\"}").replace("200 OK", "500 Internal Server Error");
+                default -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+            };
+        });
+        Environment env = new Environment(Map.of("DOCKER_HOST", "unix://" + socket), dir, "Linux");
+        EngineConnector connector = new EngineConnector(env, Duration.ofSeconds(1), Duration.ofSeconds(8));
+        DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env), c -> connector.connect(c, DaemonProbe.REQUESTS));
+        DaemonDiscovery.Outcome outcome = discovery.discover();
+        assertThat(outcome.connection()).as(discovery.attempts().toString()).isPresent();
+        List<String> problems = new ArrayList<>();
+        try (DockerConnection connection = outcome.connection().get()) {
+            var daemon = DaemonProbe.read(connection, "default", outcome.host(), discovery.attempts(), problems::add);
+            assertThat(daemon.os()).isEqualTo("linux");
+            assertThat(daemon.images()).extracting(dev.buildxlens.core.model.Image::tags).containsExactly(List.of("a:1"));
+        }
+        assertThat(problems).as("an answer sent ahead fails as it would when asked").containsExactly(
+                "listing containers failed: HTTP 500: disk full");
+        assertThat(served).containsExactlyInAnyOrder("/version", "/info", "/images/json?all=1", "/containers/json?all=1");
+    }
+
+    @Test
+    void a_server_that_is_not_docker_is_named_as_such_when_the_lists_were_asked_ahead_and_nothing_hangs() throws IOException {
+        // The lists are never answered: closing the failed connection must drop them, not wait for them.
+        Path socket = serve(line -> line.contains("/version") ? "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found" : null);
+        Environment env = new Environment(Map.of("DOCKER_HOST", "unix://" + socket), dir, "Linux");
+        EngineConnector connector = new EngineConnector(env, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        DaemonDiscovery discovery = new DaemonDiscovery(env, new ContextStore(env), c -> connector.connect(c, DaemonProbe.REQUESTS));
+        long start = System.nanoTime();
+        assertThat(discovery.discover().connection()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(discovery.attempts()).singleElement().extracting(DiscoveryAttempt::message).asString()
+                .startsWith("the server answered, but it is not a Docker daemon (HTTP 404");
+        assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("buildx-lens-request-ahead")))
+                .as("the requests sent ahead end with the connection").allSatisfy(t -> {
+                    try {
+                        t.join(5000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    assertThat(t.isAlive()).isFalse();
+                });
     }
 }
