@@ -173,25 +173,30 @@ public final class UnifiedDiff {
         }
     }
 
+    /**
+     * The edit script. Lines both versions share at the start and at the end are kept as they are; the
+     * longest-common-subsequence table covers only the changed middle. A fix changes a few lines of a file of
+     * hundreds, and a command plans dozens of fixes: the whole table cost more than everything else {@code diagnose}
+     * of a 10-job workflow does. The diff is as short; where a change can be shown in several equally short ways
+     * (a moved line among equal ones), it may show another of them.
+     */
     private static List<Edit> edits(List<Line> a, List<Line> b) {
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
+        int prefix = 0;
+        while (prefix < a.size() && prefix < b.size() && same(a.get(prefix), b.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < a.size() - prefix && suffix < b.size() - prefix
+                && same(a.get(a.size() - 1 - suffix), b.get(b.size() - 1 - suffix))) {
+            suffix++;
         }
         List<Edit> edits = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-                edits.add(new Edit(' ', a.get(i++)));
-                j++;
-            } else if (j < b.size() && (i >= a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                edits.add(new Edit('+', b.get(j++)));
-            } else {
-                edits.add(new Edit('-', a.get(i++)));
-            }
+        for (int k = 0; k < prefix; k++) {
+            edits.add(new Edit(' ', a.get(k)));
+        }
+        middle(a.subList(prefix, a.size() - suffix), b.subList(prefix, b.size() - suffix), edits);
+        for (int k = a.size() - suffix; k < a.size(); k++) {
+            edits.add(new Edit(' ', a.get(k)));
         }
         // Deletions before insertions inside a change, as diff prints them.
         for (int k = 1; k < edits.size(); k++) {
@@ -206,5 +211,31 @@ public final class UnifiedDiff {
             }
         }
         return edits;
+    }
+
+    private static void middle(List<Line> a, List<Line> b, List<Edit> edits) {
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                lcs[i][j] = same(a.get(i), b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && same(a.get(i), b.get(j))) {
+                edits.add(new Edit(' ', a.get(i++)));
+                j++;
+            } else if (j < b.size() && (i >= a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                edits.add(new Edit('+', b.get(j++)));
+            } else {
+                edits.add(new Edit('-', a.get(i++)));
+            }
+        }
+    }
+
+    /** A record's own equals goes through a method handle, which is slow until compiled; this is called n×m times. */
+    private static boolean same(Line one, Line other) {
+        return one.newline() == other.newline() && one.text().equals(other.text());
     }
 }

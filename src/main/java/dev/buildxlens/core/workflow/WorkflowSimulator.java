@@ -35,6 +35,7 @@ import dev.buildxlens.core.dockerfile.DockerfileException;
 import dev.buildxlens.core.dockerfile.DockerfileFiles;
 import dev.buildxlens.core.dockerfile.DockerfileParser;
 import dev.buildxlens.core.dockerfile.ImageNeed;
+import dev.buildxlens.core.dockerfile.ParsedDockerfile;
 import dev.buildxlens.core.image.ImageReference;
 import dev.buildxlens.core.model.Access;
 import dev.buildxlens.core.model.Container;
@@ -53,6 +54,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -161,8 +163,24 @@ public final class WorkflowSimulator {
     private final Set<String> assumptions = new LinkedHashSet<>();
     /** Dockerfiles and composite actions read, absolute: what the result depends on besides the workflow. */
     private final Set<Path> filesRead = new LinkedHashSet<>();
+    /**
+     * Dockerfiles already parsed in this run, by path and the name shown for it: jobs and matrix rows often build
+     * the same one, and a workflow's files do not change while it is simulated. Only what parsed is kept; a file
+     * that failed is read again, to report its error where it is used.
+     */
+    private final Map<String, ParsedDockerfile> dockerfiles = new HashMap<>();
     /** Each finished job's outputs, for the needs context. */
     private final Map<String, Value> jobOutputs = new LinkedHashMap<>();
+
+    private ParsedDockerfile parsed(Path dockerfile, String display) throws DockerfileException {
+        String key = dockerfile.toAbsolutePath().normalize() + "\n" + display;
+        ParsedDockerfile known = dockerfiles.get(key);
+        if (known == null) {
+            known = DockerfileFiles.read(dockerfile, display);
+            dockerfiles.put(key, known);
+        }
+        return known;
+    }
 
     private WorkflowSimulator(Workflow workflow, Options options) {
         this.workflow = workflow;
@@ -1327,7 +1345,7 @@ public final class WorkflowSimulator {
             filesRead.add(dockerfilePath.toAbsolutePath().normalize());
             DockerfileAnalysis analysis;
             try {
-                analysis = DockerfileAnalyzer.analyze(DockerfileFiles.read(dockerfilePath, display), spec.dockerfileInputs());
+                analysis = DockerfileAnalyzer.analyze(parsed(dockerfilePath, display), spec.dockerfileInputs());
             } catch (DockerfileException e) {
                 if (Expressions.hasExpression(e.getMessage()) || e.getMessage().startsWith(display + ": ")) {
                     // Not a Dockerfile the simulation can read (a folder, not UTF-8…): the rest of the build is still judged.

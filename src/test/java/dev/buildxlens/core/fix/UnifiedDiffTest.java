@@ -81,4 +81,58 @@ class UnifiedDiffTest {
     private static String unescape(String text) {
         return text.replace("\\r", "\r").replace("\\n", "\n");
     }
+
+    /**
+     * Random small files from few distinct lines (many ties: the hard case for a diff): every diff applies back to
+     * the modified text, and changes no more lines than the shortest edit needs.
+     */
+    @Test
+    void random_edits_apply_back_and_are_shortest() throws Exception {
+        java.util.Random random = new java.util.Random(19);
+        for (int round = 0; round < 20_000; round++) {
+            String original = randomText(random);
+            String modified = randomText(random);
+            String diff = UnifiedDiff.of("f", original, modified);
+            assertThat(UnifiedDiff.apply(original, diff)).as(diff).isEqualTo(modified);
+            long changed = diff.lines().filter(l -> (l.startsWith("+") || l.startsWith("-"))
+                    && !l.startsWith("+++ ") && !l.startsWith("--- ")).count();
+            assertThat(changed).as(original + "|" + modified + "\n" + diff).isEqualTo(shortestEdit(original, modified));
+        }
+    }
+
+    private static String randomText(java.util.Random random) {
+        StringBuilder text = new StringBuilder();
+        int lines = random.nextInt(9);
+        for (int i = 0; i < lines; i++) {
+            text.append((char) ('a' + random.nextInt(3)));
+            if (i < lines - 1 || random.nextBoolean()) {
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** Lines removed plus lines added by a shortest edit: both lengths minus twice the longest common subsequence. */
+    private static long shortestEdit(String original, String modified) {
+        java.util.List<String> a = linesWithEnd(original);
+        java.util.List<String> b = linesWithEnd(modified);
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = 1; i <= a.size(); i++) {
+            for (int j = 1; j <= b.size(); j++) {
+                lcs[i][j] = a.get(i - 1).equals(b.get(j - 1)) ? lcs[i - 1][j - 1] + 1 : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
+            }
+        }
+        return a.size() + b.size() - 2L * lcs[a.size()][b.size()];
+    }
+
+    private static java.util.List<String> linesWithEnd(String text) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        int position = 0;
+        while (position < text.length()) {
+            int newline = text.indexOf('\n', position);
+            lines.add(newline < 0 ? text.substring(position) : text.substring(position, newline + 1));
+            position = newline < 0 ? text.length() : newline + 1;
+        }
+        return lines;
+    }
 }
