@@ -7,6 +7,8 @@
 #   train-cds.sh APP_IMAGE_DIR     e.g. /opt/buildx-lens
 root=$(cd "${1:?usage: train-cds.sh APP_IMAGE_DIR}" && pwd -P) || exit 0
 app="$root/lib/app"
+# A package built with JDK 25+ brings its AOT caches, made at build time (JDK 25 accepts a moved class path).
+for cache in "$app"/buildx-lens-*.aot; do [ -s "$cache" ] && exit 0; done
 java="$root/lib/runtime/bin/java"
 cfg="$app/buildx-lens.cfg"
 list="$app/buildx-lens.classlist"

@@ -34,14 +34,24 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // docker-java and its transport log at INFO; a terminal user wants our lines only.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
-        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        logToStandardError();
         if (Cli.isCommandLine(args)) {
             warmUp();
             System.exit(Cli.live(Environment.system(), System.out, System.err).run(args));
         }
         dev.buildxlens.ui.DesktopApp.launchApp(args);
+    }
+
+    /** What a command-line run sets up before its command: also the start of {@link StartupTraining}. */
+    static void prepareCommandLine() {
+        logToStandardError();
+        warmUp();
+    }
+
+    private static void logToStandardError() {
+        // docker-java and its transport log at INFO; a terminal user wants our lines only.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     }
 }
