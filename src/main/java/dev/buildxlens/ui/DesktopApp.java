@@ -1,6 +1,7 @@
 package dev.buildxlens.ui;
 
 import dev.buildxlens.core.Trace;
+import dev.buildxlens.core.model.Snapshot;
 import dev.buildxlens.core.probe.Environment;
 import dev.buildxlens.core.probe.LiveProbe;
 import dev.buildxlens.ui.main.MainView;
@@ -43,14 +44,33 @@ public final class DesktopApp extends Application {
 
     private TaskExecutor executor;
 
+    /** This machine's first picture, being taken since before the toolkit started; null for a lesson. */
+    private static EarlyPicture firstPicture;
+
+    /**
+     * How long the window waits for the first picture before it shows without it. Shown empty, its whole scene is
+     * styled and laid out once for the empty views and again for the picture a moment later (each about 300 ms on
+     * a cold JVM at 1,000 images); shown with it, once.
+     */
+    private static final javafx.util.Duration FIRST_PICTURE_WAIT = javafx.util.Duration.millis(400);
+
+    private static SnapshotSource liveProbe(Environment env) {
+        return progress -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take(progress);
+    }
+
     /** Opens the app. {@code --screenshots DIR} renders every tab to PNG once the picture is loaded, then exits. */
     public static void launchApp(String[] args) {
+        GuiOptions options = null;
         try {
-            GuiOptions.parse(List.of(args));
+            options = GuiOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println("buildx-lens: unknown option or missing value '" + e.getMessage() + "' (" + GuiOptions.TAKES + ")");
             System.err.println("Run 'buildx-lens --help' for usage.");
             System.exit(2);
+        }
+        // A lesson shows its own world: this machine's first picture would only be thrown away.
+        if (options.scenario() == null) {
+            firstPicture = EarlyPicture.start(liveProbe(Environment.system()));
         }
         JAVAFX_LOGGER.setLevel(Level.SEVERE);
         Trace.mark("gui: launching the toolkit");
@@ -63,7 +83,7 @@ public final class DesktopApp extends Application {
         executor = new FxTaskExecutor();
         AppSettings settings = AppSettings.forUser();
         Environment env = Environment.system();
-        SnapshotSource probe = progress -> LiveProbe.forEnvironment(env, LiveProbe.Options.defaults()).take(progress);
+        SnapshotSource probe = firstPicture != null ? firstPicture : liveProbe(env);
         MainViewModel viewModel = new MainViewModel(probe, executor, Clock.systemUTC());
         viewModel.diagnose().useImageDetails(dev.buildxlens.core.probe.LiveImageDetails.forEnvironment(env));
         // Help → Check this machine reads this shell's DOCKER_HOST, context and builder store, as `doctor` does.
@@ -91,8 +111,35 @@ public final class DesktopApp extends Application {
         if (options.measure() != null) {
             GuiMeasurement.install(stage, window.scene(), window.view(), viewModel, options.measure());
         }
-        stage.show();
-        Trace.mark("gui: shown");
+        showWithFirstPicture(stage, viewModel);
+    }
+
+    /** Shows the window as soon as it has a picture to show (a partial one will do), or after {@link #FIRST_PICTURE_WAIT}. */
+    private static void showWithFirstPicture(Stage stage, MainViewModel viewModel) {
+        Runnable show = () -> {
+            if (!stage.isShowing()) {
+                stage.show();
+                Trace.mark("gui: shown");
+            }
+        };
+        if (viewModel.snapshotProperty().get() != null) {
+            show.run();
+            return;
+        }
+        javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(FIRST_PICTURE_WAIT);
+        wait.setOnFinished(e -> show.run());
+        javafx.beans.value.ChangeListener<Snapshot> pictured = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot before, Snapshot now) {
+                if (now != null) {
+                    viewModel.snapshotProperty().removeListener(this);
+                    wait.stop();
+                    show.run();
+                }
+            }
+        };
+        viewModel.snapshotProperty().addListener(pictured);
+        wait.play();
     }
 
     /**
