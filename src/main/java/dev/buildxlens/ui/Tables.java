@@ -3,7 +3,6 @@ package dev.buildxlens.ui;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /**
@@ -30,7 +29,7 @@ public final class Tables {
         String title = column.getText();
         Label label = new Label(title);
         label.setMinWidth(0);
-        label.setTooltip(new Tooltip(explanation == null || explanation.isEmpty() ? title : title + ": " + explanation));
+        LazyTooltip.install(label, explanation == null || explanation.isEmpty() ? title : title + ": " + explanation);
         column.setGraphic(label);
         column.setText("");
         column.setMinWidth(minWidth);
@@ -40,12 +39,9 @@ public final class Tables {
     /** A cell showing its text, cut with an ellipsis if it must be, and the whole text in a tooltip. */
     public static <R> TableCell<R, String> textCell() {
         TableCell<R, String> cell = new TableCell<>() {
-            private final Tooltip tooltip = new Tooltip();
-
             {
-                tooltip.setWrapText(true);
-                tooltip.setMaxWidth(640);
                 setMinWidth(Region.USE_COMPUTED_SIZE);
+                LazyTooltip.install(this, () -> getText() == null ? "" : getText());
             }
 
             @Override
@@ -53,12 +49,6 @@ public final class Tables {
                 super.updateItem(item, empty);
                 boolean show = !empty && item != null && !item.isEmpty();
                 setText(show ? item : null);
-                if (show) {
-                    tooltip.setText(item);
-                    setTooltip(tooltip);
-                } else {
-                    setTooltip(null);
-                }
             }
         };
         return cell;

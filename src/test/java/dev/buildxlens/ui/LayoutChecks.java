@@ -46,8 +46,7 @@ final class LayoutChecks {
             if (shown.equals(expected) || shown.equals(full)) {
                 continue;
             }
-            Tooltip tooltip = labeled.getTooltip();
-            if (tooltip != null && tooltip.getText() != null && tooltip.getText().contains(expected)) {
+            if (dev.buildxlens.ui.LazyTooltip.textOf(labeled).contains(expected)) {
                 continue;
             }
             failures.add(where + ": " + describe(labeled) + " draws \"" + shown + "\" of \"" + expected + "\"");

@@ -75,13 +75,16 @@ public final class ImagesView extends BorderPane {
         created.setPrefWidth(130);
         created.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().createdAt()));
         created.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            {
+                // The age in words can be longer than the column ("11 months ago"): the tooltip has it whole.
+                dev.buildxlens.ui.LazyTooltip.install(this, () -> getText() == null ? "" : getText());
+            }
+
             @Override
             protected void updateItem(java.time.Instant item, boolean empty) {
                 super.updateItem(item, empty);
                 ImageRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(row == null ? null : row.created());
-                // The age in words can be longer than the column ("11 months ago"): the tooltip has it whole.
-                setTooltip(row == null ? null : new javafx.scene.control.Tooltip(row.created()));
             }
         });
         table.getColumns().add(dev.buildxlens.ui.Tables.header(created, 125, ""));

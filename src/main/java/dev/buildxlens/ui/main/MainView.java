@@ -39,10 +39,10 @@ public final class MainView extends BorderPane {
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
-                tab("tab-store-map", "Store _map", new StoreMapView(viewModel.storeMap())),
-                tab("tab-builders", "_Builders", new BuildersView(viewModel.builders(), services)),
-                tab("tab-images", "_Images", new ImagesView(viewModel.images())),
-                tab("tab-diagnose", "_Diagnose", new dev.buildxlens.ui.diagnose.DiagnoseView(viewModel.diagnose(), services)));
+                tab("tab-store-map", "Store _map", () -> new StoreMapView(viewModel.storeMap())),
+                tab("tab-builders", "_Builders", () -> new BuildersView(viewModel.builders(), services)),
+                tab("tab-images", "_Images", () -> new ImagesView(viewModel.images())),
+                tab("tab-diagnose", "_Diagnose", () -> new dev.buildxlens.ui.diagnose.DiagnoseView(viewModel.diagnose(), services)));
         setCenter(tabs);
         attachAfterFirstFrame();
         Label status = new Label();
@@ -52,7 +52,7 @@ public final class MainView extends BorderPane {
         status.setMaxWidth(Double.MAX_VALUE);
         status.setPadding(new Insets(4, 14, 4, 14));
         status.setMinWidth(0);
-        status.setTooltip(boundTooltip(status));
+        dev.buildxlens.ui.LazyTooltip.install(status, status::getText);
         setBottom(status);
     }
 
@@ -77,10 +77,13 @@ public final class MainView extends BorderPane {
         tabs.getTabs().stream().filter(tab -> id.equals(tab.getId())).findFirst().ifPresent(tab -> tabs.getSelectionModel().select(tab));
     }
 
-    /** The content of each tab, built with the view; a tab not in front gets it after the first frame ({@link #attachAfterFirstFrame}). */
-    private final java.util.Map<Tab, javafx.scene.Node> contents = new java.util.LinkedHashMap<>();
+    /**
+     * How to build each tab's content: a tab not in front is built and attached after the first frame
+     * ({@link #attachAfterFirstFrame}). Its view model exists from the start and holds the state; the view only shows it.
+     */
+    private final java.util.Map<Tab, java.util.function.Supplier<javafx.scene.Node>> contents = new java.util.LinkedHashMap<>();
 
-    private Tab tab(String id, String title, javafx.scene.Node content) {
+    private Tab tab(String id, String title, java.util.function.Supplier<javafx.scene.Node> content) {
         Tab tab = new Tab(title.replace("_", ""));
         tab.setId(id);
         contents.put(tab, content);
@@ -88,9 +91,10 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Only the tab in front is in the scene for the first frame: every tab's nodes in the scene cost CSS and layout
-     * before anything is drawn (about 0.6 s at start-up here, measured with BUILDX_LENS_TRACE). The others join right
-     * after the first frame, or as soon as they are selected, whichever comes first.
+     * Only the tab in front is built and in the scene for the first frame: every tab's nodes in the scene cost CSS and
+     * layout before anything is drawn (about 0.6 s at start-up here, measured with BUILDX_LENS_TRACE), and building
+     * the other three views cost about 100 ms more. The others are built and join right after the first frame, or as
+     * soon as they are selected, whichever comes first.
      */
     private void attachAfterFirstFrame() {
         attach(tabs.getSelectionModel().getSelectedItem());
@@ -120,7 +124,7 @@ public final class MainView extends BorderPane {
 
     private void attach(Tab tab) {
         if (tab != null && tab.getContent() == null) {
-            tab.setContent(contents.get(tab));
+            tab.setContent(contents.get(tab).get());
         }
     }
 
@@ -134,7 +138,7 @@ public final class MainView extends BorderPane {
         summary.getStyleClass().add("daemon-summary");
         // The summary gives up width first; its whole text is in the tooltip.
         summary.setMinWidth(0);
-        summary.setTooltip(boundTooltip(summary));
+        dev.buildxlens.ui.LazyTooltip.install(summary, summary::getText);
         viewModel.staleProperty().addListener((o, before, stale) ->
                 summary.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), stale));
         ProgressIndicator progress = new ProgressIndicator();
@@ -206,15 +210,6 @@ public final class MainView extends BorderPane {
         lesson.visibleProperty().bind(Bindings.isNotEmpty(viewModel.lessonTitleProperty()));
         lesson.managedProperty().bind(lesson.visibleProperty());
         return lesson;
-    }
-
-    /** A tooltip that always says what the label says: for labels that may be cut in a narrow window. */
-    private static Tooltip boundTooltip(Label label) {
-        Tooltip tooltip = new Tooltip();
-        tooltip.textProperty().bind(label.textProperty());
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(640);
-        return tooltip;
     }
 
     /** A list cell that wraps its sentence to the list's width instead of cutting it. */

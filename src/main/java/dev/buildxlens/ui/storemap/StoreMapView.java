@@ -513,9 +513,7 @@ public final class StoreMapView extends BorderPane {
             }
             card.setUserData(data);
             ((Label) card.getChildren().get(0)).setText(title);
-            ((Label) card.getChildren().get(0)).getTooltip().setText(title);
             ((Label) card.getChildren().get(1)).setText(detail);
-            ((Label) card.getChildren().get(1)).getTooltip().setText(detail);
             card.setAccessibleText(accessible);
         }
 
@@ -552,25 +550,19 @@ public final class StoreMapView extends BorderPane {
             name.getStyleClass().add("card-title");
             // Long builder and registry names wrap; the tooltip has the whole title should a card still cut it.
             name.setWrapText(true);
-            name.setTooltip(new Tooltip(title));
+            dev.buildxlens.ui.LazyTooltip.install(name, name::getText);
             Label text = new Label(detail);
             text.getStyleClass().add("card-detail");
             text.setWrapText(true);
-            text.setTooltip(new Tooltip(detail));
-            Label badge = new Label();
-            badge.getStyleClass().add("card-badge");
-            badge.setManaged(false);
-            badge.setWrapText(true);
-            badge.setMinHeight(Region.USE_PREF_SIZE);
-            badge.setVisible(false);
-            VBox card = new VBox(4, name, text, badge);
+            dev.buildxlens.ui.LazyTooltip.install(text, text::getText);
+            // The badge joins the card the first time it has something to say (see badge): most cards never do.
+            VBox card = new VBox(4, name, text);
             card.setId(id);
             card.setFocusTraversable(true);
             card.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
             card.getStyleClass().add("map-card");
             card.getStyleClass().addAll(classes);
             card.setPadding(new Insets(8, 12, 8, 12));
-            badges.put(id, badge);
             return card;
         }
 
@@ -731,6 +723,17 @@ public final class StoreMapView extends BorderPane {
         private void badge(VBox card, String text) {
             Label badge = badges.get(card.getId());
             boolean show = text != null;
+            if (badge == null) {
+                if (!show) {
+                    return;
+                }
+                badge = new Label();
+                badge.getStyleClass().add("card-badge");
+                badge.setWrapText(true);
+                badge.setMinHeight(Region.USE_PREF_SIZE);
+                card.getChildren().add(badge);
+                badges.put(card.getId(), badge);
+            }
             badge.setText(show ? text : "");
             badge.setVisible(show);
             badge.setManaged(show);
@@ -754,12 +757,19 @@ public final class StoreMapView extends BorderPane {
             second.getStyleClass().add("edge-line");
             cross.getStyleClass().add("edge-cross");
             boolean broken = edge.access() == Access.CANNOT_READ;
-            second.setVisible(broken);
             // A cross marks the wall of "cannot read"; a question mark the edge whose verdict is unknown.
             cross.setText(edge.access() == Access.UNKNOWN ? "?" : "✕");
-            cross.setVisible(broken || edge.access() == Access.UNKNOWN);
-            getChildren().addAll(first, second, cross, hit);
-            Tooltip.install(hit, new Tooltip(edge.builder() + " → " + edge.store() + ": " + edge.reason()));
+            // Only the parts this edge draws are in the scene: every node costs CSS and layout, and a map of 50
+            // builders has some 150 edges, most of them one plain line.
+            getChildren().add(first);
+            if (broken) {
+                getChildren().add(second);
+            }
+            if (broken || edge.access() == Access.UNKNOWN) {
+                getChildren().add(cross);
+            }
+            getChildren().add(hit);
+            dev.buildxlens.ui.LazyTooltip.install(hit, edge.builder() + " → " + edge.store() + ": " + edge.reason());
             hit.setOnMouseClicked(e -> {
                 viewModel.explainEdge(edge);
                 requestFocus();
