@@ -134,7 +134,8 @@ public final class DesktopApp extends Application {
                 if (now != null) {
                     viewModel.snapshotProperty().removeListener(this);
                     wait.stop();
-                    show.run();
+                    // After the rest of the picture: the snapshot is set first, the map and the tables after it.
+                    javafx.application.Platform.runLater(show);
                 }
             }
         };
