@@ -1,12 +1,13 @@
 #!/bin/sh
 # README's run path: starts the freshly built target/buildx-lens.jar the way the packaged command starts (C1 only,
-# the serial collector; see packaging/package.sh for why), with a class-data archive of what its earlier runs loaded.
+# the serial collector; see packaging/package.sh for why), with a start-up cache of what its earlier runs loaded.
 # `java -jar` cannot pass JVM options, and start-up is most of what a newcomer waits for.
 #
-# An archive per kind of run (the window, each subcommand, and --version/--help), each made at the end of the first run
-# of its kind (JDK 19+: -XX:+AutoCreateSharedArchive; JDK 17: -XX:ArchiveClassesAtExit, written beside and renamed into
-# place, so a run cut short leaves none). A rebuilt jar, new libraries or another java make them again. A missing or
-# stale archive costs speed only: the JVM then loads classes as usual.
+# A cache per kind of run (the window, each subcommand, and --version/--help), each made at the end of the first run
+# of its kind: on JDK 25+ an AOT cache (-XX:AOTCacheOutput: classes loaded and linked, with profiles; JEP 483, 514,
+# 515), on JDK 19-24 a dynamic CDS archive (-XX:+AutoCreateSharedArchive), on JDK 17 -XX:ArchiveClassesAtExit, written
+# beside and renamed into place, so a run cut short leaves none. A rebuilt jar, new libraries or another java make
+# them again. A missing or stale cache costs speed only: the JVM then loads classes as usual.
 #
 #   packaging/run-from-source.sh [buildx-lens arguments]     e.g. packaging/run-from-source.sh inspect
 set -eu
@@ -21,26 +22,55 @@ case "${1:-}" in
   --version|-v|--help|-h|help) kind=short ;;
   *) kind=gui ;;
 esac
-archive="$root/target/cds/buildx-lens-$kind.jsa"
-stamp="$archive.for"
 identity="$(readlink -f "$java") $(ls -l --time-style=+%s "$jar" | awk '{print $6}') $(ls "$root"/target/lib | LC_ALL=C sort | cksum)"
-options="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off"
-if [ -s "$archive" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$identity" ]; then
-  # shellcheck disable=SC2086
-  exec "$java" $options -XX:SharedArchiveFile="$archive" -cp "$classpath" dev.buildxlens.Launcher "$@"
-fi
+options="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:cds=off -Xlog:cds+dynamic=off"
+# What this java can make, asked once per java and remembered beside the caches.
 mkdir -p "$root/target/cds"
+features="$root/target/cds/features"
+if [ ! -f "$features" ] || [ "$(head -1 "$features")" != "$(readlink -f "$java")" ]; then
+  { readlink -f "$java"
+    "$java" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "AOTCacheOutput" {print "aot"} $2 == "AutoCreateSharedArchive" {print "auto"}'
+  } > "$features.$$" && mv -f "$features.$$" "$features"
+fi
+if grep -qx aot "$features"; then
+  feature=aot
+  archive="$root/target/cds/buildx-lens-$kind.aot"
+  # JDK 24+ warns on stderr about JavaFX's native libraries and its sun.misc.Unsafe memory access unless allowed.
+  options="$options -Xlog:aot=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+elif grep -qx auto "$features"; then
+  feature=auto
+  archive="$root/target/cds/buildx-lens-$kind.jsa"
+else
+  feature=dump
+  archive="$root/target/cds/buildx-lens-$kind.jsa"
+fi
+stamp="$archive.for"
+if [ -s "$archive" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$identity" ]; then
+  if [ "$feature" = aot ]; then use="-XX:AOTCache=$archive"; else use="-XX:SharedArchiveFile=$archive"; fi
+  # shellcheck disable=SC2086
+  exec "$java" $options $use -cp "$classpath" dev.buildxlens.Launcher "$@"
+fi
 rm -f "$archive" "$stamp"
-feature=$("$java" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "AutoCreateSharedArchive" {print "auto"}')
 tmp="$archive.$$"
 status=0
-if [ "$feature" = auto ]; then
-  # shellcheck disable=SC2086
-  "$java" $options -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$tmp" -cp "$classpath" dev.buildxlens.Launcher "$@" || status=$?
-else
-  # shellcheck disable=SC2086
-  "$java" $options -XX:ArchiveClassesAtExit="$tmp" -cp "$classpath" dev.buildxlens.Launcher "$@" || status=$?
-fi
+case "$feature" in
+  # Recorded by this run, then made by a second JVM (about two seconds), quietly: -XX:AOTCacheOutput would do both,
+  # but its second JVM prints on stderr and stdout.
+  aot) # shellcheck disable=SC2086
+       "$java" $options -XX:AOTMode=record -XX:AOTConfiguration="$tmp.config" -cp "$classpath" dev.buildxlens.Launcher "$@" \
+         || status=$?
+       if [ "$status" -lt 128 ] && [ -s "$tmp.config" ]; then
+         # shellcheck disable=SC2086
+         "$java" $options -XX:AOTMode=create -XX:AOTConfiguration="$tmp.config" -XX:AOTCache="$tmp" -cp "$classpath" \
+           >/dev/null 2>&1 || rm -f "$tmp"
+       fi
+       rm -f "$tmp.config" ;;
+  auto) # shellcheck disable=SC2086
+       "$java" $options -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$tmp" -cp "$classpath" dev.buildxlens.Launcher "$@" \
+         || status=$? ;;
+  *)   # shellcheck disable=SC2086
+       "$java" $options -XX:ArchiveClassesAtExit="$tmp" -cp "$classpath" dev.buildxlens.Launcher "$@" || status=$? ;;
+esac
 # 0-3 are the app's own answers (1: findings, 2: bad input, 3: no engine), after which the JVM wrote the archive;
 # a signal or a crash (128 and up) may have cut it short.
 if [ "$status" -lt 128 ] && [ -s "$tmp" ]; then

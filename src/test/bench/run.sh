@@ -145,11 +145,12 @@ for n in $sizes; do
       for r in $(seq 1 "$gui_runs"); do
         out=$bench/gui-changing-$v-$n-$r.json
         rm -f "$out"
-        ( i=0; while :; do i=$((i + 1)); "$docker_cli" tag "$some_image" "lens-bench/changing:$i" >/dev/null 2>&1
-            sleep 0.3; "$docker_cli" rmi "lens-bench/changing:$i" >/dev/null 2>&1; done ) &
+        # A failed tag or rmi (the daemon busy) must not end the loop: set -e holds in the subshell too.
+        ( i=0; while :; do i=$((i + 1)); "$docker_cli" tag "$some_image" "lens-bench/changing:$i" >/dev/null 2>&1 || true
+            sleep 0.3; "$docker_cli" rmi "lens-bench/changing:$i" >/dev/null 2>&1 || true; done ) &
         churn=$!
         BUILDX_LENS_T0=$(now_ms) timeout 180 "${gui[@]}" ${command[$v]} --measure-gui "$out" >/dev/null 2>&1 || true
-        kill "$churn" 2>/dev/null; wait "$churn" 2>/dev/null || true
+        kill "$churn" 2>/dev/null || true; wait "$churn" 2>/dev/null || true
         "$docker_cli" images --format '{{.Repository}}:{{.Tag}}' lens-bench/changing | xargs -r "$docker_cli" rmi >/dev/null 2>&1 || true
         [ -s "$out" ] && changing+=($(sed -n 's/^ *"longestStallDuringRefreshMs" : \([0-9-]*\).*/\1/p' "$out" | head -1))
       done
