@@ -141,7 +141,8 @@ for n in $sizes; do
       # The same refreshes while the image list changes: a tag comes and goes every 300 ms, so each refresh brings a
       # different list (rows added and removed), not the unchanged one the runs above see.
       changing=()
-      some_image=$("$docker_cli" images -q --filter label=dev.buildxlens.bench | head -1)
+      # awk reads the whole list: head would close the pipe early, and pipefail then ends the script (10,000 images).
+      some_image=$("$docker_cli" images -q --filter label=dev.buildxlens.bench | awk 'NR == 1')
       for r in $(seq 1 "$gui_runs"); do
         out=$bench/gui-changing-$v-$n-$r.json
         rm -f "$out"
