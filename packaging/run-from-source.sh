@@ -1,7 +1,8 @@
 #!/bin/sh
 # README's run path: starts the freshly built target/buildx-lens.jar the way the packaged command starts (C1 only,
 # the serial collector; see packaging/package.sh for why), with a start-up cache of what its earlier runs loaded.
-# `java -jar` cannot pass JVM options, and start-up is most of what a newcomer waits for.
+# `java -jar` cannot pass JVM options, and start-up is most of what a newcomer waits for. The java is the one
+# packaging/runtime-java.sh names: a JDK 25+ when the machine has one (its AOT cache starts faster), else PATH's.
 #
 # A cache per kind of run (the window, each subcommand, and --version/--help), each made at the end of the first run
 # of its kind: on JDK 25+ an AOT cache (-XX:AOTCacheOutput: classes loaded and linked, with profiles; JEP 483, 514,
@@ -14,7 +15,8 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/target/buildx-lens.jar"
 [ -f "$jar" ] && [ -d "$root/target/lib" ] || { echo "run-from-source.sh: build first: mvn -B -q -DskipTests package" >&2; exit 2; }
-java=$(command -v java) || { echo "run-from-source.sh: no java on PATH (JDK 17 or later)" >&2; exit 2; }
+# BUILDX_LENS_JAVA, else a JDK 25+ (PATH, JAVA_HOME, /usr/lib/jvm) for its AOT cache, else the java on PATH.
+java=$(sh "$root/packaging/runtime-java.sh") || exit 2
 # The class path spelled out (the same on every run, as an archive requires), the app first.
 classpath="$jar:$(ls "$root"/target/lib/*.jar | LC_ALL=C sort | paste -sd: -)"
 case "${1:-}" in
@@ -55,9 +57,12 @@ tmp="$archive.$$"
 status=0
 case "$feature" in
   # Recorded by this run, then made by a second JVM (about two seconds), quietly: -XX:AOTCacheOutput would do both,
-  # but its second JVM prints on stderr and stdout.
+  # but its second JVM prints on stderr and stdout. The recording JVM itself prints " AOTConfiguration recorded: ..."
+  # on stdout at exit whatever -Xlog says (JDK 25), which would break `inspect --format json` on its first run:
+  # -XX:-DisplayVMOutput keeps the VM's own lines (this one, and its warnings) off this one run's output.
   aot) # shellcheck disable=SC2086
-       "$java" $options -XX:AOTMode=record -XX:AOTConfiguration="$tmp.config" -cp "$classpath" dev.buildxlens.Launcher "$@" \
+       "$java" $options -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -XX:AOTMode=record \
+         -XX:AOTConfiguration="$tmp.config" -cp "$classpath" dev.buildxlens.Launcher "$@" \
          || status=$?
        if [ "$status" -lt 128 ] && [ -s "$tmp.config" ]; then
          # shellcheck disable=SC2086

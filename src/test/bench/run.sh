@@ -9,8 +9,9 @@
 #   4. runs the GUI instrumented (--measure-gui, under xvfb-run when there is no display): first frame, first
 #      complete picture, longest FX-thread stall during refreshes, Images filter latency per keystroke;
 #   5. times the baselines the goals are stated against (issue 19), in the same run: a bare JavaFX window (one Label,
-#      BareWindow.java, started with README's `java` and no options) and `--version` of each variant; and the GUI's
-#      longest refresh stall again while the image list changes under it (a tag added and removed in a loop);
+#      BareWindow.java, started with the java README's run path takes and no options) and `--version` of each
+#      variant; and the GUI's longest refresh stall again while the image list changes under it (a tag added and
+#      removed in a loop);
 #   6. prints one table and writes it to target/bench/results-<time>.csv and .json, then the four goal ratios with
 #      their baselines to target/bench/ratios-<time>.csv and .json.
 # Variants of buildx-lens measured: "jar" (java -jar target/buildx-lens.jar), "readme" (README's run path,
@@ -53,7 +54,15 @@ fi
 bare_dir=$bench/bare
 javafx_cp=$(ls "$root"/target/lib/javafx-*.jar | paste -sd: -)
 javac -d "$bare_dir" -cp "$javafx_cp" "$root/src/test/bench/BareWindow.java"
-bare_cmd="java -cp $bare_dir:$javafx_cp BareWindow"
+# Started with the java README's run path takes (packaging/runtime-java.sh), so both run on one runtime. When that is
+# not the java on PATH (a JDK 25 found elsewhere), the bare window is timed on PATH's java too, and the goals are
+# measured against the faster of the two: a runtime whose bare window is slower must not make the app look faster.
+readme_java=$(sh "$root/packaging/runtime-java.sh")
+declare -A bare_java=([bare-javafx]="$readme_java")
+path_java=$(command -v java)
+if [ "$(readlink -f "$path_java")" != "$(readlink -f "$readme_java")" ]; then
+  bare_java[bare-javafx-path-java]=$path_java
+fi
 gui=()
 if [ -z "${DISPLAY:-}" ]; then
   command -v xvfb-run >/dev/null && gui=(xvfb-run -a) || echo "run.sh: no DISPLAY and no xvfb-run: GUI timings skipped"
@@ -100,14 +109,16 @@ for n in $sizes; do
   done
   record "$actual" docker-cli "inspect-equivalent (info+images+ps)" ms "${trio[@]}"
   if [ ${#gui[@]} -gt 0 ] || [ -n "${DISPLAY:-}" ]; then
-    bare=()
-    for r in $(seq 1 "$gui_runs"); do
-      out=$bench/bare-$n-$r.json
-      rm -f "$out"
-      BUILDX_LENS_T0=$(now_ms) timeout 60 "${gui[@]}" $bare_cmd "$out" >/dev/null 2>&1 || true
-      [ -s "$out" ] && bare+=($(sed -n 's/^ *"firstFrameMs" : \([0-9]*\).*/\1/p' "$out"))
+    for b in "${!bare_java[@]}"; do
+      bare=()
+      for r in $(seq 1 "$gui_runs"); do
+        out=$bench/$b-$n-$r.json
+        rm -f "$out"
+        BUILDX_LENS_T0=$(now_ms) timeout 60 "${gui[@]}" "${bare_java[$b]}" -cp "$bare_dir:$javafx_cp" BareWindow "$out" >/dev/null 2>&1 || true
+        [ -s "$out" ] && bare+=($(sed -n 's/^ *"firstFrameMs" : \([0-9]*\).*/\1/p' "$out"))
+      done
+      record "$actual" "$b" "GUI first frame" ms "${bare[@]}"
     done
-    record "$actual" bare-javafx "GUI first frame" ms "${bare[@]}"
   fi
   for v in "${variants[@]}"; do
     record "$actual" "$v" "--version" ms ${version[$v]}
@@ -186,6 +197,8 @@ awk -F, 'NR==1 {next} {m[$1 "|" $2 "|" $3] = $5; n[$1] = 1}
     print "images,goal,variant,value_ms,baseline,baseline_ms,ratio_or_difference,limit,met"
     for (s in n) {
       trio = get(s "|docker-cli|inspect-equivalent (info+images+ps)"); bare = get(s "|bare-javafx|GUI first frame")
+      other = get(s "|bare-javafx-path-java|GUI first frame")
+      if (other != "" && (bare == "" || other + 0 < bare + 0)) bare = other
       row(s, "inspect --format json vs the Docker CLI trio", "command", get(s "|command|inspect --format json"), trio, "docker info+images+ps", 1.0, "ratio")
       row(s, "inspect --format json vs the Docker CLI trio", "readme", get(s "|readme|inspect --format json"), trio, "docker info+images+ps", 1.3, "ratio")
       row(s, "inspect --format json vs the Docker CLI trio", "jar", get(s "|jar|inspect --format json"), trio, "docker info+images+ps", 1.3, "ratio")
