@@ -82,6 +82,9 @@ class MainWindowTest {
         assertThat(row.notUsableBy()).contains(BUILDER);
         assertThat(robot.lookup("#daemon-summary").queryLabeled().getText()).startsWith("Docker ");
         assertThat(robot.lookup("#banner").query().isVisible()).isFalse();
+        // Never shown, never built: hidden lists would still be skinned and styled with the first frame.
+        assertThat(robot.lookup("#banner-lines").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#lesson-captions").tryQuery()).isEmpty();
 
         javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));

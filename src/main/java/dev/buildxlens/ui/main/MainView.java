@@ -203,13 +203,35 @@ public final class MainView extends BorderPane {
             cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
             return cell;
         });
-        VBox lesson = new VBox(6, headline, captions);
+        VBox lesson = new VBox(6);
         lesson.setId("lesson");
         lesson.getStyleClass().add("lesson");
         lesson.setPadding(new Insets(8, 14, 8, 14));
         lesson.visibleProperty().bind(Bindings.isNotEmpty(viewModel.lessonTitleProperty()));
         lesson.managedProperty().bind(lesson.visibleProperty());
+        fillWhenFirstShown(lesson, headline, captions);
         return lesson;
+    }
+
+    /**
+     * Puts {@code content} into {@code box} the first time the box is visible. A hidden node is still skinned and
+     * styled with the window's first frame: the lesson's and the banner's lists (a ListView skin each) were part of
+     * every start, though most starts show neither.
+     */
+    private static void fillWhenFirstShown(VBox box, javafx.scene.Node... content) {
+        if (box.isVisible()) {
+            box.getChildren().setAll(content);
+            return;
+        }
+        box.visibleProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> visible, Boolean before, Boolean now) {
+                if (now) {
+                    visible.removeListener(this);
+                    box.getChildren().setAll(content);
+                }
+            }
+        });
     }
 
     /**
@@ -263,12 +285,13 @@ public final class MainView extends BorderPane {
         lines.setId("banner-lines");
         lines.setPrefHeight(96);
         lines.setCellFactory(list -> wrappingCell(list));
-        VBox banner = new VBox(6, headline, lines);
+        VBox banner = new VBox(6);
         banner.setId("banner");
         banner.getStyleClass().add("banner");
         banner.setPadding(new Insets(8, 14, 8, 14));
         banner.visibleProperty().bind(Bindings.isNotEmpty(viewModel.bannerTitleProperty()));
         banner.managedProperty().bind(banner.visibleProperty());
+        fillWhenFirstShown(banner, headline, lines);
         return banner;
     }
 }
