@@ -132,19 +132,21 @@ for n in $sizes; do
     done
     record "$actual" "$v" "inspect peak RSS" MB $(printf '%s\n' "${kb[@]}" | awk '{printf "%.0f ", $1/1024}')
     if [ "$v" != baseline ] && { [ ${#gui[@]} -gt 0 ] || [ -n "${DISPLAY:-}" ]; }; then
-      frame=(); picture=(); stall=(); settle=(); p50=(); p95=()
+      frame=(); picture=(); fxcpu=(); stall=(); settle=(); p50=(); p95=()
       for r in $(seq 1 "$gui_runs"); do
         out=$bench/gui-$v-$n-$r.json
         rm -f "$out"
         BUILDX_LENS_T0=$(now_ms) timeout 180 "${gui[@]}" ${command[$v]} --measure-gui "$out" >/dev/null 2>&1 || true
         [ -s "$out" ] || { echo "run.sh: GUI run $r ($v, $n images) wrote nothing" >&2; continue; }
         field() { sed -n "s/^ *\"$1\" : \\([0-9-]*\\).*/\\1/p" "$out" | head -1; }
-        frame+=($(field firstFrameMs)); picture+=($(field firstPictureMs))
+        frame+=($(field firstFrameMs)); picture+=($(field firstPictureMs)); fxcpu+=($(field firstPictureFxCpuMs))
         settle+=($(field longestStallFirstSecondMs)); stall+=($(field longestStallDuringRefreshMs))
         p50+=($(field p50)); p95+=($(field p95))
       done
       record "$actual" "$v" "GUI first frame" ms "${frame[@]}"
       record "$actual" "$v" "GUI first complete picture" ms "${picture[@]}"
+      # CPU time of the FX thread until then: steadier than wall time where other tenants steal CPU.
+      record "$actual" "$v" "GUI FX-thread CPU until first complete picture" ms "${fxcpu[@]}"
       record "$actual" "$v" "GUI longest FX stall in first second" ms "${settle[@]}"
       record "$actual" "$v" "GUI longest FX stall during refresh" ms "${stall[@]}"
       record "$actual" "$v" "GUI Images filter latency p50" ms "${p50[@]}"
