@@ -97,7 +97,14 @@ public final class DesktopApp extends Application {
         CrashLog.install(viewModel);
         stage.setScene(window.scene());
         stage.setTitle("Buildx Lens");
-        stage.getIcons().setAll(WindowIcons.all());
+        // Seven PNGs decoded off the FX thread (about 10 ms on it, before the first frame) and handed to the window
+        // when ready: the window manager takes an icon whenever it comes.
+        Thread icons = new Thread(() -> {
+            List<javafx.scene.image.Image> all = WindowIcons.all();
+            javafx.application.Platform.runLater(() -> stage.getIcons().setAll(all));
+        }, "buildx-lens-window-icons");
+        icons.setDaemon(true);
+        icons.start();
         WindowSettings.restore(stage, window, settings);
         WindowSettings.saveOnClose(stage, window, viewModel, settings);
 
