@@ -569,11 +569,6 @@ public final class StoreMapView extends BorderPane {
         /** The cards' text size relative to the window's (1 = as the rest of the window): below 1 when they would not fit. */
         private double cardScale = 1;
         private static final double MIN_CARD_SCALE = 0.6;
-        /**
-         * How much taller than the map a column may be, estimated at the smallest text, for shrinking to be tried:
-         * wrapped text can shrink more than its font (a two-line detail becomes one), hence the margin.
-         */
-        private static final double HOPELESS = 1.5;
 
         /** The scroll pane the map is shown in: its viewport is the height the cards have to fit in. */
         private ScrollPane viewport;
@@ -611,20 +606,12 @@ public final class StoreMapView extends BorderPane {
         /**
          * The cards scale with the window: when a column's cards would run past the map's bottom (into the step bar
          * and its caption), their text gets smaller until they fit (down to 60 %); when there is room again, it grows
-         * back to the window's size. When even 60 % would leave a column far taller than the map (dozens of
-         * builders), the text keeps the window's size and the map scrolls.
+         * back to the window's size.
          */
         private void fitCards(double columnWidth, double height) {
             for (int attempt = 0; attempt < 4; attempt++) {
                 double needed = Math.max(needed(builderColumn(), columnWidth), needed(shownOnly(storeOrder), columnWidth));
                 double scale = cardScale;
-                if (cardScale == 1 && needed * MIN_CARD_SCALE > height * HOPELESS) {
-                    // Even the smallest text would leave a column far taller than the map: it scrolls either way, and
-                    // text at 60 % only makes it hard to read (restyling every card to find that out also cost about
-                    // 150 ms with 50 builders). Decided at full size only: cards' padding does not shrink with their
-                    // text, so the same estimate made at a smaller size would be larger and could flip back and forth.
-                    return;
-                }
                 if (needed > height + 0.5) {
                     scale = Math.max(MIN_CARD_SCALE, cardScale * Math.max(0.5, height / needed) - 0.02);
                 } else if (cardScale < 1 && needed * (1 / cardScale) < height) {
