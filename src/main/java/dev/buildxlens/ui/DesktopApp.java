@@ -99,12 +99,7 @@ public final class DesktopApp extends Application {
         stage.setTitle("Buildx Lens");
         // Seven PNGs decoded off the FX thread (about 10 ms on it, before the first frame) and handed to the window
         // when ready: the window manager takes an icon whenever it comes.
-        Thread icons = new Thread(() -> {
-            List<javafx.scene.image.Image> all = WindowIcons.all();
-            javafx.application.Platform.runLater(() -> stage.getIcons().setAll(all));
-        }, "buildx-lens-window-icons");
-        icons.setDaemon(true);
-        icons.start();
+        executor.execute(WindowIcons::all, icons -> stage.getIcons().setAll(icons), error -> { });
         WindowSettings.restore(stage, window, settings);
         WindowSettings.saveOnClose(stage, window, viewModel, settings);
 

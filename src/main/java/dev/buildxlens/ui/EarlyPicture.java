@@ -55,16 +55,21 @@ final class EarlyPicture implements SnapshotSource {
 
     @Override
     public Snapshot take(Consumer<ProbeProgress> progress) {
+        boolean again;
         synchronized (lock) {
-            if (taken) {
-                return source.take(progress);
+            again = taken;
+            if (!again) {
+                taken = true;
+                listener = progress;
+                // A partial picture that came before anyone asked is shown first, unless the whole one is there.
+                if (latest != null && !first.isDone()) {
+                    progress.accept(latest);
+                }
             }
-            taken = true;
-            listener = progress;
-            // A partial picture that came before anyone asked is shown first, unless the whole one is already there.
-            if (latest != null && !first.isDone()) {
-                progress.accept(latest);
-            }
+        }
+        if (again) {
+            // A fresh probe, outside the lock: it takes as long as the daemon does.
+            return source.take(progress);
         }
         try {
             return first.join();
