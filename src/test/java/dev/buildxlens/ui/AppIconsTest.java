@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.model.StoreKind;
@@ -75,9 +76,9 @@ class AppIconsTest {
                 .builder("ci", "docker-container", Map.of()).current("ci").build(), new CurrentThreadTaskExecutor());
         robot.interact(() -> stage.setScene(DesktopApp.createScene(viewModel, new dev.buildxlens.testing.TestServices().services())));
         WaitForAsyncUtils.waitForFxEvents();
-        Label title = robot.from(robot.lookup("#builder-ci").queryParent()).lookup(".card-title").queryAs(Label.class);
+        Label title = robot.from(robot.lookup(StoreMapView.element("builder-ci")).queryParent()).lookup(".card-title").queryAs(Label.class);
         assertThat(((FontIcon) title.getGraphic()).getIconCode().getDescription()).isEqualTo("fth-box");
-        Label daemon = robot.from(robot.lookup("#store-daemon_default").queryParent()).lookup(".card-title").queryAs(Label.class);
+        Label daemon = robot.from(robot.lookup(StoreMapView.element("store-daemon_default")).queryParent()).lookup(".card-title").queryAs(Label.class);
         assertThat(((FontIcon) daemon.getGraphic()).getIconCode().getDescription()).isEqualTo("fth-hard-drive");
     }
 }

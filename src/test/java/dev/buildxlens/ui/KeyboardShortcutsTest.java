@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.diagnose.Finding;
@@ -151,6 +152,6 @@ class KeyboardShortcutsTest {
 
         robot.clickOn("Scenarios").clickOn("A loaded base image, a docker-container builder (beginner)");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#builder-mybuilder").tryQuery()).as("the lesson's world is shown").isPresent();
+        assertThat(robot.lookup(StoreMapView.element("builder-mybuilder")).tryQuery()).as("the lesson's world is shown").isPresent();
     }
 }

@@ -154,12 +154,17 @@ final class LayoutChecks {
     static String describe(Node node) {
         StringBuilder path = new StringBuilder();
         for (Node n = node; n != null && path.length() < 160; n = n.getParent()) {
-            if (n.getId() != null) {
-                path.insert(0, "#" + n.getId() + (path.length() == 0 ? "" : " > "));
+            if (name(n) != null) {
+                path.insert(0, "#" + name(n) + (path.length() == 0 ? "" : " > "));
                 break;
             }
         }
-        String own = node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId());
-        return own + (path.length() == 0 || node.getId() != null ? "" : " in " + path);
+        String own = node.getClass().getSimpleName() + (name(node) == null ? "" : "#" + name(node));
+        return own + (path.length() == 0 || name(node) != null ? "" : " in " + path);
+    }
+
+    /** A node's id, or the key of a store map card or edge (which have no CSS id). */
+    private static String name(Node node) {
+        return node.getId() != null ? node.getId() : dev.buildxlens.ui.storemap.StoreMapView.elementKey(node);
     }
 }

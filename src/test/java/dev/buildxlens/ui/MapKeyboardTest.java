@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.model.Snapshot;
@@ -68,6 +69,12 @@ class MapKeyboardTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A card's or edge's key on the map, any other node's id. */
+    private static String key(Node node) {
+        String element = StoreMapView.elementKey(node);
+        return element != null ? element : node.getId();
+    }
+
     private static String explanation(FxRobot robot) {
         return robot.lookup("#store-map-explanation").queryAs(Label.class).getText();
     }
@@ -84,20 +91,20 @@ class MapKeyboardTest {
         model.stores().forEach(s -> expected.add(("store-" + s.id()).replaceAll("[^A-Za-z0-9_-]", "_")));
 
         robot.clickOn("Store map");
-        assertThat(press(robot, KeyCode.TAB).getId()).as("the first stop after the tabs is the find field").isEqualTo("image-search");
+        assertThat(key(press(robot, KeyCode.TAB))).as("the first stop after the tabs is the find field").isEqualTo("image-search");
         List<String> stops = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             Node node = press(robot, KeyCode.TAB);
-            stops.add(node.getId());
-            assertThat(node.getAccessibleRole()).as(node.getId()).isEqualTo(AccessibleRole.BUTTON);
-            assertThat(node.getAccessibleText()).as(node.getId()).isNotBlank();
+            stops.add(key(node));
+            assertThat(node.getAccessibleRole()).as(key(node)).isEqualTo(AccessibleRole.BUTTON);
+            assertThat(node.getAccessibleText()).as(key(node)).isNotBlank();
         }
         assertThat(stops).isEqualTo(expected);
-        assertThat(press(robot, KeyCode.TAB).getId()).as("after the map, the step bar").isEqualTo("step-image");
+        assertThat(key(press(robot, KeyCode.TAB))).as("after the map, the step bar").isEqualTo("step-image");
 
-        Node cardOfCi = robot.lookup("#builder-ci").query();
+        Node cardOfCi = robot.lookup(StoreMapView.element("builder-ci")).query();
         assertThat(cardOfCi.getAccessibleText()).isEqualTo("Builder ci, docker-container driver, running");
-        Node edge = robot.lookup("#edge-ci--daemon_default").query();
+        Node edge = robot.lookup(StoreMapView.element("edge-ci--daemon_default")).query();
         StoreMapModel.Edge data = model.edges().stream().filter(e -> e.builder().equals("ci") && e.store().equals("daemon:default"))
                 .findFirst().orElseThrow();
         assertThat(edge.getAccessibleText()).as("an edge reads its reason")
@@ -110,7 +117,7 @@ class MapKeyboardTest {
         robot.clickOn("Store map");
         press(robot, KeyCode.TAB);
         Node first = press(robot, KeyCode.TAB);
-        assertThat(first.getId()).isEqualTo("builder-default");
+        assertThat(key(first)).isEqualTo("builder-default");
         assertThat(first.getEffect()).as("a visible focus ring on the card").isInstanceOf(DropShadow.class);
 
         press(robot, KeyCode.SPACE);
@@ -118,13 +125,13 @@ class MapKeyboardTest {
         assertThat(explanation(robot)).startsWith("default can read daemon:default");
 
         Node ci = press(robot, KeyCode.DOWN);
-        assertThat(ci.getId()).isEqualTo("builder-ci");
+        assertThat(key(ci)).isEqualTo("builder-ci");
         assertThat(first.getEffect()).as("the ring follows the focus").isNull();
         press(robot, KeyCode.ENTER);
         assertThat(has(ci, "selected")).isTrue();
         assertThat(has(first, "dimmed")).isTrue();
-        assertThat(press(robot, KeyCode.UP).getId()).isEqualTo("builder-default");
-        assertThat(press(robot, KeyCode.DOWN).getId()).isEqualTo("builder-ci");
+        assertThat(key(press(robot, KeyCode.UP))).isEqualTo("builder-default");
+        assertThat(key(press(robot, KeyCode.DOWN))).isEqualTo("builder-ci");
 
         Node store = press(robot, KeyCode.RIGHT);
         assertThat(store.getStyleClass()).contains("store-card");
@@ -133,25 +140,25 @@ class MapKeyboardTest {
         assertThat(below).isNotSameAs(store);
         assertThat(press(robot, KeyCode.LEFT).getStyleClass()).contains("builder-card");
 
-        Node daemon = robot.lookup("#store-daemon_default").query();
+        Node daemon = robot.lookup(StoreMapView.element("store-daemon_default")).query();
         robot.interact(daemon::requestFocus);
         press(robot, KeyCode.SPACE);
         assertThat(has(daemon, "holding")).isTrue();
         assertThat(robot.from(daemon).lookup(".card-badge").queryAs(Label.class).getText()).isEqualTo("◆ selected");
-        assertThat(has(robot.lookup("#builder-default").query(), "readable")).isTrue();
-        assertThat(has(robot.lookup("#builder-ci").query(), "dimmed")).isTrue();
+        assertThat(has(robot.lookup(StoreMapView.element("builder-default")).query(), "readable")).isTrue();
+        assertThat(has(robot.lookup(StoreMapView.element("builder-ci")).query(), "dimmed")).isTrue();
         assertThat(explanation(robot)).isEqualTo("default can read daemon:default; not ci.");
 
-        Node edge = robot.lookup("#edge-ci--daemon_default").query();
+        Node edge = robot.lookup(StoreMapView.element("edge-ci--daemon_default")).query();
         robot.interact(edge::requestFocus);
         press(robot, KeyCode.ENTER);
         assertThat(explanation(robot)).isEqualTo(edge.getAccessibleText()).startsWith("ci cannot read daemon:default: ");
-        assertThat(press(robot, KeyCode.RIGHT).getId()).isEqualTo("store-daemon_default");
+        assertThat(key(press(robot, KeyCode.RIGHT))).isEqualTo("store-daemon_default");
         robot.interact(edge::requestFocus);
-        assertThat(press(robot, KeyCode.LEFT).getId()).isEqualTo("builder-ci");
+        assertThat(key(press(robot, KeyCode.LEFT))).isEqualTo("builder-ci");
         robot.interact(edge::requestFocus);
         Node sibling = press(robot, KeyCode.DOWN);
-        assertThat(sibling.getId()).startsWith("edge-ci--").isNotEqualTo(edge.getId());
+        assertThat(key(sibling)).startsWith("edge-ci--").isNotEqualTo(key(edge));
     }
 
     @Test

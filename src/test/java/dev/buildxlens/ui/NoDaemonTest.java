@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.diagnose.ImageCheck;
@@ -67,20 +68,20 @@ class NoDaemonTest {
     }
 
     private static String badge(FxRobot robot, String card) {
-        Node node = robot.lookup(card).query();
+        Node node = robot.lookup(StoreMapView.element(card)).query();
         return robot.from(node).lookup(".card-badge").queryAs(Label.class).getText();
     }
 
     @Test
     void the_map_draws_the_unreachable_daemons_store_as_unknown(FxRobot robot) {
-        Node edge = robot.lookup("#edge-default--daemon_default").query();
+        Node edge = robot.lookup(StoreMapView.element("edge-default--daemon_default")).query();
         assertThat(edge.getStyleClass()).contains("edge-unknown").doesNotContain("edge-can-read");
 
-        robot.clickOn("#builder-default");
+        robot.clickOn(StoreMapView.element("builder-default"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(badge(robot, "#store-daemon_default")).isEqualTo("? unknown");
+        assertThat(badge(robot, "store-daemon_default")).isEqualTo("? unknown");
         // The docker driver runs on that daemon: with no daemon, not even docker.io is known to be readable.
-        assertThat(robot.lookup("#edge-default--registry_docker_io").query().getStyleClass()).contains("edge-unknown")
+        assertThat(robot.lookup(StoreMapView.element("edge-default--registry_docker_io")).query().getStyleClass()).contains("edge-unknown")
                 .doesNotContain("edge-can-read");
         assertThat(robot.lookup("#store-map-explanation").queryAs(Label.class).getText())
                 .isEqualTo("whether default can read daemon:default, registry:docker.io is unknown: the daemon does not answer.");

@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.diagnose.Finding;
@@ -56,8 +57,8 @@ class ScenarioGalleryTest {
 
         robot.clickOn("Scenarios").clickOn("A loaded base image, a docker-container builder (beginner)");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#builder-mybuilder").tryQuery()).isPresent();
-        assertThat(robot.lookup("#store-daemon_default").tryQuery()).isPresent();
+        assertThat(robot.lookup(StoreMapView.element("builder-mybuilder")).tryQuery()).isPresent();
+        assertThat(robot.lookup(StoreMapView.element("store-daemon_default")).tryQuery()).isPresent();
         assertThat(findings.getItems()).extracting(Finding::id).containsExactly("local-image-invisible");
 
         robot.clickOn("Scenarios").clickOn("This machine (live)");

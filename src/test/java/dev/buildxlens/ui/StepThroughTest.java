@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.scenario.Scenarios;
@@ -29,7 +30,7 @@ class StepThroughTest {
     }
 
     private static String badge(FxRobot robot, String card) {
-        Node node = robot.lookup(card).query();
+        Node node = robot.lookup(StoreMapView.element(card)).query();
         return robot.from(node).lookup(".card-badge").queryAs(Label.class).getText();
     }
 
@@ -42,16 +43,16 @@ class StepThroughTest {
 
         robot.clickOn("#step-next");
         assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText()).isEqualTo("Step 2/4 on mybuilder: Daemon image store");
-        assertThat(badge(robot, "#store-daemon_default")).isEqualTo("2 · skipped");
+        assertThat(badge(robot, "store-daemon_default")).isEqualTo("2 · skipped");
         assertThat(robot.lookup("#store-map-explanation").queryAs(Label.class).getText()).contains("never reads the daemon's image store");
 
         robot.clickOn("#store-map-explanation");
         robot.type(javafx.scene.input.KeyCode.RIGHT);
-        assertThat(badge(robot, "#store-buildkit_mybuilder")).isEqualTo("3 · skipped");
+        assertThat(badge(robot, "store-buildkit_mybuilder")).isEqualTo("3 · skipped");
         assertThat(robot.lookup("#store-map-explanation").queryAs(Label.class).getText()).contains("layers by digest, never names");
 
         robot.clickOn("#step-next");
-        assertThat(badge(robot, "#store-registry_docker_io")).isEqualTo("4 · ✗ fails here");
+        assertThat(badge(robot, "store-registry_docker_io")).isEqualTo("4 · ✗ fails here");
         assertThat(robot.lookup("#step-error").queryAs(Label.class).getText())
                 .contains("failed to resolve source metadata for docker.io/library/my-base:latest: pull access denied");
 
@@ -65,7 +66,7 @@ class StepThroughTest {
         assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText())
                 .isEqualTo("What if (use-docker-driver), a replay: nothing on this machine changed. Step 1/2 on default: Named build context");
         robot.clickOn("#step-next");
-        assertThat(badge(robot, "#store-daemon_default")).isEqualTo("2 · ✓ found here");
+        assertThat(badge(robot, "store-daemon_default")).isEqualTo("2 · ✓ found here");
         assertThat(robot.lookup("#step-caption").queryAs(Label.class).getText())
                 .startsWith("What if (use-docker-driver), a replay: nothing on this machine changed. Step 2/2");
     }

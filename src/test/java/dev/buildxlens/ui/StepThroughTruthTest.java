@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.model.Snapshot;
@@ -50,14 +51,14 @@ class StepThroughTruthTest {
     }
 
     private static String badge(FxRobot robot, String card) {
-        Node node = robot.lookup(card).query();
+        Node node = robot.lookup(StoreMapView.element(card)).query();
         // A card gets its badge node the first time it has something to say.
         return robot.from(node).lookup(".card-badge").tryQueryAs(Label.class)
                 .map(badge -> badge.isVisible() ? badge.getText() : "").orElse("");
     }
 
     private static boolean readable(FxRobot robot, String card) {
-        Node node = robot.lookup(card).query();
+        Node node = robot.lookup(StoreMapView.element(card)).query();
         return node.getPseudoClassStates().contains(PseudoClass.getPseudoClass("readable"));
     }
 
@@ -81,25 +82,25 @@ class StepThroughTruthTest {
     void the_named_context_step_does_not_light_the_builder_as_able_to_use_the_image(FxRobot robot) {
         start(robot, "dmca-base:latest");
         assertThat(caption(robot)).isEqualTo("Step 1/4 on ci: Named build context");
-        assertThat(badge(robot, "#builder-ci")).isEqualTo("1 · Named build context: not here");
-        assertThat(readable(robot, "#builder-ci")).as("not drawn as 'can use it'").isFalse();
+        assertThat(badge(robot, "builder-ci")).isEqualTo("1 · Named build context: not here");
+        assertThat(readable(robot, "builder-ci")).as("not drawn as 'can use it'").isFalse();
 
         toTheEnd(robot);
-        assertThat(badge(robot, "#store-registry_docker_io")).isEqualTo("4 · ✗ fails here");
-        assertThat(badge(robot, "#store-daemon_default")).isEqualTo("2 · skipped");
-        assertThat(badge(robot, "#builder-ci")).doesNotContain("can use it");
+        assertThat(badge(robot, "store-registry_docker_io")).isEqualTo("4 · ✗ fails here");
+        assertThat(badge(robot, "store-daemon_default")).isEqualTo("2 · skipped");
+        assertThat(badge(robot, "builder-ci")).doesNotContain("can use it");
     }
 
     @Test
     void an_image_from_a_registry_that_is_not_queried_is_not_checked_never_found(FxRobot robot) {
-        robot.clickOn("#builder-default");
+        robot.clickOn(StoreMapView.element("builder-default"));
         start(robot, "alpine:3.20");
-        assertThat(badge(robot, "#builder-default")).isEqualTo("1 · Named build context: not here");
-        assertThat(readable(robot, "#builder-default")).isFalse();
+        assertThat(badge(robot, "builder-default")).isEqualTo("1 · Named build context: not here");
+        assertThat(readable(robot, "builder-default")).isFalse();
         toTheEnd(robot);
-        assertThat(badge(robot, "#store-daemon_default")).isEqualTo("2 · not here");
-        assertThat(badge(robot, "#store-registry_docker_io")).isEqualTo("3 · ? not checked");
-        assertThat(readable(robot, "#store-registry_docker_io")).isFalse();
+        assertThat(badge(robot, "store-daemon_default")).isEqualTo("2 · not here");
+        assertThat(badge(robot, "store-registry_docker_io")).isEqualTo("3 · ? not checked");
+        assertThat(readable(robot, "store-registry_docker_io")).isFalse();
     }
 
     @Test
@@ -112,19 +113,19 @@ class StepThroughTruthTest {
         String current = viewModel.snapshotProperty().get().currentBuilder().orElseThrow().name();
         start(robot, "dmca-base:latest");
         assertThat(caption(robot)).isEqualTo("Step 1/4 on " + current + ": Named build context");
-        assertThat(readable(robot, "#" + "builder-" + current)).isFalse();
+        assertThat(readable(robot, "" + "builder-" + current)).isFalse();
         toTheEnd(robot);
-        assertThat(badge(robot, "#store-registry_docker_io")).isEqualTo("4 · ✗ fails here");
+        assertThat(badge(robot, "store-registry_docker_io")).isEqualTo("4 · ✗ fails here");
         assertThat(robot.lookup("#step-error").queryAs(Label.class).getText()).contains("pull access denied");
 
         // default, the docker driver, finds the loaded image in the daemon's store: each step says what is true there.
-        robot.clickOn("#builder-default");
+        robot.clickOn(StoreMapView.element("builder-default"));
         start(robot, "dmca-base:latest");
-        assertThat(badge(robot, "#builder-default")).isEqualTo("1 · Named build context: not here");
-        assertThat(readable(robot, "#builder-default")).isFalse();
+        assertThat(badge(robot, "builder-default")).isEqualTo("1 · Named build context: not here");
+        assertThat(readable(robot, "builder-default")).isFalse();
         toTheEnd(robot);
         assertThat(caption(robot)).isEqualTo("Step 2/2 on default: Daemon image store");
-        assertThat(badge(robot, "#store-daemon_default")).isEqualTo("2 · ✓ found here");
-        assertThat(badge(robot, "#store-registry_docker_io")).as("never reached").isEmpty();
+        assertThat(badge(robot, "store-daemon_default")).isEqualTo("2 · ✓ found here");
+        assertThat(badge(robot, "store-registry_docker_io")).as("never reached").isEmpty();
     }
 }

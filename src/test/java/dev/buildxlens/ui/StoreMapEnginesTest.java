@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.scenario.Scenario;
@@ -73,7 +74,7 @@ class StoreMapEnginesTest {
     }
 
     private static boolean shown(FxRobot robot, String id) {
-        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+        return robot.lookup(StoreMapView.element(id)).tryQuery().map(Node::isVisible).orElse(false);
     }
 
     @Test
@@ -83,30 +84,30 @@ class StoreMapEnginesTest {
         Button desktop = robot.lookup("#engine-desktop-linux").queryButton();
         assertThat(colima.getText()).isEqualTo("▾ context colima (current) · 7 builders");
         assertThat(desktop.getText()).isEqualTo("▸ context desktop-linux · 5 builders · folded");
-        assertThat(shown(robot, "#builder-colima-ci-3")).isTrue();
-        assertThat(shown(robot, "#builder-desktop-ci-2")).as("a folded engine's builders take no room").isFalse();
-        assertThat(shown(robot, "#store-buildkit_desktop-ci-2")).as("nor do their own stores").isFalse();
-        assertThat(shown(robot, "#edge-desktop-ci-2--daemon_desktop-linux")).as("nor their edges").isFalse();
-        assertThat(shown(robot, "#store-daemon_desktop-linux")).as("every engine's image store shows").isTrue();
-        assertThat(shown(robot, "#edge-colima-ci-1--daemon_desktop-linux")).isTrue();
+        assertThat(shown(robot, "builder-colima-ci-3")).isTrue();
+        assertThat(shown(robot, "builder-desktop-ci-2")).as("a folded engine's builders take no room").isFalse();
+        assertThat(shown(robot, "store-buildkit_desktop-ci-2")).as("nor do their own stores").isFalse();
+        assertThat(shown(robot, "edge-desktop-ci-2--daemon_desktop-linux")).as("nor their edges").isFalse();
+        assertThat(shown(robot, "store-daemon_desktop-linux")).as("every engine's image store shows").isTrue();
+        assertThat(shown(robot, "edge-colima-ci-1--daemon_desktop-linux")).isTrue();
         assertThat(desktop.getBoundsInParent().getMinY()).as("the folded heading comes after the current engine's builders")
-                .isGreaterThan(robot.lookup("#builder-colima-ci-6").query().getBoundsInParent().getMaxY());
+                .isGreaterThan(robot.lookup(StoreMapView.element("builder-colima-ci-6")).query().getBoundsInParent().getMaxY());
 
         robot.interact(desktop::fire);
         assertThat(desktop.getText()).isEqualTo("▾ context desktop-linux · 5 builders");
-        assertThat(shown(robot, "#builder-desktop-ci-2")).isTrue();
-        assertThat(shown(robot, "#store-buildkit_desktop-ci-2")).isTrue();
+        assertThat(shown(robot, "builder-desktop-ci-2")).isTrue();
+        assertThat(shown(robot, "store-buildkit_desktop-ci-2")).isTrue();
         assertThat(overlaps(robot)).as("unfolded, the column still has no overlapping cards").isEmpty();
 
         robot.interact(colima::fire);
         assertThat(colima.getText()).endsWith("· folded");
-        assertThat(shown(robot, "#builder-colima-ci-3")).isFalse();
+        assertThat(shown(robot, "builder-colima-ci-3")).isFalse();
     }
 
     @Test
     void choosing_a_builder_of_a_folded_engine_unfolds_it_and_the_keyboard_folds_too(FxRobot robot) {
         robot.interact(() -> viewModel.storeMap().selectBuilder("desktop-ci-3"));
-        assertThat(shown(robot, "#builder-desktop-ci-3")).isTrue();
+        assertThat(shown(robot, "builder-desktop-ci-3")).isTrue();
         assertThat(robot.lookup("#engine-desktop-linux").queryButton().getText()).doesNotContain("folded");
 
         robot.interact(() -> viewModel.storeMap().selectBuilder("colima-ci-1"));
@@ -117,7 +118,7 @@ class StoreMapEnginesTest {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(desktop.getText()).doesNotContain("folded");
-        assertThat(shown(robot, "#builder-desktop-ci-1")).isTrue();
+        assertThat(shown(robot, "builder-desktop-ci-1")).isTrue();
     }
 
     private static List<String> overlaps(FxRobot robot) {

@@ -1,5 +1,6 @@
 package dev.buildxlens.ui;
 
+import dev.buildxlens.ui.storemap.StoreMapView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.buildxlens.core.doctor.Check;
@@ -79,14 +80,14 @@ class TwoEnginesDockerTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.snapshotProperty().get() != null && !viewModel.loadingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(viewModel.snapshotProperty().get().engines()).extracting(e -> e.name()).containsExactly("default", "second");
-        assertThat(robot.lookup("#store-daemon_default").tryQuery()).isPresent();
-        Node secondStore = robot.lookup("#store-daemon_second").query();
+        assertThat(robot.lookup(StoreMapView.element("store-daemon_default")).tryQuery()).isPresent();
+        Node secondStore = robot.lookup(StoreMapView.element("store-daemon_second")).query();
         assertThat(secondStore.isVisible()).as("every engine's image store shows").isTrue();
         assertThat(robot.lookup("#engine-default").queryButton().getText()).startsWith("▾ context default (current)");
         assertThat(robot.lookup("#engine-second").queryButton().getText()).isEqualTo("▸ context second · 2 builders · folded");
-        assertThat(robot.lookup("#builder-second-ci").query().isVisible()).isFalse();
+        assertThat(robot.lookup(StoreMapView.element("builder-second-ci")).query().isVisible()).isFalse();
         robot.interact(() -> robot.lookup("#engine-second").queryButton().fire());
-        assertThat(robot.lookup("#builder-second-ci").query().isVisible()).isTrue();
+        assertThat(robot.lookup(StoreMapView.element("builder-second-ci")).query().isVisible()).isTrue();
         robot.interact(() -> {
             try {
                 Screenshots.write(robot.lookup("#store-map").query().getScene(), Path.of("target/layout/two-engines.png"));

@@ -259,6 +259,24 @@ public final class StoreMapView extends BorderPane {
         return prefix + "-" + name.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
+    /** Where a card or an edge keeps its key ({@code builder-NAME}, {@code store-ID}, {@code edge-BUILDER--STORE}). */
+    private static final String ELEMENT_KEY = "buildx-lens.map-element";
+
+    /**
+     * The key of a card or an edge of the map, or null for any other node. Not the node's CSS id: JavaFX caches the
+     * styles it matches per type, id and style classes, so some 250 nodes with ids of their own were each matched
+     * against the whole theme, and their children could share no styles either (about 250 ms of the first frame with
+     * 50 builders, measured).
+     */
+    public static String elementKey(Node node) {
+        return node == null ? null : node.getProperties().get(ELEMENT_KEY) instanceof String key ? key : null;
+    }
+
+    /** Finds the map's card or edge with this key (see {@link #elementKey}). */
+    public static java.util.function.Predicate<Node> element(String key) {
+        return node -> key.equals(elementKey(node));
+    }
+
     /** The drawing surface: cards placed in two columns, edges behind them, recomputed on every layout pass. */
     private final class Canvas extends Pane {
         private final Map<String, VBox> builderCards = new HashMap<>();
@@ -545,7 +563,7 @@ public final class StoreMapView extends BorderPane {
             return kind(store) + " " + store.name() + ": " + store.description();
         }
 
-        private VBox card(String id, javafx.scene.Node icon, String title, String detail, String... classes) {
+        private VBox card(String key, javafx.scene.Node icon, String title, String detail, String... classes) {
             Label name = new Label(title, icon);
             name.getStyleClass().add("card-title");
             // Long builder and registry names wrap; the tooltip has the whole title should a card still cut it.
@@ -557,7 +575,7 @@ public final class StoreMapView extends BorderPane {
             dev.buildxlens.ui.LazyTooltip.install(text, text::getText);
             // The badge joins the card the first time it has something to say (see badge): most cards never do.
             VBox card = new VBox(4, name, text);
-            card.setId(id);
+            card.getProperties().put(ELEMENT_KEY, key);
             card.setFocusTraversable(true);
             card.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
             card.getStyleClass().add("map-card");
@@ -721,7 +739,7 @@ public final class StoreMapView extends BorderPane {
         }
 
         private void badge(VBox card, String text) {
-            Label badge = badges.get(card.getId());
+            Label badge = badges.get(elementKey(card));
             boolean show = text != null;
             if (badge == null) {
                 if (!show) {
@@ -732,7 +750,7 @@ public final class StoreMapView extends BorderPane {
                 badge.setWrapText(true);
                 badge.setMinHeight(Region.USE_PREF_SIZE);
                 card.getChildren().add(badge);
-                badges.put(card.getId(), badge);
+                badges.put(elementKey(card), badge);
             }
             badge.setText(show ? text : "");
             badge.setVisible(show);
@@ -750,7 +768,7 @@ public final class StoreMapView extends BorderPane {
 
         EdgeShape(StoreMapModel.Edge edge) {
             this.edge = edge;
-            setId(nodeId("edge", edge.builder() + "--" + edge.store()));
+            getProperties().put(ELEMENT_KEY, nodeId("edge", edge.builder() + "--" + edge.store()));
             getStyleClass().addAll("edge", "edge-" + edge.access().label());
             hit.getStyleClass().add("edge-hit");
             first.getStyleClass().add("edge-line");
